@@ -1,0 +1,55 @@
+package io.queuegate.domain.model;
+
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * The generic cell rate algorithm: {@code ratePerSecond} sustained, {@code burst} at once. Its whole
+ * state is one instant (the theoretical arrival time), so a store keeps it in one value and
+ * fractional refill is exact. Used for admissions per event and requests per client IP.
+ */
+public record Gcra(double ratePerSecond, long burst) {
+  public Gcra {
+    if (!(ratePerSecond > 0) || Double.isInfinite(ratePerSecond)) {
+      throw new IllegalArgumentException("rate must be positive");
+    }
+    if (burst < 1) {
+      throw new IllegalArgumentException("burst must be at least 1");
+    }
+  }
+
+  /** Time one unit of capacity takes to refill, in nanoseconds. */
+  public long emissionIntervalNanos() {
+    return Math.max(1L, Math.round(1_000_000_000d / ratePerSecond));
+  }
+
+  /** How far ahead of now the arrival time may run before requests are refused. */
+  public long toleranceNanos() {
+    return emissionIntervalNanos() * (burst - 1);
+  }
+
+  /**
+   * Decides one request. {@code tat} is the stored theoretical arrival time, or null when there is
+   * none; the returned decision carries the new one to store when allowed.
+   */
+  public Decision decide(Instant tat, Instant now) {
+    long interval = emissionIntervalNanos();
+    long tolerance = toleranceNanos();
+    Instant base = tat == null || tat.isBefore(now) ? now : tat;
+    Instant newTat = base.plusNanos(interval);
+    Instant allowAt = newTat.minusNanos(interval + tolerance);
+    if (allowAt.isAfter(now)) {
+      Duration retryAfter = Duration.between(now, allowAt);
+      return new Decision(false, base, 0, retryAfter, Duration.between(now, base));
+    }
+    long remaining = Math.max(0, (tolerance - Duration.between(now, newTat).toNanos()) / interval + 1);
+    return new Decision(true, newTat, remaining, Duration.ZERO, Duration.between(now, newTat));
+  }
+
+  /**
+   * One decision: {@code tat} is the arrival time to store; {@code resetAfter} is when the bucket
+   * is full again.
+   */
+  public record Decision(
+      boolean allowed, Instant tat, long remaining, Duration retryAfter, Duration resetAfter) {}
+}

@@ -1,0 +1,31 @@
+package io.queuegate.domain.port.out;
+
+import io.queuegate.domain.model.Admission;
+import io.queuegate.domain.model.AdmissionAttempt;
+import io.queuegate.domain.model.AdmissionWindows;
+import io.queuegate.domain.model.EventId;
+import java.time.Instant;
+
+/** Admissions per event: the atomic enter step, single use, and the counts the ETA uses. */
+public interface AdmissionLedger {
+
+  /**
+   * In one atomic step: checks the waiter is within the ready window and admission is not paused,
+   * takes one unit from the event's limiter, checks live admissions are below the active limit,
+   * removes the waiter from the line and records the admission until it expires.
+   *
+   * @throws io.queuegate.domain.model.NotReady when any check fails; nothing changes then
+   * @throws io.queuegate.domain.model.WaiterNotFound when the waiter is not in the line
+   * @throws io.queuegate.domain.model.WaiterExpired when the waiter was reaped
+   */
+  Admission admit(AdmissionAttempt attempt, Instant now);
+
+  /**
+   * Marks an admission used, so that it stops counting against the active limit. Returns false
+   * when it was used before. Remembers the use until {@code expiresAt}.
+   */
+  boolean consume(EventId eventId, String admissionId, Instant expiresAt, Instant now);
+
+  /** How many admissions the event had in each ETA window ending at {@code now}. */
+  AdmissionWindows recentAdmissions(EventId eventId, Instant now);
+}

@@ -1,0 +1,52 @@
+package io.queuegate.domain.port.out;
+
+import io.queuegate.domain.model.EventId;
+import io.queuegate.domain.model.PositionMethod;
+import java.time.Duration;
+
+/** The domain's business metrics; the adapter chooses the registry and exposition format. */
+public interface QueueMetrics {
+
+  void joined(EventId eventId);
+
+  void positionComputed(PositionMethod method);
+
+  void admitted(EventId eventId, Duration waited);
+
+  void left(EventId eventId);
+
+  void expired(EventId eventId, int count);
+
+  /** The event's current line length, as last seen by the reaper's pass over active events. */
+  void waiting(EventId eventId, long count);
+
+  /** Positions answered by this instance, by method, since it started. */
+  java.util.Map<PositionMethod, Long> positionsByMethod();
+
+  /** A sink that records nothing, for tests and tools. */
+  QueueMetrics NONE =
+      new QueueMetrics() {
+        @Override
+        public void joined(EventId eventId) {}
+
+        @Override
+        public void positionComputed(PositionMethod method) {}
+
+        @Override
+        public void admitted(EventId eventId, Duration waited) {}
+
+        @Override
+        public void left(EventId eventId) {}
+
+        @Override
+        public void expired(EventId eventId, int count) {}
+
+        @Override
+        public void waiting(EventId eventId, long count) {}
+
+        @Override
+        public java.util.Map<PositionMethod, Long> positionsByMethod() {
+          return java.util.Map.of();
+        }
+      };
+}

@@ -1,0 +1,57 @@
+package io.queuegate.domain.port.out;
+
+import io.queuegate.domain.model.EventId;
+import io.queuegate.domain.model.EventStats;
+import io.queuegate.domain.model.Joined;
+import io.queuegate.domain.model.NewWaiter;
+import io.queuegate.domain.model.WaiterId;
+import io.queuegate.domain.model.WaiterStanding;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.Set;
+
+/** One FIFO line per event: join, find, heartbeat, leave and reap. Every method is atomic. */
+public interface WaitingLine {
+
+  /**
+   * Adds a waiter with the next sequence number, or, when {@code newWaiter} has an identity that
+   * already holds a place, returns that place with {@code existing} set. Sets the waiter's last
+   * heartbeat to {@code now}.
+   *
+   * @param maxWaiting the line's capacity, 0 for none
+   * @throws io.queuegate.domain.model.QueueFull when the line holds {@code maxWaiting} waiters
+   */
+  Joined join(NewWaiter newWaiter, long maxWaiting, Instant now);
+
+  /**
+   * Finds a waiter and its position. Read-only: it never renews the heartbeat.
+   *
+   * @throws io.queuegate.domain.model.WaiterNotFound when unknown, left or admitted
+   * @throws io.queuegate.domain.model.WaiterExpired when reaped within the remembered window
+   */
+  WaiterStanding locate(EventId eventId, WaiterId waiterId, Instant now);
+
+  /** Records a heartbeat at {@code now} for each waiter still in the line; others are ignored. */
+  void touch(EventId eventId, Collection<WaiterId> waiterIds, Instant now);
+
+  /** Removes a waiter. Returns whether it was in the line. Idempotent. */
+  boolean leave(EventId eventId, WaiterId waiterId, Instant now);
+
+  /**
+   * Removes at most {@code limit} waiters whose last heartbeat is before {@code silentSince}, and
+   * remembers each as expired for {@code rememberFor}. Safe to run from many instances at once.
+   *
+   * @return how many waiters this call removed
+   */
+  int reap(EventId eventId, Instant silentSince, int limit, Duration rememberFor, Instant now);
+
+  /** Events that have at least one waiter, for the reaper. */
+  Set<EventId> activeEvents();
+
+  /** Live counts for one event. */
+  EventStats stats(EventId eventId, Instant now);
+
+  /** Deletes every trace of the event: line, admissions, counters and policy included. */
+  void deleteEvent(EventId eventId);
+}
