@@ -32,6 +32,34 @@ public final class NotReady extends QueueException {
     this.retryAfter = retryAfter;
   }
 
+  /**
+   * Beyond the ready window: retry in about the time the line needs to move the waiter into it, at
+   * {@code ratePerSec}, between 1 and 30 seconds.
+   */
+  public static NotReady beyondWindow(long position, long readyWindow, double ratePerSec) {
+    double seconds = Math.ceil((position - readyWindow) / Math.max(ratePerSec, 0.001));
+    return new NotReady(Reason.BEYOND_READY_WINDOW, clamp(seconds));
+  }
+
+  /** The limiter refused: retry when it allows the next admission (at least 1 second). */
+  public static NotReady noCapacity(Duration limiterRetryAfter) {
+    return new NotReady(Reason.NO_CAPACITY, clamp(Math.ceil(limiterRetryAfter.toMillis() / 1000d)));
+  }
+
+  /** At max_active: retry when the earliest live admission expires, between 1 and 30 seconds. */
+  public static NotReady maxActive(Duration untilEarliestExpiry) {
+    return new NotReady(Reason.MAX_ACTIVE, clamp(Math.ceil(untilEarliestExpiry.toMillis() / 1000d)));
+  }
+
+  /** Admission is paused by an operator: retry in 5 seconds. */
+  public static NotReady paused() {
+    return new NotReady(Reason.ADMISSION_PAUSED, Duration.ofSeconds(5));
+  }
+
+  private static Duration clamp(double seconds) {
+    return Duration.ofSeconds((long) Math.min(30, Math.max(1, seconds)));
+  }
+
   public Reason reason() {
     return reason;
   }
