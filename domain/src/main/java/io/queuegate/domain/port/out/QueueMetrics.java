@@ -20,6 +20,9 @@ public interface QueueMetrics {
   /** The event's current line length, as last seen by the reaper's pass over active events. */
   void waiting(EventId eventId, long count);
 
+  /** One store command (or script) and how long it took; the default records nothing. */
+  default void storeCommand(String command, Duration took) {}
+
   /** Positions answered by this instance, by method, since it started. */
   java.util.Map<PositionMethod, Long> positionsByMethod();
 

@@ -1,0 +1,85 @@
+package io.queuegate.app;
+
+import io.helidon.webserver.WebServer;
+import io.helidon.webserver.WebServerConfig;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.queuegate.adapter.http.HttpAdapter;
+import io.queuegate.adapter.http.HttpSettings;
+import io.queuegate.adapter.http.MicrometerQueueMetrics;
+import io.queuegate.adapter.http.jwt.EsAdmissionTokenSigner;
+import io.queuegate.adapter.http.jwt.JwtEnqueueTokenVerifier;
+import io.queuegate.domain.port.out.AdmissionTokenSigner;
+import io.queuegate.domain.port.out.QueueMetrics;
+import io.queuegate.domain.service.BackgroundJobs;
+import io.queuegate.domain.service.HeartbeatCoalescer;
+import io.queuegate.domain.service.PolicyCatalog;
+import io.queuegate.domain.service.Reaper;
+import java.time.Clock;
+import java.util.function.Function;
+
+/** Wires the domain, the chosen store and the HTTP adapter with plain constructors, and starts. */
+public final class QueueApplication {
+
+  private QueueApplication() {}
+
+  /**
+   * Starts the service on the configured port and returns a handle that stops it: the server
+   * first (finishing requests in flight), then the background jobs, then the store.
+   *
+   * @param storeFor builds the store once the metrics sink exists
+   */
+  public static RunningService start(
+      AppSettings settings, Function<QueueMetrics, Stores> storeFor, Clock clock) {
+    PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    QueueMetrics metrics = new MicrometerQueueMetrics(registry);
+    Stores stores = storeFor.apply(metrics);
+    AdmissionTokenSigner signer = EsAdmissionTokenSigner.from(settings.admissionKeys());
+    PolicyCatalog catalog =
+        new PolicyCatalog(stores.policies(), settings.defaultPolicy(), clock, settings.policyCache());
+    HeartbeatCoalescer heartbeats = new HeartbeatCoalescer(stores.line(), clock);
+    Reaper reaper =
+        new Reaper(
+            stores.line(),
+            catalog,
+            metrics,
+            clock,
+            settings.jobs().reapBatchSize(),
+            settings.jobs().flushInterval());
+    BackgroundJobs jobs =
+        new BackgroundJobs(
+            heartbeats, reaper, settings.jobs().flushInterval(), settings.jobs().reapInterval());
+
+    UseCaseWiring wiring =
+        new UseCaseWiring(
+            settings,
+            stores,
+            catalog,
+            heartbeats,
+            metrics,
+            signer,
+            new JwtEnqueueTokenVerifier(settings.enqueueTokens()),
+            clock);
+    HttpAdapter http =
+        new HttpAdapter(
+            new HttpSettings(
+                settings.adminToken(),
+                settings.rateLimit().trustedProxies(),
+                settings.maxBodyBytes(),
+                settings.version()),
+            wiring.useCases(),
+            registry);
+
+    WebServerConfig.Builder server =
+        WebServer.builder()
+            .host(settings.server().host())
+            .port(settings.server().port())
+            .shutdownGracePeriod(settings.server().shutdownGrace())
+            .shutdownHook(false);
+    http.configure(server);
+    WebServer webServer = server.build();
+    jobs.start();
+    webServer.start();
+    return new RunningService(webServer, jobs, stores.closer());
+  }
+}

@@ -1,0 +1,44 @@
+package io.queuegate.app;
+
+import io.helidon.webserver.WebServer;
+import io.queuegate.domain.service.BackgroundJobs;
+
+/** A started service: its port, and a close that stops it in a safe order. */
+public final class RunningService implements AutoCloseable {
+  private static final System.Logger LOG = System.getLogger(RunningService.class.getName());
+
+  private final WebServer server;
+  private final BackgroundJobs jobs;
+  private final AutoCloseable store;
+  private boolean closed;
+
+  RunningService(WebServer server, BackgroundJobs jobs, AutoCloseable store) {
+    this.server = server;
+    this.jobs = jobs;
+    this.store = store;
+  }
+
+  /** The port the server listens on. */
+  public int port() {
+    return server.port();
+  }
+
+  /**
+   * Stops accepting requests and lets those in flight finish (the server's grace period), then
+   * stops the reaper and flushes heartbeats, then closes the store.
+   */
+  @Override
+  public synchronized void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    server.stop();
+    jobs.close();
+    try {
+      store.close();
+    } catch (Exception e) {
+      LOG.log(System.Logger.Level.WARNING, "closing the store failed", e);
+    }
+  }
+}

@@ -1,0 +1,87 @@
+package io.queuegate.app;
+
+import io.helidon.config.Config;
+import io.queuegate.adapter.http.VersionInfo;
+import io.queuegate.adapter.http.jwt.AdmissionKeySettings;
+import io.queuegate.adapter.http.jwt.EnqueueTokenSettings;
+import io.queuegate.domain.model.Gcra;
+import io.queuegate.domain.model.QueuePolicy;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/** Maps Helidon {@link Config} into {@link AppSettings}; the only place that reads config keys. */
+final class SettingsMapper {
+
+  private SettingsMapper() {}
+
+  static AppSettings map(Config root, VersionInfo version) {
+    Config q = root.get("queuegate");
+    return new AppSettings(
+        new ServerSettings(
+            root.get("server.host").asString().get(),
+            root.get("server.port").asInt().get(),
+            duration(root.get("server.shutdown-grace"))),
+        StoreKind.parse(q.get("store").asString().get()),
+        policy(q.get("policy")),
+        duration(q.get("policy-cache")),
+        new JobSettings(
+            duration(q.get("reaper.interval")),
+            q.get("reaper.batch-size").asInt().get(),
+            duration(q.get("heartbeat.flush-interval"))),
+        new IdempotencySettings(
+            duration(q.get("idempotency.replay-for")),
+            duration(q.get("idempotency.in-flight-for"))),
+        new RateLimitSettings(
+            new Gcra(
+                q.get("rate-limit.per-sec").asDouble().get(),
+                q.get("rate-limit.burst").asLong().get()),
+            q.get("rate-limit.fail-open").asBoolean().get(),
+            list(q.get("rate-limit.trusted-proxies").asString().orElse(""))),
+        q.get("http.max-body-bytes").asInt().get(),
+        duration(q.get("readiness-timeout")),
+        Secrets.read(q, "admin-token"),
+        new AdmissionKeySettings(
+            q.get("admission-token.issuer").asString().get(),
+            Secrets.read(q, "admission-token.jwks"),
+            nonBlank(q.get("admission-token.signing-kid").asString().orElse(""))),
+        new EnqueueTokenSettings(
+            nonBlank(q.get("enqueue-token.issuer").asString().orElse("")),
+            Secrets.read(q, "enqueue-token.hs256-secret"),
+            Secrets.read(q, "enqueue-token.jwks")),
+        version);
+  }
+
+  private static QueuePolicy policy(Config p) {
+    return new QueuePolicy(
+        p.get("ready-window").asLong().get(),
+        p.get("admission-rate-per-sec").asDouble().get(),
+        p.get("admission-burst").asLong().get(),
+        p.get("max-active").asLong().get(),
+        p.get("max-waiting").asLong().get(),
+        duration(p.get("heartbeat-timeout")),
+        duration(p.get("admission-ttl")),
+        false,
+        false,
+        p.get("require-enqueue-token").asBoolean().get());
+  }
+
+  private static Duration duration(Config node) {
+    String raw = node.asString().get();
+    try {
+      return Duration.parse(raw);
+    } catch (RuntimeException e) {
+      throw new IllegalArgumentException(
+          node.key() + " must be an ISO-8601 duration such as PT5S, not: " + raw, e);
+    }
+  }
+
+  private static List<String> list(String csv) {
+    return Arrays.stream(csv.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+  }
+
+  private static Optional<String> nonBlank(String value) {
+    return value.isBlank() ? Optional.empty() : Optional.of(value.trim());
+  }
+}

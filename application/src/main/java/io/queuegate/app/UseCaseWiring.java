@@ -1,0 +1,65 @@
+package io.queuegate.app;
+
+import io.queuegate.adapter.http.QueueUseCases;
+import io.queuegate.domain.port.out.AdmissionTokenSigner;
+import io.queuegate.domain.port.out.EnqueueTokenVerifier;
+import io.queuegate.domain.port.out.QueueMetrics;
+import io.queuegate.domain.service.ConfigureEventService;
+import io.queuegate.domain.service.DeleteEventService;
+import io.queuegate.domain.service.DescribeEventService;
+import io.queuegate.domain.service.EnterQueueService;
+import io.queuegate.domain.service.EtaEstimator;
+import io.queuegate.domain.service.HeartbeatCoalescer;
+import io.queuegate.domain.service.IdempotentRequestService;
+import io.queuegate.domain.service.JoinQueueService;
+import io.queuegate.domain.service.LeaveQueueService;
+import io.queuegate.domain.service.PauseEventService;
+import io.queuegate.domain.service.PolicyCatalog;
+import io.queuegate.domain.service.PollingHint;
+import io.queuegate.domain.service.PublishKeysService;
+import io.queuegate.domain.service.QueueStatusService;
+import io.queuegate.domain.service.RateLimitService;
+import io.queuegate.domain.service.ReadinessService;
+import io.queuegate.domain.service.VerifyAdmissionService;
+import java.time.Clock;
+import java.util.random.RandomGenerator;
+
+/** Builds every use-case service from the stores and shared rules. */
+record UseCaseWiring(
+    AppSettings settings,
+    Stores stores,
+    PolicyCatalog catalog,
+    HeartbeatCoalescer heartbeats,
+    QueueMetrics metrics,
+    AdmissionTokenSigner signer,
+    EnqueueTokenVerifier enqueueTokens,
+    Clock clock) {
+
+  QueueUseCases useCases() {
+    EtaEstimator eta = new EtaEstimator(stores.ledger(), clock);
+    PollingHint hint = new PollingHint(RandomGenerator.getDefault());
+    ConfigureEventService configure = new ConfigureEventService(stores.policies(), catalog);
+    return new QueueUseCases(
+        new JoinQueueService(stores.line(), catalog, enqueueTokens, eta, hint, metrics, clock),
+        new QueueStatusService(stores.line(), catalog, eta, hint, heartbeats, metrics, clock),
+        new EnterQueueService(stores.ledger(), catalog, signer, heartbeats, metrics, clock),
+        new LeaveQueueService(stores.line(), heartbeats, metrics, clock),
+        new VerifyAdmissionService(signer, stores.ledger(), clock),
+        new PublishKeysService(signer),
+        configure,
+        new PauseEventService(configure),
+        new DescribeEventService(catalog, stores.line(), stores.ledger(), metrics, clock),
+        new DeleteEventService(stores.line(), stores.policies(), catalog),
+        new ReadinessService(stores.health(), settings.readinessTimeout()),
+        new RateLimitService(
+            stores.rateLimits(),
+            settings.rateLimit().limit(),
+            settings.rateLimit().failOpen(),
+            clock),
+        new IdempotentRequestService(
+            stores.idempotency(),
+            clock,
+            settings.idempotency().replayFor(),
+            settings.idempotency().inFlightFor()));
+  }
+}

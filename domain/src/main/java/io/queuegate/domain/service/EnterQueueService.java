@@ -1,0 +1,73 @@
+package io.queuegate.domain.service;
+
+import io.queuegate.domain.model.Admission;
+import io.queuegate.domain.model.AdmissionAttempt;
+import io.queuegate.domain.model.AdmissionClaims;
+import io.queuegate.domain.model.AdmissionGrant;
+import io.queuegate.domain.model.QueuePolicy;
+import io.queuegate.domain.model.SignedAdmission;
+import io.queuegate.domain.model.UserId;
+import io.queuegate.domain.model.WaiterNotFound;
+import io.queuegate.domain.model.WaitingToken;
+import io.queuegate.domain.port.in.EnterQueueUseCase;
+import io.queuegate.domain.port.out.AdmissionLedger;
+import io.queuegate.domain.port.out.AdmissionTokenSigner;
+import io.queuegate.domain.port.out.QueueMetrics;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.UUID;
+
+/** Lets a ready waiter into the booking flow in one atomic store step and signs its token. */
+public final class EnterQueueService implements EnterQueueUseCase {
+  private final AdmissionLedger ledger;
+  private final PolicyCatalog policies;
+  private final AdmissionTokenSigner signer;
+  private final HeartbeatCoalescer heartbeats;
+  private final QueueMetrics metrics;
+  private final Clock clock;
+
+  public EnterQueueService(
+      AdmissionLedger ledger,
+      PolicyCatalog policies,
+      AdmissionTokenSigner signer,
+      HeartbeatCoalescer heartbeats,
+      QueueMetrics metrics,
+      Clock clock) {
+    this.ledger = Objects.requireNonNull(ledger);
+    this.policies = Objects.requireNonNull(policies);
+    this.signer = Objects.requireNonNull(signer);
+    this.heartbeats = Objects.requireNonNull(heartbeats);
+    this.metrics = Objects.requireNonNull(metrics);
+    this.clock = Objects.requireNonNull(clock);
+  }
+
+  @Override
+  public AdmissionGrant enter(String waitingToken) {
+    WaitingToken token = WaitingToken.parse(waitingToken).orElseThrow(WaiterNotFound::new);
+    Instant now = clock.instant();
+    QueuePolicy policy = policies.policyFor(token.eventId());
+    AdmissionAttempt attempt =
+        new AdmissionAttempt(
+            token.eventId(),
+            token.waiterId(),
+            policy.readyWindow(),
+            policy.pausedAdmission(),
+            policy.admissionLimiter(),
+            policy.maxActive(),
+            UUID.randomUUID().toString(),
+            policy.admissionTtl());
+    Admission admission = ledger.admit(attempt, now);
+    heartbeats.forget(token.eventId(), token.waiterId());
+    String subject =
+        admission.waiter().userId().map(UserId::value).orElse(token.waiterId().value());
+    SignedAdmission signed =
+        signer.sign(
+            new AdmissionClaims(
+                token.eventId(), subject, admission.id(), now, admission.expiresAt()));
+    metrics.admitted(token.eventId(), admission.waited());
+    long ttlSec = Math.max(0, Duration.between(now, admission.expiresAt()).toSeconds());
+    return new AdmissionGrant(signed.token(), ttlSec, admission.expiresAt());
+  }
+}

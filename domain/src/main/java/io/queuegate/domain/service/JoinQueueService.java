@@ -1,0 +1,77 @@
+package io.queuegate.domain.service;
+
+import io.queuegate.domain.model.EnqueueTokenRequired;
+import io.queuegate.domain.model.EventId;
+import io.queuegate.domain.model.EventPaused;
+import io.queuegate.domain.model.Identity;
+import io.queuegate.domain.model.JoinReceipt;
+import io.queuegate.domain.model.Joined;
+import io.queuegate.domain.model.NewWaiter;
+import io.queuegate.domain.model.QueuePolicy;
+import io.queuegate.domain.model.WaiterId;
+import io.queuegate.domain.model.WaiterStanding;
+import io.queuegate.domain.port.in.JoinCommand;
+import io.queuegate.domain.port.in.JoinQueueUseCase;
+import io.queuegate.domain.port.out.EnqueueTokenVerifier;
+import io.queuegate.domain.port.out.QueueMetrics;
+import io.queuegate.domain.port.out.WaitingLine;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+
+/** Puts a person in an event's line, once per verified identity. */
+public final class JoinQueueService implements JoinQueueUseCase {
+  private final WaitingLine line;
+  private final PolicyCatalog policies;
+  private final EnqueueTokenVerifier verifier;
+  private final EtaEstimator eta;
+  private final PollingHint hint;
+  private final QueueMetrics metrics;
+  private final Clock clock;
+
+  public JoinQueueService(
+      WaitingLine line,
+      PolicyCatalog policies,
+      EnqueueTokenVerifier verifier,
+      EtaEstimator eta,
+      PollingHint hint,
+      QueueMetrics metrics,
+      Clock clock) {
+    this.line = Objects.requireNonNull(line);
+    this.policies = Objects.requireNonNull(policies);
+    this.verifier = Objects.requireNonNull(verifier);
+    this.eta = Objects.requireNonNull(eta);
+    this.hint = Objects.requireNonNull(hint);
+    this.metrics = Objects.requireNonNull(metrics);
+    this.clock = Objects.requireNonNull(clock);
+  }
+
+  @Override
+  public JoinReceipt join(JoinCommand command) {
+    EventId eventId = command.eventId();
+    Instant now = clock.instant();
+    QueuePolicy policy = policies.policyFor(eventId);
+    if (policy.pausedJoins()) {
+      throw new EventPaused();
+    }
+    Optional<Identity> identity =
+        command.enqueueToken().map(token -> verifier.verify(token, eventId, now));
+    if (identity.isEmpty() && policy.requireEnqueueToken()) {
+      throw new EnqueueTokenRequired();
+    }
+    NewWaiter newWaiter = new NewWaiter(eventId, WaiterId.random(), command.userId(), identity);
+    Joined joined = line.join(newWaiter, policy.maxWaiting(), now);
+    if (!joined.existing()) {
+      metrics.joined(eventId);
+    }
+    WaiterStanding standing = joined.standing();
+    metrics.positionComputed(standing.method());
+    long etaSec = EtaEstimator.etaSeconds(standing.position(), eta.ratePerSecond(eventId, policy));
+    return new JoinReceipt(
+        standing.waiter().token(),
+        standing.position(),
+        etaSec,
+        hint.pollAfterMs(standing.position(), etaSec));
+  }
+}
