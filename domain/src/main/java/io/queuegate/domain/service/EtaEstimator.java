@@ -34,8 +34,8 @@ public final class EtaEstimator {
 
   /**
    * Admissions per second, weighted over the last 60, 300 and 900 seconds, or the policy's
-   * configured rate before the first admission. The ledger is asked at most once a second per event;
-   * the counts rather than the rate are cached, so a policy change applies at once.
+   * configured rate before the first admission. The ledger is asked at most once a second per
+   * event; the counts rather than the rate are cached, so a policy change applies at once.
    */
   public double ratePerSecond(EventId eventId, QueuePolicy policy) {
     Instant now = clock.instant();

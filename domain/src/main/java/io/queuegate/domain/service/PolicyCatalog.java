@@ -8,7 +8,7 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 
-/** Finds the policy in force for an event, caching it briefly so the status path rarely reads it. */
+/** Finds the policy in force for an event, cached briefly so the status path rarely reads it. */
 public final class PolicyCatalog {
   // Any event id a client sends gets an entry, so the cache must not be allowed to grow forever.
   private static final int MAX_CACHED_EVENTS = 10_000;

@@ -28,8 +28,8 @@ public final class Reaper {
   private volatile Set<EventId> lastActive = Set.of();
 
   /**
-   * @param flushGrace how long a heartbeat may sit in the coalescer before it reaches the store;
-   *     a waiter counts as silent only after its timeout plus this grace
+   * @param flushGrace how long a heartbeat may sit in the coalescer before it reaches the store; a
+   *     waiter counts as silent only after its timeout plus this grace
    */
   public Reaper(
       WaitingLine line,

@@ -25,8 +25,7 @@ public final class VerifyAdmissionService implements VerifyAdmissionUseCase {
   public AdmissionClaims verify(String admissionToken, boolean consume) {
     Instant now = clock.instant();
     AdmissionClaims claims = signer.verify(admissionToken, now);
-    if (consume
-        && !ledger.consume(claims.audience(), claims.tokenId(), claims.expiresAt(), now)) {
+    if (consume && !ledger.consume(claims.audience(), claims.tokenId(), claims.expiresAt(), now)) {
       throw new AdmissionAlreadyUsed();
     }
     return claims;

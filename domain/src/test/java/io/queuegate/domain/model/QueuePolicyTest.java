@@ -1,0 +1,94 @@
+package io.queuegate.domain.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
+import org.junit.jupiter.api.Test;
+
+class QueuePolicyTest {
+
+  private static QueuePolicy policy(
+      long readyWindow,
+      double rate,
+      long burst,
+      long maxActive,
+      long maxWaiting,
+      long hbSec,
+      long ttlSec) {
+    return new QueuePolicy(
+        readyWindow,
+        rate,
+        burst,
+        maxActive,
+        maxWaiting,
+        Duration.ofSeconds(hbSec),
+        Duration.ofSeconds(ttlSec),
+        false,
+        false,
+        false);
+  }
+
+  @Test
+  void defaults_matchTheSpecification() {
+    QueuePolicy defaults = QueuePolicy.defaults();
+
+    assertThat(defaults.readyWindow()).isEqualTo(100);
+    assertThat(defaults.admissionRatePerSec()).isEqualTo(50);
+    assertThat(defaults.admissionBurst()).isEqualTo(500);
+    assertThat(defaults.maxActive()).isEqualTo(QueuePolicy.UNLIMITED);
+    assertThat(defaults.maxWaiting()).isEqualTo(QueuePolicy.UNLIMITED);
+    assertThat(defaults.heartbeatTimeout()).isEqualTo(Duration.ofSeconds(300));
+    assertThat(defaults.admissionTtl()).isEqualTo(Duration.ofSeconds(300));
+    assertThat(defaults.pausedJoins()).isFalse();
+    assertThat(defaults.pausedAdmission()).isFalse();
+    assertThat(defaults.requireEnqueueToken()).isFalse();
+  }
+
+  @Test
+  void admissionLimiter_usesRateAndBurst() {
+    assertThat(policy(1, 2.5, 7, 0, 0, 1, 1).admissionLimiter()).isEqualTo(new Gcra(2.5, 7));
+  }
+
+  @Test
+  void pauseFlags_changeOneFieldEach() {
+    QueuePolicy defaults = QueuePolicy.defaults();
+
+    QueuePolicy joinsPaused = defaults.withPausedJoins(true);
+    QueuePolicy admissionPaused = defaults.withPausedAdmission(true);
+
+    assertThat(joinsPaused.pausedJoins()).isTrue();
+    assertThat(joinsPaused.pausedAdmission()).isFalse();
+    assertThat(admissionPaused.pausedAdmission()).isTrue();
+    assertThat(admissionPaused.pausedJoins()).isFalse();
+    assertThat(joinsPaused.withPausedJoins(false)).isEqualTo(defaults);
+  }
+
+  @Test
+  void limitsAtTheirEdges_areAccepted() {
+    assertThat(policy(1, 0.001, 1, 0, 0, 1, 1).readyWindow()).isEqualTo(1);
+    assertThat(policy(1_000_000, 1_000_000, 1_000_000, 5, 5, 86_400, 86_400).maxActive())
+        .isEqualTo(5);
+  }
+
+  @Test
+  void valuesOutOfRange_areInvalidPolicy() {
+    assertInvalid(() -> policy(0, 1, 1, 0, 0, 1, 1), "ready_window");
+    assertInvalid(() -> policy(1_000_001, 1, 1, 0, 0, 1, 1), "ready_window");
+    assertInvalid(() -> policy(1, 0, 1, 0, 0, 1, 1), "admission_rate_per_sec");
+    assertInvalid(() -> policy(1, Double.NaN, 1, 0, 0, 1, 1), "admission_rate_per_sec");
+    assertInvalid(() -> policy(1, 1_000_001, 1, 0, 0, 1, 1), "admission_rate_per_sec");
+    assertInvalid(() -> policy(1, 1, 0, 0, 0, 1, 1), "admission_burst");
+    assertInvalid(() -> policy(1, 1, 1, -1, 0, 1, 1), "max_active");
+    assertInvalid(() -> policy(1, 1, 1, 0, -1, 1, 1), "max_waiting");
+    assertInvalid(() -> policy(1, 1, 1, 0, 0, 0, 1), "heartbeat_timeout_sec");
+    assertInvalid(() -> policy(1, 1, 1, 0, 0, 86_401, 1), "heartbeat_timeout_sec");
+    assertInvalid(() -> policy(1, 1, 1, 0, 0, 1, 0), "admission_ttl_sec");
+    assertInvalid(() -> policy(1, 1, 1, 0, 0, 1, 86_401), "admission_ttl_sec");
+  }
+
+  private static void assertInvalid(ThrowingCallable build, String field) {
+    assertThatThrownBy(build).isInstanceOf(InvalidPolicy.class).hasMessageContaining(field);
+  }
+}

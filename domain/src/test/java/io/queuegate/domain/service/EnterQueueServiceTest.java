@@ -1,0 +1,170 @@
+package io.queuegate.domain.service;
+
+import static io.queuegate.domain.service.TestWaiters.EVENT;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.doThrow;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.verifyNoInteractions;
+import static org.mockito.Mockito.when;
+
+import io.queuegate.domain.model.Admission;
+import io.queuegate.domain.model.AdmissionAttempt;
+import io.queuegate.domain.model.AdmissionClaims;
+import io.queuegate.domain.model.AdmissionGrant;
+import io.queuegate.domain.model.Gcra;
+import io.queuegate.domain.model.NotReady;
+import io.queuegate.domain.model.QueuePolicy;
+import io.queuegate.domain.model.SignedAdmission;
+import io.queuegate.domain.model.UserId;
+import io.queuegate.domain.model.Waiter;
+import io.queuegate.domain.model.WaiterNotFound;
+import io.queuegate.domain.port.out.AdmissionLedger;
+import io.queuegate.domain.port.out.AdmissionTokenSigner;
+import io.queuegate.domain.port.out.EventPolicies;
+import io.queuegate.domain.port.out.QueueMetrics;
+import io.queuegate.domain.port.out.WaitingLine;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.mockito.ArgumentCaptor;
+
+class EnterQueueServiceTest {
+  private static final QueuePolicy POLICY =
+      new QueuePolicy(
+          20, 2.5, 7, 40, 0, Duration.ofSeconds(60), Duration.ofSeconds(120), false, false, false);
+
+  private final MutableClock clock = new MutableClock();
+  private final AdmissionLedger ledger = mock(AdmissionLedger.class);
+  private final EventPolicies stored = mock(EventPolicies.class);
+  private final AdmissionTokenSigner signer = mock(AdmissionTokenSigner.class);
+  private final WaitingLine line = mock(WaitingLine.class);
+  private final QueueMetrics metrics = mock(QueueMetrics.class);
+  private final HeartbeatCoalescer heartbeats = new HeartbeatCoalescer(line, clock);
+  private final EnterQueueService service =
+      new EnterQueueService(
+          ledger,
+          new PolicyCatalog(stored, QueuePolicy.defaults(), clock, Duration.ofSeconds(1)),
+          signer,
+          heartbeats,
+          metrics,
+          clock);
+
+  private Waiter admitted(Optional<UserId> userId) {
+    when(stored.find(EVENT)).thenReturn(Optional.of(POLICY));
+    Instant now = clock.instant();
+    Waiter waiter = TestWaiters.waiter(EVENT, 4, userId, now.minusSeconds(95));
+    when(ledger.admit(any(), any()))
+        .thenAnswer(
+            call -> {
+              AdmissionAttempt attempt = call.getArgument(0);
+              return new Admission(attempt.admissionId(), waiter, now, now.plus(attempt.ttl()));
+            });
+    when(signer.sign(any()))
+        .thenAnswer(call -> new SignedAdmission("signed-jwt", call.getArgument(0)));
+    return waiter;
+  }
+
+  @Test
+  void enter_asksTheLedgerWithEveryLimitOfThePolicy() {
+    Waiter waiter = admitted(Optional.empty());
+
+    service.enter(waiter.token().encode());
+
+    ArgumentCaptor<AdmissionAttempt> attempt = ArgumentCaptor.forClass(AdmissionAttempt.class);
+    verify(ledger).admit(attempt.capture(), eq(clock.instant()));
+    assertThat(attempt.getValue())
+        .usingRecursiveComparison()
+        .ignoringFields("admissionId")
+        .isEqualTo(
+            new AdmissionAttempt(
+                EVENT, waiter.id(), 20, false, new Gcra(2.5, 7), 40, "x", Duration.ofSeconds(120)));
+    assertThat(UUID.fromString(attempt.getValue().admissionId())).isNotNull();
+  }
+
+  @Test
+  void pausedAdmission_isPassedToTheAtomicStep() {
+    Waiter waiter = admitted(Optional.empty());
+    when(stored.find(EVENT)).thenReturn(Optional.of(POLICY.withPausedAdmission(true)));
+
+    service.enter(waiter.token().encode());
+
+    ArgumentCaptor<AdmissionAttempt> attempt = ArgumentCaptor.forClass(AdmissionAttempt.class);
+    verify(ledger).admit(attempt.capture(), any());
+    assertThat(attempt.getValue().admissionPaused()).isTrue();
+  }
+
+  @Test
+  void enterWithUserId_signsClaimsForThatUser() {
+    Waiter waiter = admitted(Optional.of(new UserId("anonymous")));
+
+    AdmissionGrant grant = service.enter(waiter.token().encode());
+
+    ArgumentCaptor<AdmissionClaims> claims = ArgumentCaptor.forClass(AdmissionClaims.class);
+    verify(signer).sign(claims.capture());
+    ArgumentCaptor<AdmissionAttempt> attempt = ArgumentCaptor.forClass(AdmissionAttempt.class);
+    verify(ledger).admit(attempt.capture(), any());
+    Instant now = clock.instant();
+    assertThat(claims.getValue())
+        .isEqualTo(
+            new AdmissionClaims(
+                EVENT, "anonymous", attempt.getValue().admissionId(), now, now.plusSeconds(120)));
+    assertThat(grant).isEqualTo(new AdmissionGrant("signed-jwt", 120, now.plusSeconds(120)));
+  }
+
+  @Test
+  void enterWithoutUserId_signsTheWaiterIdAsSubject() {
+    Waiter waiter = admitted(Optional.empty());
+
+    service.enter(waiter.token().encode());
+
+    ArgumentCaptor<AdmissionClaims> claims = ArgumentCaptor.forClass(AdmissionClaims.class);
+    verify(signer).sign(claims.capture());
+    assertThat(claims.getValue().subject()).isEqualTo(waiter.id().value());
+  }
+
+  @Test
+  void enter_recordsHowLongTheWaiterWaited() {
+    Waiter waiter = admitted(Optional.empty());
+
+    service.enter(waiter.token().encode());
+
+    verify(metrics).admitted(EVENT, Duration.ofSeconds(95));
+  }
+
+  @Test
+  void enter_dropsThePendingHeartbeatOfTheAdmittedWaiter() {
+    Waiter waiter = admitted(Optional.empty());
+    heartbeats.record(EVENT, waiter.id());
+
+    service.enter(waiter.token().encode());
+    heartbeats.flush();
+
+    verifyNoInteractions(line);
+  }
+
+  @Test
+  void notReady_isPassedOnAndNothingIsSigned() {
+    Waiter waiter = admitted(Optional.empty());
+    doThrow(NotReady.beyondWindow(50, 20, 2.5)).when(ledger).admit(any(), any());
+
+    assertThatThrownBy(() -> service.enter(waiter.token().encode()))
+        .isInstanceOf(NotReady.class)
+        .extracting(e -> ((NotReady) e).reason())
+        .isEqualTo(NotReady.Reason.BEYOND_READY_WINDOW);
+    verify(signer, never()).sign(any());
+    verifyNoInteractions(metrics);
+  }
+
+  @Test
+  void malformedToken_isNotFoundWithoutAskingTheStore() {
+    assertThatThrownBy(() -> service.enter("not-a-token")).isInstanceOf(WaiterNotFound.class);
+    verifyNoInteractions(ledger, signer);
+  }
+}

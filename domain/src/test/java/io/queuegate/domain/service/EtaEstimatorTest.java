@@ -1,0 +1,121 @@
+package io.queuegate.domain.service;
+
+import static io.queuegate.domain.service.TestWaiters.EVENT;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.times;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+import io.queuegate.domain.model.AdmissionWindows;
+import io.queuegate.domain.model.EventId;
+import io.queuegate.domain.model.QueuePolicy;
+import io.queuegate.domain.port.out.AdmissionLedger;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class EtaEstimatorTest {
+  private static final QueuePolicy POLICY = TestWaiters.policy(100, 50, Duration.ofSeconds(300));
+
+  private final MutableClock clock = new MutableClock();
+  private final AdmissionLedger ledger = mock(AdmissionLedger.class);
+  private final EtaEstimator estimator = new EtaEstimator(ledger, clock);
+
+  @Test
+  void beforeAnyAdmission_rateIsTheConfiguredRate() {
+    when(ledger.recentAdmissions(EVENT, clock.instant())).thenReturn(AdmissionWindows.NONE);
+
+    assertThat(estimator.ratePerSecond(EVENT, POLICY)).isEqualTo(50);
+  }
+
+  @Test
+  void allWindowsWithData_areWeightedHalfThirtyTwenty() {
+    // 2/s over 60 s, 1/s over 300 s, 0.5/s over 900 s.
+    AdmissionWindows counts = new AdmissionWindows(120, 300, 450);
+
+    assertThat(EtaEstimator.weightedRate(counts, 50))
+        .isCloseTo(0.5 * 2 + 0.3 + 0.2 * 0.5, within(1e-9));
+  }
+
+  @Test
+  void windowsWithoutData_takeNoPartAndWeightsAreNormalised() {
+    // Nothing in the last 300 s, 0.1/s over 900 s: only the 900 s window counts, at full weight.
+    assertThat(EtaEstimator.weightedRate(new AdmissionWindows(0, 0, 90), 50))
+        .isCloseTo(0.1, within(1e-9));
+    // 300 s and 900 s windows at 0.5/s and 1/s, weights 0.3 and 0.2 normalised to 0.6 and 0.4.
+    assertThat(EtaEstimator.weightedRate(new AdmissionWindows(0, 150, 900), 50))
+        .isCloseTo(0.6 * 0.5 + 0.4 * 1.0, within(1e-9));
+  }
+
+  @Test
+  void admissionsSeen_replaceTheConfiguredRate() {
+    when(ledger.recentAdmissions(EVENT, clock.instant()))
+        .thenReturn(new AdmissionWindows(60, 300, 900));
+
+    assertThat(estimator.ratePerSecond(EVENT, POLICY)).isCloseTo(1.0, within(1e-9));
+  }
+
+  @Test
+  void ledgerIsAskedAtMostOncePerSecondPerEvent() {
+    when(ledger.recentAdmissions(any(), any())).thenReturn(AdmissionWindows.NONE);
+    EventId other = new EventId("other");
+
+    for (int i = 0; i < 100; i++) {
+      estimator.ratePerSecond(EVENT, POLICY);
+      estimator.ratePerSecond(other, POLICY);
+      clock.advanceMillis(9);
+    }
+    verify(ledger, times(1)).recentAdmissions(eq(EVENT), any());
+    verify(ledger, times(1)).recentAdmissions(eq(other), any());
+
+    clock.advanceMillis(100);
+    estimator.ratePerSecond(EVENT, POLICY);
+    verify(ledger, times(2)).recentAdmissions(eq(EVENT), any());
+  }
+
+  @Test
+  void cachedCounts_stillFollowAPolicyChangeAtOnce() {
+    when(ledger.recentAdmissions(any(), any())).thenReturn(AdmissionWindows.NONE);
+    estimator.ratePerSecond(EVENT, POLICY);
+
+    double rate = estimator.ratePerSecond(EVENT, TestWaiters.policy(100, 7, Duration.ofSeconds(9)));
+
+    assertThat(rate).isEqualTo(7);
+    verify(ledger, times(1)).recentAdmissions(any(), any());
+  }
+
+  @ParameterizedTest
+  @CsvSource({
+    "10, 1.0, 11",
+    "100, 50, 3",
+    "1, 50, 1",
+    "7, 0.5, 16",
+    "3, 0.3, 11",
+    "1000, 10, 110",
+    "0, 5, 0",
+    "-4, 5, 0"
+  })
+  void eta_isCeilingOfPositionOverRateTimesOnePointOne(long position, double rate, long eta) {
+    assertThat(EtaEstimator.etaSeconds(position, rate)).isEqualTo(eta);
+  }
+
+  @Test
+  void eta_isCappedAtOneDay() {
+    assertThat(EtaEstimator.etaSeconds(1_000_000, 0.01)).isEqualTo(86_400);
+    assertThat(EtaEstimator.etaSeconds(78_546, 1)).isEqualTo(86_400);
+    assertThat(EtaEstimator.etaSeconds(78_545, 1)).isEqualTo(86_400);
+    assertThat(EtaEstimator.etaSeconds(78_544, 1)).isEqualTo(86_399);
+    assertThat(EtaEstimator.etaSeconds(Long.MAX_VALUE, 1e-6)).isEqualTo(86_400);
+  }
+
+  @Test
+  void eta_withNoUsableRate_isTheCap() {
+    assertThat(EtaEstimator.etaSeconds(5, 0)).isEqualTo(86_400);
+    assertThat(EtaEstimator.etaSeconds(5, Double.NaN)).isEqualTo(86_400);
+  }
+}
