@@ -1,0 +1,79 @@
+package io.queuegate.adapter.memory;
+
+import io.queuegate.domain.model.EventStats;
+import io.queuegate.domain.model.QueueException;
+import io.queuegate.domain.model.WaiterExpired;
+import io.queuegate.domain.model.WaiterId;
+import io.queuegate.domain.model.WaiterNotFound;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * Everything one event holds. Guarded by {@link #lock}, as one Redis slot is by its script; a
+ * retired state was dropped from the registry and must not be written again.
+ */
+final class EventState {
+  /** The longest ETA window: older admission instants count in no window. */
+  static final Duration LONGEST_WINDOW = Duration.ofSeconds(900);
+
+  final ReentrantLock lock = new ReentrantLock();
+  boolean retired;
+  Instant lastWrite = Instant.MIN;
+
+  final Line line = new Line();
+  final Expiries<WaiterId> expiredWaiters = new Expiries<>();
+  final Expiries<String> liveAdmissions = new Expiries<>();
+  final Expiries<String> usedAdmissions = new Expiries<>();
+  final AdmissionTimes recentAdmissions = new AdmissionTimes();
+
+  /** The admission limiter's theoretical arrival time, or null while the limiter is full. */
+  Instant limiterTat;
+
+  long joined;
+  long admitted;
+  long left;
+  long expired;
+
+  /** Drops whatever has outlived its time at {@code now}. */
+  void purge(Instant now) {
+    expiredWaiters.purge(now);
+    liveAdmissions.purge(now);
+    usedAdmissions.purge(now);
+    recentAdmissions.dropUpTo(now.minus(LONGEST_WINDOW));
+    if (limiterTat != null && !limiterTat.isAfter(now)) {
+      limiterTat = null; // a tat in the past decides exactly like no tat at all
+    }
+  }
+
+  /** Why {@code id} is not in the line: it was reaped lately, or it is simply unknown. */
+  QueueException missing(WaiterId id) {
+    return expiredWaiters.contains(id) ? new WaiterExpired() : new WaiterNotFound();
+  }
+
+  EventStats stats() {
+    return new EventStats(
+        line.size(),
+        joined,
+        admitted,
+        left,
+        expired,
+        liveAdmissions.size(),
+        line.oldestJoinedAt());
+  }
+
+  /** Holds nothing that lives on by itself; only the counters may be left. */
+  boolean holdsNothing() {
+    return line.size() == 0
+        && expiredWaiters.size() == 0
+        && liveAdmissions.size() == 0
+        && usedAdmissions.size() == 0
+        && recentAdmissions.size() == 0
+        && limiterTat == null;
+  }
+
+  /** Holds nothing at all, as if the event had never been seen. */
+  boolean isBlank() {
+    return holdsNothing() && joined == 0 && admitted == 0 && left == 0 && expired == 0;
+  }
+}
