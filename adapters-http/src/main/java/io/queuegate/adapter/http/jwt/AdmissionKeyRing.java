@@ -68,10 +68,10 @@ final class AdmissionKeyRing {
         keys.stream()
             .filter(k -> k.getKeyID().equals(kid))
             .findFirst()
-            .orElseThrow(
-                () -> new IllegalArgumentException("no admission key has the kid " + kid));
+            .orElseThrow(() -> new IllegalArgumentException("no admission key has the kid " + kid));
     if (!signing.isPrivate()) {
-      throw new IllegalArgumentException("the admission signing key " + kid + " has no private part");
+      throw new IllegalArgumentException(
+          "the admission signing key " + kid + " has no private part");
     }
     return build(signing, keys);
   }
@@ -115,7 +115,8 @@ final class AdmissionKeyRing {
     try {
       return new AdmissionKeyRing(signing, keys);
     } catch (JOSEException e) {
-      throw new IllegalArgumentException("the admission key " + signing.getKeyID() + " is unusable");
+      throw new IllegalArgumentException(
+          "the admission key " + signing.getKeyID() + " is unusable");
     }
   }
 

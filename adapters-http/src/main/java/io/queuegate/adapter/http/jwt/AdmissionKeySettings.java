@@ -18,6 +18,10 @@ public record AdmissionKeySettings(
     issuer = issuer == null || issuer.isBlank() ? DEFAULT_ISSUER : issuer;
     jwkSetJson = nonBlank(jwkSetJson);
     signingKeyId = nonBlank(signingKeyId);
+    if (signingKeyId.isPresent() && jwkSetJson.isEmpty()) {
+      throw new IllegalArgumentException(
+          "an admission signing key id is set, but no admission JWK set");
+    }
   }
 
   /** The default issuer and no configured keys, so the signer uses an ephemeral key. */

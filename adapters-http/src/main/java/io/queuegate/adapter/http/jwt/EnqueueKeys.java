@@ -45,8 +45,9 @@ final class EnqueueKeys {
       }
       if (settings.jwkSetJson().isPresent()) {
         int before = found.size();
-        for (JWK jwk : parse(settings.jwkSetJson().get()).getKeys()) {
-          candidate(jwk.toPublicJWK()).ifPresent(found::add);
+        // Symmetric keys have no public part and are skipped with the rest of the unusable keys.
+        for (JWK jwk : parse(settings.jwkSetJson().get()).toPublicJWKSet().getKeys()) {
+          candidate(jwk).ifPresent(found::add);
         }
         if (found.size() == before) {
           throw new IllegalArgumentException(
@@ -60,8 +61,8 @@ final class EnqueueKeys {
   }
 
   /**
-   * The one verifier for this header: same algorithm, and the same kid when the token names one.
-   * A token without kid is accepted only when a single key of its algorithm exists.
+   * The one verifier for this header: same algorithm, and the same kid when the token names one. A
+   * token without kid is accepted only when a single key of its algorithm exists.
    */
   Optional<JWSVerifier> verifierFor(JWSHeader header) {
     String kid = header.getKeyID();
@@ -91,7 +92,8 @@ final class EnqueueKeys {
       if (rsa.size() < MIN_RSA_BITS) {
         return Optional.empty();
       }
-      return Optional.of(new Candidate(jwk.getKeyID(), JWSAlgorithm.RS256, new RSASSAVerifier(rsa)));
+      return Optional.of(
+          new Candidate(jwk.getKeyID(), JWSAlgorithm.RS256, new RSASSAVerifier(rsa)));
     }
     if (jwk instanceof ECKey ec
         && Curve.P_256.equals(ec.getCurve())

@@ -1,0 +1,62 @@
+package io.queuegate.adapter.http;
+
+import io.helidon.webserver.WebServerConfig;
+import io.helidon.webserver.http.HttpRouting;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.util.Objects;
+
+/**
+ * The HTTP adapter's entry point: puts the routes, filters, error handling and limits of the HTTP
+ * contract on a Helidon server. The composition root sets host and port.
+ */
+public final class HttpAdapter {
+  private final HttpSettings settings;
+  private final QueueUseCases useCases;
+  private final PrometheusMeterRegistry registry;
+
+  public HttpAdapter(
+      HttpSettings settings, QueueUseCases useCases, PrometheusMeterRegistry registry) {
+    this.settings = Objects.requireNonNull(settings);
+    this.useCases = Objects.requireNonNull(useCases);
+    this.registry = Objects.requireNonNull(registry);
+  }
+
+  /**
+   * Sets routing, filters, error handlers and limits on the server (the caller sets host and port).
+   */
+  public void configure(WebServerConfig.Builder server) {
+    // Bodies up to the drain limit reach the handlers, which answer 413 after reading them to the
+    // end: answering and closing with unread bytes would reset the connection and the client would
+    // never see the 413. Larger bodies Helidon refuses before routing (the direct handlers keep
+    // the envelope).
+    server
+        .maxPayloadSize(Math.max(RequestBody.DRAIN_LIMIT, settings.maxBodyBytes()))
+        .directHandlers(EnvelopeDirectHandler.handlers())
+        .routing(this::routing);
+  }
+
+  /** Sets routes, filters and error handlers on {@code routing}; also used by routing tests. */
+  public void routing(HttpRouting.Builder routing) {
+    int limit = settings.maxBodyBytes();
+    Routes routes = new Routes(settings.adminToken().isPresent());
+    routing
+        .addFilter(new TraceIdFilter())
+        .addFilter(new RequestMetricsFilter(registry, routes))
+        .addFilter(
+            new RateLimitFilter(
+                useCases.rateLimit(), new ClientAddress(settings.trustedProxies())));
+    EnvelopeErrorHandlers.register(routing);
+    routing
+        .register(
+            new QueueHttpService(
+                useCases, new IdempotentRoutes(useCases.idempotency(), limit), limit))
+        .register(new AdmissionHttpService(useCases.verify(), useCases.keys(), limit))
+        .register(new OperationsHttpService(useCases.readiness(), registry, settings.version()));
+    // Without an operator token the operator API does not exist at all: 404, not 401.
+    settings
+        .adminToken()
+        .ifPresent(
+            token ->
+                routing.register(new AdminHttpService(useCases, new AdminToken(token), limit)));
+  }
+}

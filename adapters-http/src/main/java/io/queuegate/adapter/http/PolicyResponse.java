@@ -1,0 +1,31 @@
+package io.queuegate.adapter.http;
+
+import io.queuegate.domain.model.QueuePolicy;
+
+/** An event's policy as the operator API shows it; same field names as {@link PolicyRequest}. */
+record PolicyResponse(
+    long readyWindow,
+    double admissionRatePerSec,
+    long admissionBurst,
+    long maxActive,
+    long maxWaiting,
+    long heartbeatTimeoutSec,
+    long admissionTtlSec,
+    boolean pausedJoins,
+    boolean pausedAdmission,
+    boolean requireEnqueueToken) {
+
+  static PolicyResponse from(QueuePolicy policy) {
+    return new PolicyResponse(
+        policy.readyWindow(),
+        policy.admissionRatePerSec(),
+        policy.admissionBurst(),
+        policy.maxActive(),
+        policy.maxWaiting(),
+        policy.heartbeatTimeout().toSeconds(),
+        policy.admissionTtl().toSeconds(),
+        policy.pausedJoins(),
+        policy.pausedAdmission(),
+        policy.requireEnqueueToken());
+  }
+}

@@ -1,0 +1,17 @@
+package io.queuegate.adapter.http;
+
+import io.helidon.webserver.http.ServerRequest;
+import java.util.Optional;
+
+/** Query parameters read so that bad percent-encoding is a client error, not a 500. */
+final class QueryParams {
+  private QueryParams() {}
+
+  static Optional<String> first(ServerRequest req, String name) {
+    try {
+      return req.query().first(name).asOptional().filter(value -> !value.isEmpty());
+    } catch (IllegalArgumentException e) {
+      throw HttpError.invalidRequest("the query string is malformed");
+    }
+  }
+}

@@ -1,0 +1,65 @@
+package io.queuegate.adapter.http;
+
+import io.helidon.http.HeaderName;
+import io.helidon.http.HeaderNames;
+import io.helidon.webserver.http.Filter;
+import io.helidon.webserver.http.FilterChain;
+import io.helidon.webserver.http.RoutingRequest;
+import io.helidon.webserver.http.RoutingResponse;
+import io.queuegate.domain.model.RateDecision;
+import io.queuegate.domain.model.RateLimited;
+import io.queuegate.domain.port.in.RateLimitUseCase;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Takes one request from the client's bucket before any handler runs (SPEC 3.8). Health, readiness
+ * and metrics are exempt as the specification says; so are {@code /version}, {@code /openapi} and
+ * the JWKS, which are static documents that monitors and booking backends fetch.
+ */
+final class RateLimitFilter implements Filter {
+  static final Set<String> EXEMPT =
+      Set.of(
+          Routes.HEALTHZ,
+          Routes.READYZ,
+          Routes.METRICS,
+          Routes.VERSION,
+          Routes.OPENAPI,
+          Routes.JWKS);
+  private static final HeaderName FORWARDED_FOR = HeaderNames.X_FORWARDED_FOR;
+
+  private final RateLimitUseCase rateLimit;
+  private final ClientAddress clientAddress;
+
+  RateLimitFilter(RateLimitUseCase rateLimit, ClientAddress clientAddress) {
+    this.rateLimit = rateLimit;
+    this.clientAddress = clientAddress;
+  }
+
+  @Override
+  public void filter(FilterChain chain, RoutingRequest req, RoutingResponse res) {
+    if (EXEMPT.contains(req.path().rawPath())) {
+      chain.proceed();
+      return;
+    }
+    String client = clientAddress.clientKey(peer(req), req.headers().all(FORWARDED_FOR, List::of));
+    RateDecision decision = rateLimit.acquire(client);
+    if (!decision.allowed()) {
+      // Written here rather than thrown: a filter's exception would skip the metrics filter.
+      ErrorResponses.send(req, res, QueueErrorMapper.map(new RateLimited(decision)));
+      return;
+    }
+    QueueErrorMapper.rateLimitHeaders(decision).forEach(res::header);
+    chain.proceed();
+  }
+
+  private static String peer(RoutingRequest req) {
+    SocketAddress address = req.remotePeer().address();
+    if (address instanceof InetSocketAddress inet && inet.getAddress() != null) {
+      return inet.getAddress().getHostAddress();
+    }
+    return req.remotePeer().host();
+  }
+}

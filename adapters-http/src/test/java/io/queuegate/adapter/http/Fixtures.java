@@ -1,0 +1,95 @@
+package io.queuegate.adapter.http;
+
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.reset;
+import static org.mockito.Mockito.when;
+
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.queuegate.domain.model.IdempotentOutcome;
+import io.queuegate.domain.model.IdempotentReply;
+import io.queuegate.domain.model.RateDecision;
+import io.queuegate.domain.port.in.CheckReadinessUseCase;
+import io.queuegate.domain.port.in.ConfigureEventUseCase;
+import io.queuegate.domain.port.in.DeleteEventUseCase;
+import io.queuegate.domain.port.in.DescribeEventUseCase;
+import io.queuegate.domain.port.in.EnterQueueUseCase;
+import io.queuegate.domain.port.in.IdempotentRequestUseCase;
+import io.queuegate.domain.port.in.JoinQueueUseCase;
+import io.queuegate.domain.port.in.LeaveQueueUseCase;
+import io.queuegate.domain.port.in.PauseEventUseCase;
+import io.queuegate.domain.port.in.PublishKeysUseCase;
+import io.queuegate.domain.port.in.QueueStatusUseCase;
+import io.queuegate.domain.port.in.RateLimitUseCase;
+import io.queuegate.domain.port.in.VerifyAdmissionUseCase;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/** Mocked use cases behind a real {@link HttpAdapter}, with defaults that let requests through. */
+final class Fixtures {
+  static final String ADMIN_TOKEN = "s3cret-operator-token";
+  static final VersionInfo VERSION = new VersionInfo("queuegate", "1.2.3", "abc1234", "2025-01-01");
+
+  final QueueUseCases useCases =
+      new QueueUseCases(
+          mock(JoinQueueUseCase.class),
+          mock(QueueStatusUseCase.class),
+          mock(EnterQueueUseCase.class),
+          mock(LeaveQueueUseCase.class),
+          mock(VerifyAdmissionUseCase.class),
+          mock(PublishKeysUseCase.class),
+          mock(ConfigureEventUseCase.class),
+          mock(PauseEventUseCase.class),
+          mock(DescribeEventUseCase.class),
+          mock(DeleteEventUseCase.class),
+          mock(CheckReadinessUseCase.class),
+          mock(RateLimitUseCase.class),
+          mock(IdempotentRequestUseCase.class));
+  final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+
+  HttpAdapter adapter(boolean withAdmin, List<String> trustedProxies) {
+    HttpSettings settings =
+        new HttpSettings(
+            withAdmin ? Optional.of(ADMIN_TOKEN) : Optional.empty(),
+            trustedProxies,
+            HttpSettings.DEFAULT_MAX_BODY_BYTES,
+            VERSION);
+    return new HttpAdapter(settings, useCases, registry);
+  }
+
+  /**
+   * Forgets earlier stubs and calls, then lets every request through rate limit and idempotency.
+   */
+  @SuppressWarnings("unchecked")
+  void reset() {
+    reset(
+        useCases.join(),
+        useCases.status(),
+        useCases.enter(),
+        useCases.leave(),
+        useCases.verify(),
+        useCases.keys(),
+        useCases.configure(),
+        useCases.pause(),
+        useCases.describe(),
+        useCases.delete(),
+        useCases.readiness(),
+        useCases.rateLimit(),
+        useCases.idempotency());
+    when(useCases.rateLimit().acquire(anyString()))
+        .thenReturn(new RateDecision(true, 100, 99, Duration.ZERO, Duration.ofMillis(1500)));
+    when(useCases.idempotency().runOnce(anyString(), anyString(), anyString(), any()))
+        .thenAnswer(
+            call ->
+                new IdempotentOutcome(
+                    ((Supplier<IdempotentReply>) call.getArgument(3)).get(), false));
+  }
+
+  private static void reset(Object... mocks) {
+    org.mockito.Mockito.reset(mocks);
+  }
+}
