@@ -1,0 +1,101 @@
+package io.queuegate.adapter.redis;
+
+import io.queuegate.domain.model.Admission;
+import io.queuegate.domain.model.AdmissionAttempt;
+import io.queuegate.domain.model.AdmissionWindows;
+import io.queuegate.domain.model.EventId;
+import io.queuegate.domain.model.NotReady;
+import io.queuegate.domain.model.StoreUnavailableException;
+import io.queuegate.domain.model.Waiter;
+import io.queuegate.domain.model.WaiterExpired;
+import io.queuegate.domain.model.WaiterNotFound;
+import io.queuegate.domain.port.out.AdmissionLedger;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/** Admissions in Redis: the whole enter step is admit.lua, one script on the event's slot. */
+final class RedisAdmissionLedger implements AdmissionLedger {
+  private final ScriptRunner scripts;
+  private final ScanFallback fallback;
+  private final RedisSettings settings;
+
+  RedisAdmissionLedger(ScriptRunner scripts, ScanFallback fallback, RedisSettings settings) {
+    this.scripts = scripts;
+    this.fallback = fallback;
+    this.settings = settings;
+  }
+
+  @Override
+  public Admission admit(AdmissionAttempt attempt, Instant now) {
+    List<Object> reply = tryAdmit(attempt, now);
+    if (Replies.tag(reply).equals("index_miss")) {
+      // The index lost this waiter: tier 2 rebuilds it from the per-waiter keys, then retry once.
+      Waiter probe = new Waiter(attempt.eventId(), attempt.waiterId(), Replies.number(reply, 1),
+          Optional.empty(), Optional.empty(), now);
+      OptionalLong position = fallback.position(new RedisKeys(attempt.eventId()), probe);
+      reply = tryAdmit(attempt, now);
+      if (Replies.tag(reply).equals("index_miss")) {
+        throw position.isPresent()
+            ? NotReady.beyondWindow(position.getAsLong(), attempt.readyWindow(),
+                attempt.limiter().ratePerSecond())
+            : new StoreUnavailableException("position index missing", null);
+      }
+    }
+    return switch (Replies.tag(reply)) {
+      case "admitted" -> new Admission(attempt.admissionId(),
+          Replies.waiter(attempt.eventId(), attempt.waiterId(), reply, 1, now), now,
+          now.plus(attempt.ttl()));
+      case "expired" -> throw new WaiterExpired();
+      case "missing" -> throw new WaiterNotFound();
+      case "paused" -> throw NotReady.paused();
+      case "beyond" -> throw NotReady.beyondWindow(Replies.number(reply, 1),
+          attempt.readyWindow(), attempt.limiter().ratePerSecond());
+      case "max_active" -> throw NotReady.maxActive(Duration.ofMillis(Replies.number(reply, 1)));
+      case "no_capacity" -> throw NotReady.noCapacity(Duration.ofNanos(Replies.number(reply, 1)));
+      default -> throw new IllegalStateException("unexpected admit reply " + reply);
+    };
+  }
+
+  private List<Object> tryAdmit(AdmissionAttempt attempt, Instant now) {
+    RedisKeys keys = new RedisKeys(attempt.eventId());
+    List<String> keyList = new ArrayList<>(keys.lineKeys());
+    keyList.addAll(List.of(keys.waiter(attempt.waiterId()), keys.tombstone(attempt.waiterId()),
+        keys.limiter(), keys.live(), keys.admissions()));
+    return scripts.run(Script.ADMIT, keyList,
+        List.of(attempt.waiterId().value(),
+            Long.toString(attempt.readyWindow()),
+            Replies.flag(attempt.admissionPaused()),
+            Long.toString(attempt.limiter().emissionIntervalNanos()),
+            Long.toString(attempt.limiter().toleranceNanos()),
+            Long.toString(attempt.maxActive()),
+            attempt.admissionId(),
+            Long.toString(Math.max(1, attempt.ttl().toMillis())),
+            Long.toString(now.toEpochMilli()),
+            Long.toString(now.getEpochSecond()),
+            Integer.toString(now.getNano()),
+            Replies.flag(settings.legacyZset())));
+  }
+
+  @Override
+  public boolean consume(EventId eventId, String admissionId, Instant expiresAt, Instant now) {
+    RedisKeys keys = new RedisKeys(eventId);
+    long rememberMs = Math.max(1, Duration.between(now, expiresAt).toMillis());
+    List<Object> reply = scripts.run(Script.CONSUME,
+        List.of(keys.used(admissionId), keys.live()),
+        List.of(admissionId, Long.toString(expiresAt.toEpochMilli()),
+            Long.toString(now.toEpochMilli()), Long.toString(rememberMs)));
+    return Replies.number(reply, 0) == 1;
+  }
+
+  @Override
+  public AdmissionWindows recentAdmissions(EventId eventId, Instant now) {
+    List<Object> reply = scripts.read(Script.RECENT, List.of(new RedisKeys(eventId).admissions()),
+        List.of(Long.toString(now.toEpochMilli())));
+    return new AdmissionWindows(
+        Replies.number(reply, 0), Replies.number(reply, 1), Replies.number(reply, 2));
+  }
+}

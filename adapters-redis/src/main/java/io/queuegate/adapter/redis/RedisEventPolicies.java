@@ -1,0 +1,63 @@
+package io.queuegate.adapter.redis;
+
+import io.queuegate.domain.model.EventId;
+import io.queuegate.domain.model.QueuePolicy;
+import io.queuegate.domain.port.out.EventPolicies;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Per-event policies as one HASH per event, field by field. One HSET writes every field, so readers
+ * never see half a policy.
+ */
+final class RedisEventPolicies implements EventPolicies {
+  private final RedisLink link;
+  private final RedisCalls calls;
+
+  RedisEventPolicies(RedisLink link, RedisCalls calls) {
+    this.link = link;
+    this.calls = calls;
+  }
+
+  @Override
+  public Optional<QueuePolicy> find(EventId eventId) {
+    Map<String, String> f = calls.await(link.commands().hgetall(new RedisKeys(eventId).policy()));
+    if (f == null || f.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(new QueuePolicy(
+        Long.parseLong(f.get("ready_window")),
+        Double.parseDouble(f.get("admission_rate_per_sec")),
+        Long.parseLong(f.get("admission_burst")),
+        Long.parseLong(f.get("max_active")),
+        Long.parseLong(f.get("max_waiting")),
+        Duration.ofMillis(Long.parseLong(f.get("heartbeat_timeout_ms"))),
+        Duration.ofMillis(Long.parseLong(f.get("admission_ttl_ms"))),
+        Boolean.parseBoolean(f.get("paused_joins")),
+        Boolean.parseBoolean(f.get("paused_admission")),
+        Boolean.parseBoolean(f.get("require_enqueue_token"))));
+  }
+
+  @Override
+  public void save(EventId eventId, QueuePolicy policy) {
+    Map<String, String> f = new LinkedHashMap<>();
+    f.put("ready_window", Long.toString(policy.readyWindow()));
+    f.put("admission_rate_per_sec", Double.toString(policy.admissionRatePerSec()));
+    f.put("admission_burst", Long.toString(policy.admissionBurst()));
+    f.put("max_active", Long.toString(policy.maxActive()));
+    f.put("max_waiting", Long.toString(policy.maxWaiting()));
+    f.put("heartbeat_timeout_ms", Long.toString(policy.heartbeatTimeout().toMillis()));
+    f.put("admission_ttl_ms", Long.toString(policy.admissionTtl().toMillis()));
+    f.put("paused_joins", Boolean.toString(policy.pausedJoins()));
+    f.put("paused_admission", Boolean.toString(policy.pausedAdmission()));
+    f.put("require_enqueue_token", Boolean.toString(policy.requireEnqueueToken()));
+    calls.await(link.commands().hset(new RedisKeys(eventId).policy(), f));
+  }
+
+  @Override
+  public void delete(EventId eventId) {
+    calls.await(link.commands().unlink(new RedisKeys(eventId).policy()));
+  }
+}

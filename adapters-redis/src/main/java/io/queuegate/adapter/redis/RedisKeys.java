@@ -1,0 +1,133 @@
+package io.queuegate.adapter.redis;
+
+import io.queuegate.domain.model.EventId;
+import io.queuegate.domain.model.WaiterId;
+import java.nio.charset.StandardCharsets;
+import java.util.HexFormat;
+import java.util.List;
+
+/**
+ * Every Redis key name of the store, and nowhere else. Each key of an event carries the hash tag
+ * {@code {E}} (the event id, which the domain restricts to characters outside {@code { } * :}), so
+ * all of an event's keys live in one slot and each script touches one slot. The comment next to each
+ * key says how it goes away: a TTL, or a cleanup path.
+ */
+final class RedisKeys {
+  /** Events with waiters, for the reaper. Cleanup: pruned by prune_event.lua once the line is empty. */
+  static final String EVENT_REGISTRY = "queuegate:events";
+
+  private static final String IDEMPOTENCY = "queuegate:idem:";
+  private static final String RATE = "queuegate:rate:";
+
+  private final String base;
+
+  RedisKeys(EventId eventId) {
+    this.base = "queue:event:{" + eventId.value() + "}";
+  }
+
+  /** Legacy ZSET (tier 3), member waiter id, score sequence. Cleanup: leave, admit, reap, delete. */
+  String legacy() {
+    return base;
+  }
+
+  /** Position index (tier 1), member waiter id, score sequence. Cleanup: as {@link #legacy()}. */
+  String position() {
+    return base + ":position";
+  }
+
+  /** Per-waiter HASH (seq, uid, ident, joined). Cleanup: deleted on leave, admit and reap. */
+  String waiter(WaiterId id) {
+    return waiterPrefix() + id.value();
+  }
+
+  /** Prefix of the per-waiter keys, for scripts that build a waiter key from an id they read. */
+  String waiterPrefix() {
+    return base + ":w:";
+  }
+
+  /** SCAN pattern for the per-waiter keys (tier 2). */
+  String waiterPattern() {
+    return base + ":w:*";
+  }
+
+  /** Last heartbeat per waiter (ms). Cleanup: members leave with their waiter; reap empties it. */
+  String heartbeat() {
+    return base + ":heartbeat";
+  }
+
+  /** The sequence counter. Cleanup: deleteEvent only; it must outlive waiters to keep FIFO. */
+  String sequence() {
+    return base + ":seq";
+  }
+
+  /** Identity to waiter id. Cleanup: fields go with their waiter; Redis drops the empty key. */
+  String identities() {
+    return base + ":ident";
+  }
+
+  /** Expired-waiter tombstone. TTL: PX = the remembered window given to reap. */
+  String tombstone(WaiterId id) {
+    return tombstonePrefix() + id.value();
+  }
+
+  String tombstonePrefix() {
+    return base + ":x:";
+  }
+
+  /** Admission limiter state (GCRA arrival time). TTL: PX until the bucket is full again. */
+  String limiter() {
+    return base + ":limiter";
+  }
+
+  /** Live admissions, member jti, score expiry ms. TTL: PX to the latest expiry, renewed on admit. */
+  String live() {
+    return base + ":live";
+  }
+
+  /** Admission times for the ETA windows, trimmed to 900 s on write. TTL: PX 900 s on write. */
+  String admissions() {
+    return base + ":admits";
+  }
+
+  /** Used-admission marker. TTL: PX until the admission token expires. */
+  String used(String admissionId) {
+    return base + ":used:" + admissionId;
+  }
+
+  /** Counters joined, admitted, left, expired. Cleanup: deleteEvent; must outlive the line. */
+  String stats() {
+    return base + ":stats";
+  }
+
+  /** The operator's policy, field by field. Cleanup: EventPolicies.delete and deleteEvent. */
+  String policy() {
+    return base + ":policy";
+  }
+
+  /** SCAN pattern matching every key of the event (deleteEvent). */
+  String everything() {
+    return "*{" + base.substring(base.indexOf('{') + 1, base.indexOf('}')) + "}*";
+  }
+
+  /** The keys the line scripts (join, leave, admit, reap) work on, in one fixed order. */
+  List<String> lineKeys() {
+    return List.of(position(), legacy(), heartbeat(), identities(), stats());
+  }
+
+  /**
+   * One idempotency record. TTL: PX the in-flight window, then the keep window. The route-scoped key
+   * is hex-encoded so that no client byte can form a hash tag or a glob.
+   */
+  static String idempotency(String key) {
+    return IDEMPOTENCY + hex(key);
+  }
+
+  /** One client's request bucket (GCRA arrival time). TTL: PX until the bucket is full again. */
+  static String rate(String clientKey) {
+    return RATE + hex(clientKey);
+  }
+
+  private static String hex(String raw) {
+    return HexFormat.of().formatHex(raw.getBytes(StandardCharsets.UTF_8));
+  }
+}

@@ -1,0 +1,27 @@
+package io.queuegate.adapter.redis;
+
+import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * The one shared connection of the process, standalone or cluster, as the store needs it: commands
+ * routed by key, the primary that owns a key's slot (for SCAN and WAIT), and script loading.
+ */
+interface RedisLink extends AutoCloseable {
+
+  /** Commands routed by key (and, for read-only commands, by the read-from setting). */
+  RedisClusterAsyncCommands<String, String> commands();
+
+  /** The primary that owns {@code key}'s slot: the connection its writes went through. */
+  RedisClusterAsyncCommands<String, String> slotOwner(String key);
+
+  /** Loads a script wherever EVALSHA may run it: every node in cluster mode. */
+  CompletionStage<String> loadScript(String body);
+
+  /** The mode and nodes, for the startup log. */
+  String describeTopology();
+
+  /** Closes the connection, then shuts the client down. */
+  @Override
+  void close();
+}

@@ -1,0 +1,170 @@
+package io.queuegate.adapter.redis;
+
+import io.queuegate.domain.model.EventId;
+import io.queuegate.domain.model.EventStats;
+import io.queuegate.domain.model.Joined;
+import io.queuegate.domain.model.NewWaiter;
+import io.queuegate.domain.model.PositionMethod;
+import io.queuegate.domain.model.QueueFull;
+import io.queuegate.domain.model.StoreUnavailableException;
+import io.queuegate.domain.model.WaiterExpired;
+import io.queuegate.domain.model.WaiterId;
+import io.queuegate.domain.model.WaiterNotFound;
+import io.queuegate.domain.model.WaiterStanding;
+import io.queuegate.domain.model.Identity;
+import io.queuegate.domain.model.UserId;
+import io.queuegate.domain.model.Waiter;
+import io.queuegate.domain.port.out.WaitingLine;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+
+/** The waiting line in Redis: one script per change, status in one EVALSHA_RO round trip. */
+final class RedisWaitingLine implements WaitingLine {
+  private final RedisLink link;
+  private final RedisCalls calls;
+  private final ScriptRunner scripts;
+  private final ScanFallback fallback;
+  private final EventRegistry registry;
+  private final RedisSettings settings;
+
+  RedisWaitingLine(RedisLink link, RedisCalls calls, ScriptRunner scripts, ScanFallback fallback,
+      EventRegistry registry, RedisSettings settings) {
+    this.link = link;
+    this.calls = calls;
+    this.scripts = scripts;
+    this.fallback = fallback;
+    this.registry = registry;
+    this.settings = settings;
+  }
+
+  @Override
+  public Joined join(NewWaiter newWaiter, long maxWaiting, Instant now) {
+    RedisKeys keys = new RedisKeys(newWaiter.eventId());
+    List<String> keyList = new ArrayList<>(keys.lineKeys());
+    keyList.add(keys.sequence());
+    keyList.add(keys.waiter(newWaiter.id()));
+    CompletableFuture<List<Object>> joined =
+        scripts.start(Script.JOIN, false, link.commands(), keyList,
+            List.of(newWaiter.id().value(),
+                newWaiter.userId().map(UserId::value).orElse(""),
+                newWaiter.identity().map(Identity::subject).orElse(""),
+                Long.toString(now.toEpochMilli()),
+                Long.toString(maxWaiting),
+                Replies.flag(settings.legacyZset()),
+                keys.waiterPrefix()));
+    // Sent right behind the script, so the registry costs no extra round trip.
+    CompletableFuture<Double> registered = registry.noteJoin(newWaiter.eventId());
+    List<Object> reply = calls.await(joined);
+    calls.await(registered);
+    String tag = Replies.tag(reply);
+    if (tag.equals("full")) {
+      throw new QueueFull();
+    }
+    WaiterId id = new WaiterId(Replies.text(reply, 1));
+    Waiter waiter = Replies.waiter(newWaiter.eventId(), id, reply, 2, now);
+    boolean existing = tag.equals("existing");
+    if (!existing && settings.joinDurability() == RedisSettings.JoinDurability.REPLICA) {
+      awaitReplica(keys);
+    }
+    long rank = Replies.number(reply, 6);
+    return new Joined(rank >= 0
+        ? new WaiterStanding(waiter, rank + 1, PositionMethod.POSITION_INDEX)
+        : fallback.standing(keys, waiter), existing);
+  }
+
+  private void awaitReplica(RedisKeys keys) {
+    long timeout = settings.commandTimeout().toMillis();
+    Long acks = calls.await(link.slotOwner(keys.position()).waitForReplication(1, timeout));
+    if (acks == null || acks < 1) {
+      throw new StoreUnavailableException("no replica acknowledged the join in time", null);
+    }
+  }
+
+  @Override
+  public WaiterStanding locate(EventId eventId, WaiterId waiterId, Instant now) {
+    RedisKeys keys = new RedisKeys(eventId);
+    List<String> keyList =
+        List.of(keys.waiter(waiterId), keys.position(), keys.tombstone(waiterId), keys.legacy());
+    List<String> args = List.of(waiterId.value(), Replies.flag(settings.legacyZset()),
+        Long.toString(now.toEpochMilli()));
+    List<Object> reply = scripts.read(Script.LOCATE, keyList, args);
+    if (Replies.tag(reply).equals("missing")
+        && settings.readFrom() == RedisSettings.ReadFrom.REPLICA_PREFERRED) {
+      // A lagging replica must never produce a false 404: plain EVALSHA goes to the primary.
+      reply = scripts.run(Script.LOCATE, keyList, args);
+    }
+    return switch (Replies.tag(reply)) {
+      case "index" -> new WaiterStanding(Replies.waiter(eventId, waiterId, reply, 1, now),
+          Replies.number(reply, 5) + 1, PositionMethod.POSITION_INDEX);
+      case "scan" -> fallback.standing(keys, Replies.waiter(eventId, waiterId, reply, 1, now));
+      case "legacy" -> new WaiterStanding(Replies.waiter(eventId, waiterId, reply, 1, now),
+          Replies.number(reply, 5) + 1, PositionMethod.LEGACY_ZSET);
+      case "expired" -> throw new WaiterExpired();
+      default -> throw new WaiterNotFound();
+    };
+  }
+
+  @Override
+  public void touch(EventId eventId, Collection<WaiterId> waiterIds, Instant now) {
+    if (waiterIds.isEmpty()) {
+      return;
+    }
+    List<String> args = new ArrayList<>(waiterIds.size() + 1);
+    args.add(Long.toString(now.toEpochMilli()));
+    waiterIds.forEach(id -> args.add(id.value()));
+    scripts.run(Script.TOUCH, List.of(new RedisKeys(eventId).heartbeat()), args);
+  }
+
+  @Override
+  public boolean leave(EventId eventId, WaiterId waiterId, Instant now) {
+    RedisKeys keys = new RedisKeys(eventId);
+    List<String> keyList = new ArrayList<>(keys.lineKeys());
+    keyList.add(keys.waiter(waiterId));
+    return Replies.number(scripts.run(Script.LEAVE, keyList, List.of(waiterId.value())), 0) == 1;
+  }
+
+  @Override
+  public int reap(
+      EventId eventId, Instant silentSince, int limit, Duration rememberFor, Instant now) {
+    if (limit <= 0) {
+      return 0;
+    }
+    RedisKeys keys = new RedisKeys(eventId);
+    List<Object> reply =
+        scripts.run(Script.REAP, keys.lineKeys(),
+            List.of(Long.toString(silentSince.toEpochMilli()), Integer.toString(limit),
+                Long.toString(Math.max(1, rememberFor.toMillis())), keys.waiterPrefix(),
+                keys.tombstonePrefix(), Long.toString(now.toEpochMilli())));
+    return (int) Replies.number(reply, 0);
+  }
+
+  @Override
+  public Set<EventId> activeEvents() {
+    return registry.activeEvents();
+  }
+
+  @Override
+  public EventStats stats(EventId eventId, Instant now) {
+    RedisKeys keys = new RedisKeys(eventId);
+    List<Object> r =
+        scripts.read(Script.STATS,
+            List.of(keys.position(), keys.heartbeat(), keys.stats(), keys.live(), keys.legacy()),
+            List.of(Long.toString(now.toEpochMilli()), keys.waiterPrefix()));
+    long oldest = Replies.number(r, 6);
+    return new EventStats(Replies.number(r, 0), Replies.number(r, 1), Replies.number(r, 2),
+        Replies.number(r, 3), Replies.number(r, 4), Replies.number(r, 5),
+        oldest < 0 ? Optional.empty() : Optional.of(Instant.ofEpochMilli(oldest)));
+  }
+
+  @Override
+  public void deleteEvent(EventId eventId) {
+    new EventEraser(link, calls).erase(new RedisKeys(eventId));
+    registry.forget(eventId);
+  }
+}

@@ -1,0 +1,75 @@
+package io.queuegate.adapter.redis;
+
+import io.lettuce.core.ClientOptions;
+import io.lettuce.core.ReadFrom;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisURI;
+import io.lettuce.core.TimeoutOptions;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
+import io.lettuce.core.codec.StringCodec;
+import io.lettuce.core.masterreplica.MasterReplica;
+import io.lettuce.core.masterreplica.StatefulRedisMasterReplicaConnection;
+import io.lettuce.core.resource.ClientResources;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * One standalone server (with replicas through lettuce's MasterReplica when reads may go to them).
+ */
+final class StandaloneLink implements RedisLink {
+  private final RedisClient client;
+  private final StatefulRedisConnection<String, String> connection;
+  private final String description;
+
+  StandaloneLink(RedisSettings settings, ClientResources resources) {
+    RedisURI uri = RedisUris.of(settings.nodes().get(0), settings);
+    this.client = RedisClient.create(resources);
+    client.setOptions(
+        ClientOptions.builder()
+            .autoReconnect(true)
+            .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
+            .timeoutOptions(TimeoutOptions.enabled(settings.commandTimeout()))
+            .build());
+    try {
+      if (settings.readFrom() == RedisSettings.ReadFrom.REPLICA_PREFERRED) {
+        StatefulRedisMasterReplicaConnection<String, String> replicated =
+            MasterReplica.connect(client, StringCodec.UTF8, uri);
+        replicated.setReadFrom(ReadFrom.REPLICA_PREFERRED);
+        this.connection = replicated;
+      } else {
+        this.connection = client.connect(StringCodec.UTF8, uri);
+      }
+    } catch (RuntimeException e) {
+      client.shutdown();
+      throw RedisCalls.unavailable(e);
+    }
+    this.description =
+        "standalone " + uri.getHost() + ":" + uri.getPort() + " readFrom=" + settings.readFrom();
+  }
+
+  @Override
+  public RedisClusterAsyncCommands<String, String> commands() {
+    return connection.async();
+  }
+
+  @Override
+  public RedisClusterAsyncCommands<String, String> slotOwner(String key) {
+    return connection.async();
+  }
+
+  @Override
+  public CompletionStage<String> loadScript(String body) {
+    return connection.async().scriptLoad(body);
+  }
+
+  @Override
+  public String describeTopology() {
+    return description;
+  }
+
+  @Override
+  public void close() {
+    connection.close();
+    client.shutdown();
+  }
+}

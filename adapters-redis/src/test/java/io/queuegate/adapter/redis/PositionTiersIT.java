@@ -1,0 +1,96 @@
+package io.queuegate.adapter.redis;
+
+import static io.queuegate.domain.port.out.StoreFixtures.anonymous;
+import static io.queuegate.domain.port.out.StoreFixtures.at;
+import static io.queuegate.domain.port.out.StoreFixtures.newEventId;
+import static io.queuegate.domain.port.out.StoreFixtures.openAttempt;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.queuegate.domain.model.EventId;
+import io.queuegate.domain.model.PositionMethod;
+import io.queuegate.domain.model.WaiterId;
+import io.queuegate.domain.model.WaiterStanding;
+import io.queuegate.domain.port.out.StoreUnderTest;
+import io.queuegate.domain.port.out.WaitingLine;
+import java.util.List;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** The three position tiers, with the index and the per-waiter keys deleted behind the store. */
+@ExtendWith(RedisExtension.class)
+abstract class PositionTiersIT {
+  private StoreUnderTest store;
+  private WaitingLine line;
+  private RedisAdmin admin;
+  private EventId event;
+  private RedisKeys keys;
+  private List<WaiterId> waiters;
+
+  protected abstract RedisSettings.Mode mode();
+
+  @BeforeEach
+  void fiveWaiters() {
+    store = SharedRedisStores.fresh(mode());
+    admin = SharedRedisStores.admin(mode());
+    line = store.line();
+    event = newEventId();
+    keys = new RedisKeys(event);
+    waiters = IntStream.range(0, 5)
+        .mapToObj(i -> line.join(anonymous(event), 0, at(i)).standing().waiter().id())
+        .toList();
+  }
+
+  @Test
+  void locateWithTheIndexLost_scansForTheExactPositionAndRebuildsTheIndex() {
+    admin.onOwner(keys.position(), n -> n.del(keys.position()));
+
+    WaiterStanding standing = line.locate(event, waiters.get(3), at(10));
+
+    assertThat(standing.position()).isEqualTo(4);
+    assertThat(standing.method()).isEqualTo(PositionMethod.SCAN_FALLBACK);
+    Long indexed = admin.onOwner(keys.position(), n -> n.zcard(keys.position()));
+    assertThat(indexed).isEqualTo(5);
+    WaiterStanding after = line.locate(event, waiters.get(1), at(11));
+    assertThat(after.method()).isEqualTo(PositionMethod.POSITION_INDEX);
+    assertThat(after.position()).isEqualTo(2);
+  }
+
+  @Test
+  void admitWithTheIndexLost_admitsTheHeadAndTheLineMovesUp() {
+    admin.onOwner(keys.position(), n -> n.del(keys.position()));
+    store.ledger().admit(openAttempt(event, waiters.get(0)), at(10));
+
+    WaiterStanding second = line.locate(event, waiters.get(1), at(11));
+
+    assertThat(second.position()).isEqualTo(1);
+  }
+
+  @Test
+  void locateWithIndexAndWaiterKeysLost_answersFromTheLegacyZset() {
+    admin.onOwner(keys.position(), n -> n.del(keys.position()));
+    waiters.forEach(id -> admin.onOwner(keys.waiter(id), n -> n.del(keys.waiter(id))));
+
+    WaiterStanding standing = line.locate(event, waiters.get(2), at(10));
+
+    assertThat(standing.position()).isEqualTo(3);
+    assertThat(standing.method()).isEqualTo(PositionMethod.LEGACY_ZSET);
+    assertThat(standing.waiter().sequence()).isEqualTo(3);
+  }
+
+  @Test
+  void deleteEvent_leavesNoKeyOfTheEventAndDropsItFromActiveEvents() {
+    store.ledger().admit(openAttempt(event, waiters.get(0)), at(10));
+    store.policies().save(event, io.queuegate.domain.model.QueuePolicy.defaults());
+    line.reap(event, at(3), 10, java.time.Duration.ofSeconds(300), at(20));
+    EventId other = newEventId();
+    line.join(anonymous(other), 0, at(20));
+
+    line.deleteEvent(event);
+
+    assertThat(admin.allKeys()).noneMatch(k -> k.contains("{" + event.value() + "}"));
+    assertThat(admin.allKeys()).anyMatch(k -> k.contains("{" + other.value() + "}"));
+    assertThat(line.activeEvents()).containsExactly(other);
+  }
+}

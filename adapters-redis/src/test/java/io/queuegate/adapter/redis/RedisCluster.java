@@ -1,0 +1,73 @@
+package io.queuegate.adapter.redis;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** Six local redis-server processes made into a cluster of three primaries with one replica each. */
+public final class RedisCluster implements AutoCloseable {
+  private static final Duration READY_LIMIT = Duration.ofSeconds(60);
+
+  private final List<RedisServer> nodes = new ArrayList<>();
+
+  /** Starts the nodes, creates the cluster and waits until every node reports it healthy. */
+  public static RedisCluster start(Path dir) {
+    RedisCluster cluster = new RedisCluster();
+    try {
+      for (int i = 0; i < 6; i++) {
+        int port = RedisServer.freePort();
+        RedisServer node = new RedisServer(port, dir, List.of(
+            "--cluster-enabled", "yes",
+            "--cluster-config-file", dir.resolve("nodes-" + port + ".conf").toString(),
+            "--cluster-node-timeout", "5000"));
+        node.start();
+        cluster.nodes.add(node);
+      }
+      cluster.create();
+      return cluster;
+    } catch (RuntimeException | Error e) {
+      cluster.close();
+      throw e;
+    }
+  }
+
+  public List<String> addresses() {
+    return nodes.stream().map(RedisServer::address).toList();
+  }
+
+  public List<Integer> ports() {
+    return nodes.stream().map(RedisServer::port).toList();
+  }
+
+  private void create() {
+    List<String> command = new ArrayList<>(List.of(RedisBinaries.cli(), "--cluster", "create"));
+    command.addAll(addresses());
+    command.addAll(List.of("--cluster-replicas", "1", "--cluster-yes"));
+    try {
+      Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+      byte[] output = process.getInputStream().readAllBytes();
+      if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
+        throw new AssertionError("redis-cli --cluster create failed:\n"
+            + new String(output, StandardCharsets.UTF_8));
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError("interrupted while creating the cluster", e);
+    }
+    try (RedisAdmin admin = RedisAdmin.forNodes(ports())) {
+      Await.until(READY_LIMIT, "cluster_state:ok on every node", admin::clusterHealthy);
+    }
+  }
+
+  @Override
+  public void close() {
+    nodes.forEach(RedisServer::stop);
+  }
+}

@@ -1,0 +1,14 @@
+package io.queuegate.adapter.redis;
+
+import io.queuegate.domain.port.out.EventPoliciesContract;
+import io.queuegate.domain.port.out.StoreUnderTest;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** The EventPolicies contract against Redis cluster. */
+@ExtendWith(RedisExtension.class)
+class RedisClusterEventPoliciesIT extends EventPoliciesContract {
+  @Override
+  protected StoreUnderTest newStore() {
+    return SharedRedisStores.fresh(RedisSettings.Mode.CLUSTER);
+  }
+}

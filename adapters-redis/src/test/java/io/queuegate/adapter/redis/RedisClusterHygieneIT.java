@@ -1,0 +1,30 @@
+package io.queuegate.adapter.redis;
+
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** Store hygiene on Redis cluster; ordered after every other test class. */
+@Order(Integer.MAX_VALUE)
+@ExtendWith(RedisExtension.class)
+class RedisClusterHygieneIT extends StoreHygieneIT {
+  @Override
+  protected RedisSettings.Mode mode() {
+    return RedisSettings.Mode.CLUSTER;
+  }
+
+  @Test
+  void wholeRun_neverIssuedKeys() {
+    keysWasNeverIssued();
+  }
+
+  @Test
+  void afterAWorkload_everyKeyHasATtlOrACleanupPath() {
+    everyKeyLeft_hasATtlOrACleanupPath();
+  }
+
+  @Test
+  void statusCalls_costOneEvalshaRoEach() {
+    locate_costsOneEvalshaRo();
+  }
+}

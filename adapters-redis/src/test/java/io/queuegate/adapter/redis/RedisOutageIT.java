@@ -1,0 +1,56 @@
+package io.queuegate.adapter.redis;
+
+import static io.queuegate.domain.port.out.StoreFixtures.anonymous;
+import static io.queuegate.domain.port.out.StoreFixtures.at;
+import static io.queuegate.domain.port.out.StoreFixtures.newEventId;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.queuegate.domain.model.EventId;
+import io.queuegate.domain.model.StoreUnavailableException;
+import io.queuegate.domain.model.WaiterId;
+import io.queuegate.domain.port.out.QueueMetrics;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** A standalone server that dies and comes back: fast failures, then recovery without restart. */
+@ExtendWith(RedisExtension.class)
+class RedisOutageIT {
+  private RedisServer server;
+  private RedisStores stores;
+
+  @BeforeEach
+  void ownServer() {
+    server = new RedisServer(RedisServer.freePort(), RedisServers.tempDir("outage"), List.of());
+    server.start();
+    stores = RedisStores.connect(RedisSettings.standalone(server.address()), QueueMetrics.NONE);
+  }
+
+  @AfterEach
+  void stopAll() {
+    stores.close();
+    server.stop();
+  }
+
+  @Test
+  void serverDown_failsFastWithStoreUnavailable_andRecoversWhenItIsBack() {
+    EventId event = newEventId();
+    WaiterId id = stores.waitingLine().join(anonymous(event), 0, at(0)).standing().waiter().id();
+
+    server.stop();
+    long started = System.nanoTime();
+    assertThatThrownBy(() -> stores.waitingLine().locate(event, id, at(1)))
+        .isInstanceOf(StoreUnavailableException.class);
+    assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(2));
+    assertThat(stores.storeHealth().answers(Duration.ofMillis(200))).isFalse();
+
+    server.start(); // same port, empty data and an empty script cache
+    Await.until(Duration.ofSeconds(10), "the store to recover", () ->
+        stores.waitingLine().join(anonymous(event), 0, at(2)).standing().position() == 1);
+    assertThat(stores.storeHealth().answers(Duration.ofSeconds(1))).isTrue();
+  }
+}

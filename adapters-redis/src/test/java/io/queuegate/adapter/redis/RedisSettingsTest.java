@@ -1,0 +1,37 @@
+package io.queuegate.adapter.redis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class RedisSettingsTest {
+
+  @Test
+  void defaults_areTheSpecifications() {
+    RedisSettings settings = RedisSettings.standalone("localhost:6379");
+
+    assertThat(settings.commandTimeout()).isEqualTo(Duration.ofMillis(500));
+    assertThat(settings.readFrom()).isEqualTo(RedisSettings.ReadFrom.UPSTREAM);
+    assertThat(settings.legacyZset()).isTrue();
+    assertThat(settings.joinDurability()).isEqualTo(RedisSettings.JoinDurability.NONE);
+  }
+
+  @Test
+  void toString_neverShowsThePassword_evenInsideAUri() {
+    RedisSettings settings =
+        RedisSettings.standalone("redis://:uri-secret@host:6379").withPassword("field-secret");
+
+    assertThat(settings.toString()).doesNotContain("uri-secret").doesNotContain("field-secret");
+  }
+
+  @Test
+  void standaloneWithTwoNodes_isRejected() {
+    assertThatThrownBy(() -> new RedisSettings(RedisSettings.Mode.STANDALONE, List.of("a:1", "b:2"),
+        java.util.Optional.empty(), false, Duration.ofMillis(500), RedisSettings.ReadFrom.UPSTREAM,
+        true, RedisSettings.JoinDurability.NONE, 10, Duration.ofMillis(10)))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+}

@@ -1,0 +1,14 @@
+package io.queuegate.adapter.redis;
+
+import io.queuegate.domain.port.out.WaitingLineContract;
+import io.queuegate.domain.port.out.StoreUnderTest;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** The WaitingLine contract against Redis standalone. */
+@ExtendWith(RedisExtension.class)
+class RedisStandaloneWaitingLineIT extends WaitingLineContract {
+  @Override
+  protected StoreUnderTest newStore() {
+    return SharedRedisStores.fresh(RedisSettings.Mode.STANDALONE);
+  }
+}

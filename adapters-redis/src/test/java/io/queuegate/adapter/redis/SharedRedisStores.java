@@ -1,0 +1,57 @@
+package io.queuegate.adapter.redis;
+
+import io.queuegate.domain.port.out.QueueMetrics;
+import io.queuegate.domain.port.out.StoreUnderTest;
+import java.util.EnumMap;
+import java.util.Map;
+
+/**
+ * One store and one admin connection per mode for the whole test JVM: connecting to a cluster is
+ * slow, so tests share them and start from flushed data instead.
+ */
+public final class SharedRedisStores {
+  private static final Map<RedisSettings.Mode, RedisStores> STORES =
+      new EnumMap<>(RedisSettings.Mode.class);
+  private static final Map<RedisSettings.Mode, RedisAdmin> ADMINS =
+      new EnumMap<>(RedisSettings.Mode.class);
+
+  private SharedRedisStores() {}
+
+  /** Settings with the specification's defaults for the shared servers of {@code mode}. */
+  public static RedisSettings settings(RedisSettings.Mode mode) {
+    return mode == RedisSettings.Mode.CLUSTER
+        ? RedisSettings.cluster(RedisServers.cluster().addresses())
+        : RedisSettings.standalone(RedisServers.standalone().address());
+  }
+
+  public static synchronized RedisStores stores(RedisSettings.Mode mode) {
+    return STORES.computeIfAbsent(mode, m -> RedisStores.connect(settings(m), QueueMetrics.NONE));
+  }
+
+  public static synchronized RedisAdmin admin(RedisSettings.Mode mode) {
+    return ADMINS.computeIfAbsent(mode, m -> RedisAdmin.forNodes(
+        m == RedisSettings.Mode.CLUSTER
+            ? RedisServers.cluster().ports()
+            : java.util.List.of(RedisServers.standalone().port())));
+  }
+
+  /** The shared store of {@code mode} over freshly flushed servers (FLUSHALL on every primary). */
+  public static StoreUnderTest fresh(RedisSettings.Mode mode) {
+    RedisStores stores = stores(mode);
+    admin(mode).flushAll();
+    return view(stores);
+  }
+
+  public static StoreUnderTest view(RedisStores stores) {
+    return new StoreUnderTest(stores.waitingLine(), stores.admissionLedger(),
+        stores.eventPolicies(), stores.idempotencyStore(), stores.rateLimitBuckets(),
+        stores.storeHealth());
+  }
+
+  static synchronized void closeAll() {
+    STORES.values().forEach(RedisStores::close);
+    STORES.clear();
+    ADMINS.values().forEach(RedisAdmin::close);
+    ADMINS.clear();
+  }
+}

@@ -1,0 +1,108 @@
+package io.queuegate.adapter.redis;
+
+import static io.queuegate.domain.port.out.StoreFixtures.anonymous;
+import static io.queuegate.domain.port.out.StoreFixtures.at;
+import static io.queuegate.domain.port.out.StoreFixtures.newEventId;
+import static io.queuegate.domain.port.out.StoreFixtures.newIdentity;
+import static io.queuegate.domain.port.out.StoreFixtures.openAttempt;
+import static io.queuegate.domain.port.out.StoreFixtures.withIdentity;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.queuegate.domain.model.Admission;
+import io.queuegate.domain.model.EventId;
+import io.queuegate.domain.model.Gcra;
+import io.queuegate.domain.model.IdempotentReply;
+import io.queuegate.domain.model.QueuePolicy;
+import io.queuegate.domain.model.WaiterId;
+import io.queuegate.domain.port.out.StoreUnderTest;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+
+/**
+ * Runs after every other Redis test (see the failsafe class order): no KEYS was ever issued, every
+ * key left has a TTL or a documented cleanup path, and status costs one EVALSHA_RO.
+ */
+abstract class StoreHygieneIT {
+  /** Keys without a TTL are allowed only for these, each with a cleanup path in RedisKeys. */
+  private static final Pattern PERSISTENT = Pattern.compile(
+      "queue:event:\\{[^}]+}(:position|:heartbeat|:seq|:ident|:stats|:policy|:w:[A-Za-z0-9_-]{22})?");
+  /** Commands a locate may run inside its script, and noise from the client and the measurement. */
+  private static final Set<String> ALLOWED_PER_LOCATE = Set.of("evalsha_ro", "hmget", "zrank");
+
+  protected abstract RedisSettings.Mode mode();
+
+  void keysWasNeverIssued() {
+    assertThat(SharedRedisStores.admin(mode()).commandCalls()).doesNotContainKey("keys");
+  }
+
+  void everyKeyLeft_hasATtlOrACleanupPath() {
+    StoreUnderTest store = SharedRedisStores.fresh(mode());
+    RedisAdmin admin = SharedRedisStores.admin(mode());
+    EventId event = newEventId();
+    List<WaiterId> ids = IntStream.range(0, 6)
+        .mapToObj(i -> store.line().join(anonymous(event), 0, at(i)).standing().waiter().id())
+        .toList();
+    WaiterId vouched =
+        store.line().join(withIdentity(event, newIdentity()), 0, at(6)).standing().waiter().id();
+    store.line().touch(event, List.of(ids.get(0), ids.get(1), ids.get(2), vouched), at(100));
+    store.line().leave(event, ids.get(2), at(101));
+    Admission admission = store.ledger().admit(openAttempt(event, ids.get(0)), at(102));
+    store.ledger().consume(event, admission.id(), admission.expiresAt(), at(103));
+    store.ledger().admit(openAttempt(event, ids.get(1)), at(104));
+    store.line().reap(event, at(50), 10, Duration.ofSeconds(300), at(105));
+    store.policies().save(event, QueuePolicy.defaults());
+    store.idempotency().begin("join:k1", "fp", Duration.ofSeconds(30), at(105));
+    store.idempotency().complete("join:k1", "fp", new IdempotentReply(202, "{}"), Duration.ofSeconds(300), at(106));
+    store.rateLimits().acquire("ip:10.0.0.1", new Gcra(5, 10), at(106));
+    store.line().activeEvents();
+
+    Map<String, Long> ttl = new HashMap<>();
+    for (String key : admin.allKeys()) {
+      ttl.put(key, admin.onOwner(key, n -> n.pttl(key)));
+    }
+
+    Set<String> persistent = ttl.entrySet().stream().filter(e -> e.getValue() == -1)
+        .map(Map.Entry::getKey).collect(Collectors.toSet());
+    assertThat(ttl.keySet()).allMatch(k -> k.contains("{" + event.value() + "}")
+        || k.equals(RedisKeys.EVENT_REGISTRY) || k.startsWith("queuegate:idem:")
+        || k.startsWith("queuegate:rate:"));
+    assertThat(persistent).allMatch(k -> PERSISTENT.matcher(k).matches()
+        || k.equals(RedisKeys.EVENT_REGISTRY));
+    RedisKeys keys = new RedisKeys(event);
+    assertThat(persistent.stream().filter(k -> k.startsWith(keys.waiterPrefix())))
+        .containsExactlyInAnyOrder(keys.waiter(vouched));
+    assertThat(ttl).containsKeys(keys.tombstone(ids.get(3)), keys.used(admission.id()),
+        keys.limiter(), keys.live(), keys.admissions());
+  }
+
+  void locate_costsOneEvalshaRo() {
+    StoreUnderTest store = SharedRedisStores.fresh(mode());
+    RedisAdmin admin = SharedRedisStores.admin(mode());
+    EventId event = newEventId();
+    WaiterId id = store.line().join(anonymous(event), 0, at(0)).standing().waiter().id();
+    admin.resetStats();
+
+    for (int i = 0; i < 20; i++) {
+      store.line().locate(event, id, at(1));
+    }
+
+    Map<String, Long> calls = admin.commandCalls();
+    assertThat(calls).containsEntry("evalsha_ro", 20L);
+    assertThat(calls.keySet().stream().filter(StoreHygieneIT::isDataCommand))
+        .allMatch(ALLOWED_PER_LOCATE::contains);
+  }
+
+  /** Leaves out the measurement itself and the client's topology and connection housekeeping. */
+  private static boolean isDataCommand(String command) {
+    return !(command.startsWith("config") || command.startsWith("info")
+        || command.startsWith("cluster") || command.startsWith("client")
+        || command.startsWith("command") || command.equals("ping") || command.equals("hello")
+        || command.equals("readonly"));
+  }
+}
