@@ -3,6 +3,7 @@ package io.queuegate.app;
 import io.queuegate.adapter.http.VersionInfo;
 import io.queuegate.adapter.http.jwt.AdmissionKeySettings;
 import io.queuegate.adapter.http.jwt.EnqueueTokenSettings;
+import io.queuegate.adapter.redis.RedisSettings;
 import io.queuegate.domain.model.QueuePolicy;
 import java.time.Duration;
 import java.util.Optional;
@@ -21,7 +22,16 @@ public record AppSettings(
     Optional<String> adminToken,
     AdmissionKeySettings admissionKeys,
     EnqueueTokenSettings enqueueTokens,
+    RedisSettings redis,
     VersionInfo version) {
+
+  /**
+   * Reads {@code application.yaml} with {@code env} overriding any key by its variable name
+   * ({@code QUEUEGATE_POLICY_READY_WINDOW} for {@code queuegate.policy.ready-window}).
+   */
+  public static AppSettings load(java.util.Map<String, String> env) {
+    return SettingsMapper.map(ConfigLoader.load(env), VersionReader.read());
+  }
 
   /** Same settings on another port (0 picks a free one), for tests and tools. */
   public AppSettings withPort(int port) {
@@ -38,6 +48,7 @@ public record AppSettings(
         adminToken,
         admissionKeys,
         enqueueTokens,
+        redis,
         version);
   }
 

@@ -1,6 +1,5 @@
 package io.queuegate.app;
 
-import io.helidon.config.Config;
 import io.helidon.logging.common.LogConfig;
 import java.time.Clock;
 
@@ -12,8 +11,7 @@ public final class Main {
 
   public static void main(String[] args) {
     LogConfig.configureRuntime();
-    Config config = ConfigLoader.load(System.getenv());
-    AppSettings settings = SettingsMapper.map(config, VersionReader.read());
+    AppSettings settings = AppSettings.load(System.getenv());
     RunningService service =
         QueueApplication.start(
             settings, metrics -> StoreFactory.create(settings, metrics), Clock.systemUTC());

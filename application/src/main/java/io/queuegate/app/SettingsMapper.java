@@ -50,6 +50,7 @@ final class SettingsMapper {
             nonBlank(q.get("enqueue-token.issuer").asString().orElse("")),
             Secrets.read(q, "enqueue-token.hs256-secret"),
             Secrets.read(q, "enqueue-token.jwks")),
+        RedisSettingsMapper.map(q.get("redis"), Secrets.read(q, "redis.password")),
         version);
   }
 
@@ -67,7 +68,7 @@ final class SettingsMapper {
         p.get("require-enqueue-token").asBoolean().get());
   }
 
-  private static Duration duration(Config node) {
+  static Duration duration(Config node) {
     String raw = node.asString().get();
     try {
       return Duration.parse(raw);
@@ -77,7 +78,7 @@ final class SettingsMapper {
     }
   }
 
-  private static List<String> list(String csv) {
+  static List<String> list(String csv) {
     return Arrays.stream(csv.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
   }
 

@@ -22,7 +22,7 @@ import io.queuegate.domain.service.RateLimitService;
 import io.queuegate.domain.service.ReadinessService;
 import io.queuegate.domain.service.VerifyAdmissionService;
 import java.time.Clock;
-import java.util.random.RandomGenerator;
+import java.util.concurrent.ThreadLocalRandom;
 
 /** Builds every use-case service from the stores and shared rules. */
 record UseCaseWiring(
@@ -37,7 +37,7 @@ record UseCaseWiring(
 
   QueueUseCases useCases() {
     EtaEstimator eta = new EtaEstimator(stores.ledger(), clock);
-    PollingHint hint = new PollingHint(RandomGenerator.getDefault());
+    PollingHint hint = new PollingHint(ThreadLocalRandom.current());
     ConfigureEventService configure = new ConfigureEventService(stores.policies(), catalog);
     return new QueueUseCases(
         new JoinQueueService(stores.line(), catalog, enqueueTokens, eta, hint, metrics, clock),

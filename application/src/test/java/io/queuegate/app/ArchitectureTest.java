@@ -110,6 +110,8 @@ class ArchitectureTest {
           .resideInAPackage("io.queuegate.domain.port.in..")
           .and()
           .areInterfaces()
+          .and()
+          .doNotHaveSimpleName("package-info")
           .should()
           .haveSimpleNameEndingWith("UseCase");
 
@@ -120,6 +122,8 @@ class ArchitectureTest {
           .resideInAPackage("io.queuegate.adapter.memory..")
           .and()
           .arePublic()
+          .and()
+          .areTopLevelClasses()
           .and()
           .areNotInterfaces()
           .should()
@@ -132,6 +136,8 @@ class ArchitectureTest {
           .resideInAPackage("io.queuegate.adapter.redis..")
           .and()
           .arePublic()
+          .and()
+          .areTopLevelClasses()
           .and()
           .areNotInterfaces()
           .should()

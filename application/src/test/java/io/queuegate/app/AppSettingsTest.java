@@ -1,0 +1,73 @@
+package io.queuegate.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.queuegate.domain.model.QueuePolicy;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class AppSettingsTest {
+
+  @Test
+  void noEnvironment_givesTheSpecificationDefaults() {
+    AppSettings settings = AppSettings.load(Map.of());
+
+    assertThat(settings.defaultPolicy()).isEqualTo(QueuePolicy.defaults());
+    assertThat(settings.server().port()).isEqualTo(8000);
+    assertThat(settings.store()).isEqualTo(StoreKind.MEMORY);
+    assertThat(settings.jobs().reapInterval()).isEqualTo(Duration.ofSeconds(5));
+    assertThat(settings.jobs().flushInterval()).isEqualTo(Duration.ofSeconds(1));
+    assertThat(settings.idempotency().replayFor()).isEqualTo(Duration.ofMinutes(5));
+    assertThat(settings.maxBodyBytes()).isEqualTo(8192);
+    assertThat(settings.readinessTimeout()).isEqualTo(Duration.ofSeconds(1));
+    assertThat(settings.rateLimit().failOpen()).isTrue();
+    assertThat(settings.adminToken()).isEmpty();
+  }
+
+  @Test
+  void environmentVariableNamedAfterAKey_overridesIt() {
+    AppSettings settings =
+        AppSettings.load(
+            Map.of(
+                "SERVER_PORT", "9001",
+                "QUEUEGATE_POLICY_READY_WINDOW", "7",
+                "QUEUEGATE_POLICY_HEARTBEAT_TIMEOUT", "PT30S",
+                "QUEUEGATE_RATE_LIMIT_TRUSTED_PROXIES", "10.0.0.0/8, 192.168.0.0/16",
+                "QUEUEGATE_ADMIN_TOKEN", "s3cret"));
+
+    assertThat(settings.server().port()).isEqualTo(9001);
+    assertThat(settings.defaultPolicy().readyWindow()).isEqualTo(7);
+    assertThat(settings.defaultPolicy().heartbeatTimeout()).isEqualTo(Duration.ofSeconds(30));
+    assertThat(settings.rateLimit().trustedProxies()).containsExactly("10.0.0.0/8", "192.168.0.0/16");
+    assertThat(settings.adminToken()).contains("s3cret");
+  }
+
+  @Test
+  void secretFromFile_winsAndIsNeverPrinted(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("admin-token");
+    Files.writeString(file, "from-file\n");
+
+    AppSettings settings =
+        AppSettings.load(Map.of("QUEUEGATE_ADMIN_TOKEN_FILE", file.toString()));
+
+    assertThat(settings.adminToken()).contains("from-file");
+    assertThat(settings.toString()).doesNotContain("from-file");
+  }
+
+  @Test
+  void unknownStore_isRefusedWithAClearMessage() {
+    assertThatThrownBy(() -> AppSettings.load(Map.of("QUEUEGATE_STORE", "etcd")))
+        .hasMessageContaining("memory or redis");
+  }
+
+  @Test
+  void badDuration_namesTheKey() {
+    assertThatThrownBy(() -> AppSettings.load(Map.of("QUEUEGATE_REAPER_INTERVAL", "5 seconds")))
+        .hasMessageContaining("reaper.interval");
+  }
+}
