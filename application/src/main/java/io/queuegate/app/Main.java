@@ -21,7 +21,7 @@ public final class Main {
         System.Logger.Level.INFO,
         "queuegate {0} listening on port {1} with the {2} store",
         settings.version().version(),
-        service.port(),
+        String.valueOf(service.port()),
         settings.store().name().toLowerCase(java.util.Locale.ROOT));
   }
 }

@@ -33,6 +33,7 @@ public final class RunningService implements AutoCloseable {
       return;
     }
     closed = true;
+    LOG.log(System.Logger.Level.INFO, "Stopping: no new requests; finishing those in flight");
     server.stop();
     jobs.close();
     try {
@@ -40,5 +41,6 @@ public final class RunningService implements AutoCloseable {
     } catch (Exception e) {
       LOG.log(System.Logger.Level.WARNING, "closing the store failed", e);
     }
+    LOG.log(System.Logger.Level.INFO, "Stopped");
   }
 }
