@@ -151,20 +151,7 @@ public final class EsAdmissionTokenSigner implements AdmissionTokenSigner {
     JWSVerifier verifier =
         keys.verifier(jwt.getHeader().getKeyID())
             .orElseThrow(() -> new InvalidAdmissionToken("unknown key"));
-    boolean valid;
-    try {
-      valid = jwt.verify(verifier);
-    } catch (JOSEException | RuntimeException e) {
-      valid = false;
-    }
-    if (!valid) {
-      throw new InvalidAdmissionToken("bad signature");
-    }
-    try {
-      return jwt.getJWTClaimsSet();
-    } catch (ParseException | RuntimeException e) {
-      throw new InvalidAdmissionToken("malformed claims");
-    }
+    return SignedTokens.verifiedClaims(jwt, verifier, InvalidAdmissionToken::new);
   }
 
   private static EventId audience(List<String> audience) {

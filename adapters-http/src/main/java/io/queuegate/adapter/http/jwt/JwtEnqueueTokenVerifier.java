@@ -1,6 +1,5 @@
 package io.queuegate.adapter.http.jwt;
 
-import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSVerifier;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
@@ -84,20 +83,7 @@ public final class JwtEnqueueTokenVerifier implements EnqueueTokenVerifier {
         known
             .verifierFor(jwt.getHeader())
             .orElseThrow(() -> new InvalidEnqueueToken("no key for this alg and kid"));
-    boolean valid;
-    try {
-      valid = jwt.verify(verifier);
-    } catch (JOSEException | RuntimeException e) {
-      valid = false;
-    }
-    if (!valid) {
-      throw new InvalidEnqueueToken("bad signature");
-    }
-    try {
-      return jwt.getJWTClaimsSet();
-    } catch (ParseException | RuntimeException e) {
-      throw new InvalidEnqueueToken("malformed claims");
-    }
+    return SignedTokens.verifiedClaims(jwt, verifier, InvalidEnqueueToken::new);
   }
 
   // aud is optional, but when present it must name this event and nothing else.
