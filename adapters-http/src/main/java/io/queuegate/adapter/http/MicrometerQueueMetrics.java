@@ -42,6 +42,8 @@ public final class MicrometerQueueMetrics implements QueueMetrics {
   private final Map<PositionMethod, LongAdder> recorded = new EnumMap<>(PositionMethod.class);
   private final Timer waitAtAdmission;
   private final Map<String, EventMeters> byEvent = new ConcurrentHashMap<>();
+  // Labels are the store's own command and script names: a small fixed set.
+  private final Map<String, Timer> storeCommands = new ConcurrentHashMap<>();
   private final EventMeters other;
   // The overflow gauge is the sum of the last counts of the events folded into it.
   private final Map<String, Long> overflowWaiting = new ConcurrentHashMap<>();
@@ -86,6 +88,20 @@ public final class MicrometerQueueMetrics implements QueueMetrics {
   public void positionComputed(PositionMethod method) {
     positions.get(method).increment();
     recorded.get(method).increment();
+  }
+
+  @Override
+  public void storeCommand(String command, Duration took) {
+    storeCommands
+        .computeIfAbsent(
+            command,
+            name ->
+                Timer.builder("queue_store_command")
+                    .description("Latency of store commands and scripts")
+                    .tag("command", name)
+                    .publishPercentileHistogram()
+                    .register(registry))
+        .record(took);
   }
 
   @Override

@@ -42,6 +42,20 @@ class MicrometerQueueMetricsTest {
   }
 
   @Test
+  void storeCommand_recordsLatencyHistogramByCommand() {
+    var metrics = new MicrometerQueueMetrics(registry);
+
+    metrics.storeCommand("locate", Duration.ofMillis(2));
+    metrics.storeCommand("locate", Duration.ofMillis(4));
+    metrics.storeCommand("join", Duration.ofMillis(1));
+
+    assertThat(registry.scrape())
+        .contains("queue_store_command_seconds_count{command=\"locate\"} 2")
+        .contains("queue_store_command_seconds_count{command=\"join\"} 1")
+        .contains("queue_store_command_seconds_bucket{command=\"locate\",le=");
+  }
+
+  @Test
   void positionsByMethod_ignoresAnotherInstanceOnTheSameRegistry() {
     var metrics = new MicrometerQueueMetrics(registry);
     var sibling = new MicrometerQueueMetrics(registry);
