@@ -11,11 +11,6 @@ import java.util.Objects;
 
 /** Estimates an event's admission rate and a waiter's time to the head of the line. */
 public final class EtaEstimator {
-  /** The specification's cap on an estimate: one day. */
-  public static final long MAX_ETA_SECONDS = 86_400;
-
-  // Estimates err 10% on the long side: arriving early disappoints less than arriving late.
-  private static final double SAFETY_FACTOR = 1.1;
   // Float noise such as 10 / 1.0 * 1.1 = 11.000000000000002 must not round up to 12.
   private static final double ROUNDING_SLACK = 1e-9;
   // The counts are read at most once a second per event; see ratePerSecond.
@@ -25,10 +20,17 @@ public final class EtaEstimator {
   private final AdmissionLedger ledger;
   private final Clock clock;
   private final ExpiringCache<EventId, AdmissionWindows> windows;
+  private final EtaSettings settings;
 
+  /** The specification's estimate. */
   public EtaEstimator(AdmissionLedger ledger, Clock clock) {
+    this(ledger, clock, EtaSettings.defaults());
+  }
+
+  public EtaEstimator(AdmissionLedger ledger, Clock clock, EtaSettings settings) {
     this.ledger = Objects.requireNonNull(ledger);
     this.clock = Objects.requireNonNull(clock);
+    this.settings = Objects.requireNonNull(settings);
     this.windows = new ExpiringCache<>(REFRESH_AFTER, MAX_CACHED_EVENTS);
   }
 
@@ -40,34 +42,45 @@ public final class EtaEstimator {
   public double ratePerSecond(EventId eventId, QueuePolicy policy) {
     Instant now = clock.instant();
     AdmissionWindows counts = windows.get(eventId, now, id -> ledger.recentAdmissions(id, now));
-    return weightedRate(counts, policy.admissionRatePerSec());
+    return weightedRate(counts, policy.admissionRatePerSec(), settings);
   }
 
-  /** {@code ceil(position / rate * 1.1)}, never negative and at most one day. */
-  public static long etaSeconds(long position, double ratePerSecond) {
+  /** Seconds until {@code position} reaches the head at {@code ratePerSecond}. */
+  public long etaSeconds(long position, double ratePerSecond) {
+    return etaSeconds(position, ratePerSecond, settings);
+  }
+
+  /**
+   * {@code ceil(position / rate * safetyFactor)}, never negative and at most the cap. The factor
+   * errs on the long side: arriving early disappoints less than arriving late.
+   */
+  static long etaSeconds(long position, double ratePerSecond, EtaSettings settings) {
     if (position <= 0) {
       return 0;
     }
     if (!(ratePerSecond > 0)) {
-      return MAX_ETA_SECONDS;
+      return settings.maxSeconds();
     }
-    double seconds = Math.ceil(position / ratePerSecond * SAFETY_FACTOR - ROUNDING_SLACK);
-    return seconds >= MAX_ETA_SECONDS ? MAX_ETA_SECONDS : Math.max(0, (long) seconds);
+    double seconds =
+        Math.ceil(position / ratePerSecond * settings.safetyFactor() - ROUNDING_SLACK);
+    return seconds >= settings.maxSeconds()
+        ? settings.maxSeconds()
+        : Math.max(0, (long) seconds);
   }
 
-  static double weightedRate(AdmissionWindows counts, double fallbackRate) {
+  static double weightedRate(AdmissionWindows counts, double fallbackRate, EtaSettings settings) {
     Weighted sum =
         new Weighted(0, 0)
-            .add(counts.last60s(), 60, 0.5)
-            .add(counts.last300s(), 300, 0.3)
-            .add(counts.last900s(), 900, 0.2);
+            .add(counts.last60s(), 60, settings.weight60s())
+            .add(counts.last300s(), 300, settings.weight300s())
+            .add(counts.last900s(), 900, settings.weight900s());
     return sum.weights() == 0 ? fallbackRate : sum.rate() / sum.weights();
   }
 
   /** A running weighted sum; windows without admissions have no data and take no part. */
   private record Weighted(double rate, double weights) {
     Weighted add(long count, long windowSeconds, double weight) {
-      return count <= 0
+      return count <= 0 || weight == 0
           ? this
           : new Weighted(rate + weight * count / windowSeconds, weights + weight);
     }

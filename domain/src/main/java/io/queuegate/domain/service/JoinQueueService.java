@@ -67,7 +67,7 @@ public final class JoinQueueService implements JoinQueueUseCase {
     }
     WaiterStanding standing = joined.standing();
     metrics.positionComputed(standing.method());
-    long etaSec = EtaEstimator.etaSeconds(standing.position(), eta.ratePerSecond(eventId, policy));
+    long etaSec = eta.etaSeconds(standing.position(), eta.ratePerSecond(eventId, policy));
     return new JoinReceipt(
         standing.waiter().token(),
         standing.position(),

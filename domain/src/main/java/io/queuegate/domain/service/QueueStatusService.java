@@ -54,7 +54,7 @@ public final class QueueStatusService implements QueueStatusUseCase {
     long position = standing.position();
     boolean ready = position <= policy.readyWindow() && !policy.pausedAdmission();
     long waitedSec = Math.max(0, Duration.between(standing.waiter().joinedAt(), now).getSeconds());
-    long etaSec = EtaEstimator.etaSeconds(position, eta.ratePerSecond(token.eventId(), policy));
+    long etaSec = eta.etaSeconds(position, eta.ratePerSecond(token.eventId(), policy));
     return new WaiterStatus(position, etaSec, waitedSec, ready, hint.pollAfterMs(position, etaSec));
   }
 }

@@ -38,17 +38,17 @@ class EtaEstimatorTest {
     // 2/s over 60 s, 1/s over 300 s, 0.5/s over 900 s.
     AdmissionWindows counts = new AdmissionWindows(120, 300, 450);
 
-    assertThat(EtaEstimator.weightedRate(counts, 50))
+    assertThat(EtaEstimator.weightedRate(counts, 50, EtaSettings.defaults()))
         .isCloseTo(0.5 * 2 + 0.3 + 0.2 * 0.5, within(1e-9));
   }
 
   @Test
   void windowsWithoutData_takeNoPartAndWeightsAreNormalised() {
     // Nothing in the last 300 s, 0.1/s over 900 s: only the 900 s window counts, at full weight.
-    assertThat(EtaEstimator.weightedRate(new AdmissionWindows(0, 0, 90), 50))
+    assertThat(EtaEstimator.weightedRate(new AdmissionWindows(0, 0, 90), 50, EtaSettings.defaults()))
         .isCloseTo(0.1, within(1e-9));
     // 300 s and 900 s windows at 0.5/s and 1/s, weights 0.3 and 0.2 normalised to 0.6 and 0.4.
-    assertThat(EtaEstimator.weightedRate(new AdmissionWindows(0, 150, 900), 50))
+    assertThat(EtaEstimator.weightedRate(new AdmissionWindows(0, 150, 900), 50, EtaSettings.defaults()))
         .isCloseTo(0.6 * 0.5 + 0.4 * 1.0, within(1e-9));
   }
 
@@ -101,21 +101,31 @@ class EtaEstimatorTest {
     "-4, 5, 0"
   })
   void eta_isCeilingOfPositionOverRateTimesOnePointOne(long position, double rate, long eta) {
-    assertThat(EtaEstimator.etaSeconds(position, rate)).isEqualTo(eta);
+    assertThat(EtaEstimator.etaSeconds(position, rate, EtaSettings.defaults())).isEqualTo(eta);
   }
 
   @Test
   void eta_isCappedAtOneDay() {
-    assertThat(EtaEstimator.etaSeconds(1_000_000, 0.01)).isEqualTo(86_400);
-    assertThat(EtaEstimator.etaSeconds(78_546, 1)).isEqualTo(86_400);
-    assertThat(EtaEstimator.etaSeconds(78_545, 1)).isEqualTo(86_400);
-    assertThat(EtaEstimator.etaSeconds(78_544, 1)).isEqualTo(86_399);
-    assertThat(EtaEstimator.etaSeconds(Long.MAX_VALUE, 1e-6)).isEqualTo(86_400);
+    assertThat(EtaEstimator.etaSeconds(1_000_000, 0.01, EtaSettings.defaults())).isEqualTo(86_400);
+    assertThat(EtaEstimator.etaSeconds(78_546, 1, EtaSettings.defaults())).isEqualTo(86_400);
+    assertThat(EtaEstimator.etaSeconds(78_545, 1, EtaSettings.defaults())).isEqualTo(86_400);
+    assertThat(EtaEstimator.etaSeconds(78_544, 1, EtaSettings.defaults())).isEqualTo(86_399);
+    assertThat(EtaEstimator.etaSeconds(Long.MAX_VALUE, 1e-6, EtaSettings.defaults())).isEqualTo(86_400);
   }
 
   @Test
   void eta_withNoUsableRate_isTheCap() {
-    assertThat(EtaEstimator.etaSeconds(5, 0)).isEqualTo(86_400);
-    assertThat(EtaEstimator.etaSeconds(5, Double.NaN)).isEqualTo(86_400);
+    assertThat(EtaEstimator.etaSeconds(5, 0, EtaSettings.defaults())).isEqualTo(86_400);
+    assertThat(EtaEstimator.etaSeconds(5, Double.NaN, EtaSettings.defaults())).isEqualTo(86_400);
+  }
+
+  @Test
+  void configuredWeightsFactorAndCap_replaceTheDefaults() {
+    EtaSettings onlyLastMinute = new EtaSettings(1, 0, 0, 1.0, 600);
+
+    assertThat(EtaEstimator.weightedRate(new AdmissionWindows(120, 300, 900), 50, onlyLastMinute))
+        .isEqualTo(2.0);
+    assertThat(EtaEstimator.etaSeconds(100, 2.0, onlyLastMinute)).isEqualTo(50);
+    assertThat(EtaEstimator.etaSeconds(10_000, 2.0, onlyLastMinute)).isEqualTo(600);
   }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.HashSet;
 import java.util.Random;
 import java.util.Set;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -89,5 +90,18 @@ class PollingHintTest {
     assertThat(hint.pollAfterMs(1, 0)).isEqualTo(500);
     assertThat(hint.pollAfterMs(1, -3)).isEqualTo(500);
     assertThat(hint.pollAfterMs(1, 1)).isEqualTo(500);
+  }
+
+  @Test
+  void configuredShape_replacesTheDefaults() {
+    PollingHintSettings slow =
+        new PollingHintSettings(
+            Duration.ofMillis(100), Duration.ofSeconds(2), Duration.ofSeconds(60), 0, Duration.ofSeconds(1));
+    PollingHint hint = new PollingHint(FixedRandom.NO_JITTER, slow);
+
+    assertThat(hint.pollAfterMs(1, NO_ETA_CAP)).isEqualTo(2_000);
+    assertThat(hint.pollAfterMs(300, NO_ETA_CAP)).isEqualTo(30_000);
+    assertThat(hint.pollAfterMs(5_000, NO_ETA_CAP)).isEqualTo(60_000);
+    assertThat(hint.pollAfterMs(1, 0)).isEqualTo(1_000);
   }
 }
