@@ -4,6 +4,7 @@ import io.helidon.config.Config;
 import io.queuegate.adapter.redis.RedisSettings;
 import io.queuegate.adapter.redis.RedisSettings.JoinDurability;
 import io.queuegate.adapter.redis.RedisSettings.Mode;
+import io.queuegate.adapter.redis.RedisSettings.PositionTier;
 import io.queuegate.adapter.redis.RedisSettings.ReadFrom;
 import java.util.Locale;
 import java.util.Optional;
@@ -24,7 +25,8 @@ final class RedisSettingsMapper {
         r.get("legacy-zset").asBoolean().get(),
         choice(JoinDurability.class, r.get("join-durability")),
         r.get("scan-max-keys").asInt().get(),
-        SettingsMapper.duration(r.get("scan-budget")));
+        SettingsMapper.duration(r.get("scan-budget")),
+        choice(PositionTier.class, r.get("position-tier")));
   }
 
   // replica-preferred in YAML is REPLICA_PREFERRED in Java.

@@ -20,6 +20,8 @@ import java.util.Optional;
  * @param joinDurability whether a join waits for a replica acknowledgement
  * @param scanMaxKeys the most per-waiter keys one SCAN fallback may read
  * @param scanBudget the longest one SCAN fallback may run
+ * @param positionTier the tier status reads start at: {@code INDEX} in production; {@code SCAN} or
+ *     {@code LEGACY} force a lower tier on every status, for benchmarks and diagnosis
  */
 public record RedisSettings(
     Mode mode,
@@ -31,7 +33,8 @@ public record RedisSettings(
     boolean legacyZset,
     JoinDurability joinDurability,
     int scanMaxKeys,
-    Duration scanBudget) {
+    Duration scanBudget,
+    PositionTier positionTier) {
 
   public static final Duration DEFAULT_COMMAND_TIMEOUT = Duration.ofMillis(500);
   public static final int DEFAULT_SCAN_MAX_KEYS = 100_000;
@@ -49,14 +52,33 @@ public record RedisSettings(
     REPLICA_PREFERRED
   }
 
+  /**
+   * The tier status reads start at. {@code SCAN} skips the index (and does not rebuild it);
+   * {@code LEGACY} reads only the legacy ZSET. Both exist to measure the lower tiers.
+   */
+  public enum PositionTier {
+    INDEX,
+    SCAN,
+    LEGACY
+  }
+
   /** Whether a join waits for one replica to acknowledge it. */
   public enum JoinDurability {
     NONE,
     REPLICA
   }
 
+  /** Settings whose status reads start at the position index, as in production. */
+  public RedisSettings(Mode mode, List<String> nodes, Optional<String> password, boolean tls,
+      Duration commandTimeout, ReadFrom readFrom, boolean legacyZset,
+      JoinDurability joinDurability, int scanMaxKeys, Duration scanBudget) {
+    this(mode, nodes, password, tls, commandTimeout, readFrom, legacyZset, joinDurability,
+        scanMaxKeys, scanBudget, PositionTier.INDEX);
+  }
+
   public RedisSettings {
     Objects.requireNonNull(mode, "mode");
+    Objects.requireNonNull(positionTier, "positionTier");
     Objects.requireNonNull(password, "password");
     Objects.requireNonNull(commandTimeout, "commandTimeout");
     Objects.requireNonNull(readFrom, "readFrom");
@@ -74,6 +96,9 @@ public record RedisSettings(
     }
     if (scanMaxKeys < 1 || scanBudget.isNegative() || scanBudget.isZero()) {
       throw new IllegalArgumentException("SCAN fallback bounds must be positive");
+    }
+    if (positionTier == PositionTier.LEGACY && !legacyZset) {
+      throw new IllegalArgumentException("the legacy position tier needs the legacy ZSET");
     }
   }
 
@@ -109,32 +134,37 @@ public record RedisSettings(
 
   public RedisSettings withPassword(String secret) {
     return new RedisSettings(mode, nodes, Optional.of(secret), tls, commandTimeout, readFrom,
-        legacyZset, joinDurability, scanMaxKeys, scanBudget);
+        legacyZset, joinDurability, scanMaxKeys, scanBudget, positionTier);
   }
 
   public RedisSettings withReadFrom(ReadFrom value) {
     return new RedisSettings(mode, nodes, password, tls, commandTimeout, value, legacyZset,
-        joinDurability, scanMaxKeys, scanBudget);
+        joinDurability, scanMaxKeys, scanBudget, positionTier);
   }
 
   public RedisSettings withLegacyZset(boolean on) {
     return new RedisSettings(mode, nodes, password, tls, commandTimeout, readFrom, on,
-        joinDurability, scanMaxKeys, scanBudget);
+        joinDurability, scanMaxKeys, scanBudget, positionTier);
   }
 
   public RedisSettings withJoinDurability(JoinDurability value) {
     return new RedisSettings(mode, nodes, password, tls, commandTimeout, readFrom, legacyZset,
-        value, scanMaxKeys, scanBudget);
+        value, scanMaxKeys, scanBudget, positionTier);
   }
 
   public RedisSettings withCommandTimeout(Duration value) {
     return new RedisSettings(mode, nodes, password, tls, value, readFrom, legacyZset,
-        joinDurability, scanMaxKeys, scanBudget);
+        joinDurability, scanMaxKeys, scanBudget, positionTier);
   }
 
   public RedisSettings withScanBounds(int maxKeys, Duration budget) {
     return new RedisSettings(mode, nodes, password, tls, commandTimeout, readFrom, legacyZset,
-        joinDurability, maxKeys, budget);
+        joinDurability, maxKeys, budget, positionTier);
+  }
+
+  public RedisSettings withPositionTier(PositionTier value) {
+    return new RedisSettings(mode, nodes, password, tls, commandTimeout, readFrom, legacyZset,
+        joinDurability, scanMaxKeys, scanBudget, value);
   }
 
   @Override
@@ -143,6 +173,7 @@ public record RedisSettings(
         + ", password=" + (password.isPresent() ? "****" : "none") + ", tls=" + tls
         + ", commandTimeout=" + commandTimeout + ", readFrom=" + readFrom
         + ", legacyZset=" + legacyZset + ", joinDurability=" + joinDurability
-        + ", scanMaxKeys=" + scanMaxKeys + ", scanBudget=" + scanBudget + "]";
+        + ", scanMaxKeys=" + scanMaxKeys + ", scanBudget=" + scanBudget
+        + ", positionTier=" + positionTier + "]";
   }
 }

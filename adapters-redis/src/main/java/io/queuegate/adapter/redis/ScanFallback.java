@@ -88,7 +88,10 @@ final class ScanFallback {
         break;
       }
     }
-    reindex(keys, read);
+    if (settings.positionTier() == RedisSettings.PositionTier.INDEX) {
+      // A forced SCAN tier never reads the index, so rebuilding it would only add writes.
+      reindex(keys, read);
+    }
     return complete ? OptionalLong.of(ahead + 1) : OptionalLong.empty();
   }
 

@@ -34,4 +34,14 @@ class RedisSettingsTest {
         true, RedisSettings.JoinDurability.NONE, 10, Duration.ofMillis(10)))
         .isInstanceOf(IllegalArgumentException.class);
   }
+
+  @Test
+  void legacyTierWithoutTheLegacyZset_isRejected() {
+    RedisSettings legacyOff = RedisSettings.standalone("localhost:6379").withLegacyZset(false);
+
+    assertThat(RedisSettings.standalone("localhost:6379").positionTier())
+        .isEqualTo(RedisSettings.PositionTier.INDEX);
+    assertThatThrownBy(() -> legacyOff.withPositionTier(RedisSettings.PositionTier.LEGACY))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
 }

@@ -1,0 +1,318 @@
+# The benchmark scenarios. Each prints one markdown table; sourced by bench/run-all.
+
+EVENT=bench-line
+QG_FMT='b%021d'
+OLD_FMT='00000000-0000-4000-8000-%012d'
+
+# measure URL SCRIPT CONNS SECS [args]: warm-up, then ROUNDS rounds; sets RPS, P50, P99, ERR arrays.
+measure() {
+  local url=$1 script=$2 conns=$3 secs=$4 line; shift 4
+  RPS=(); P50=(); P95=(); P99=(); ERR=()
+  wrk_round "$url" "$script" "$conns" "$(( secs > 5 ? 5 : secs ))" "$@" >/dev/null
+  for ((r = 0; r < ROUNDS; r++)); do
+    line=$(wrk_round "$url" "$script" "$conns" "$secs" "$@" | grep '^RESULT')
+    RPS+=("$(field "$line" rps)"); P50+=("$(field "$line" p50_ms)")
+    P95+=("$(field "$line" p95_ms)"); P99+=("$(field "$line" p99_ms)"); ERR+=("$(field "$line" errors)")
+  done
+}
+
+# 1. Status latency against line size, every position tier forced in turn, and the old KEYS method.
+scenario_line_size() {
+  local sizes=(1000 10000 100000 1000000) n tier conns=8 secs
+  [ "$QUICK" = 1 ] && sizes=(1000 10000)
+  table "## 1. Status against line size"
+  table ""
+  table "wrk -t1, GET /api/v1/queue/status with random real tokens spread over the line; -c$conns for"
+  table "index and legacy, -c1 for the Redis-bound scan and old tiers. The scan tier runs with its bounds"
+  table "raised (2,000,000 keys, 10 s) so that it completes; past them it answers from legacy_zset."
+  table ""
+  table "| waiters | tier | p50 ms | p99 ms | requests/s | errors | methods counted |"
+  table "| ---: | --- | ---: | ---: | ---: | ---: | --- |"
+  : >"$OUT/line-size.dat"
+  for n in "${sizes[@]}"; do
+    log "scenario 1: seeding $n waiters (queuegate layout and old layout)"
+    redis-cli -p "$QG_REDIS" FLUSHALL >/dev/null
+    redis-cli -p "$OLD_REDIS" FLUSHALL >/dev/null
+    seed_line "$QG_REDIS" "$EVENT" "$n" 1
+    seed_old "$OLD_REDIS" "$EVENT" "$n"
+    sample_tokens 2000 "$n" "$EVENT" "$QG_FMT" >"$OUT/tokens-$n.txt"
+    sample_tokens 2000 "$n" "$EVENT" "$OLD_FMT" >"$OUT/old-tokens-$n.txt"
+    for tier in index scan legacy; do
+      # The slow tiers are Redis-bound and serial: one connection, longer rounds at large sizes.
+      local c=$conns secs=5
+      [ "$tier" = scan ] && c=1 && [ "$n" -ge 100000 ] && secs=15
+      service_start "s1-$tier-$n" QUEUEGATE_STORE=redis \
+        QUEUEGATE_REDIS_NODES="redis://127.0.0.1:$QG_REDIS" QUEUEGATE_REDIS_POSITION_TIER="$tier" \
+        QUEUEGATE_REDIS_SCAN_MAX_KEYS=2000000 QUEUEGATE_REDIS_SCAN_BUDGET=PT10S
+      measure "http://127.0.0.1:$SERVICE_PORT" status.lua "$c" "$secs" "$OUT/tokens-$n.txt"
+      table "| $n | $tier | $(stats "${P50[@]}") | $(stats "${P99[@]}") | $(stats "${RPS[@]}") | $(stats "${ERR[@]}") | $(method_counts) |"
+      echo "$n $tier $(median "${P50[@]}") $(median "${P99[@]}") $(median "${RPS[@]}")" >>"$OUT/line-size.dat"
+      stop "$SERVICE_PID"
+    done
+    taskset -c "$CPU_SERVICE" java -cp "$OUT/classes" OldGateway "$OLD_PORT" "$OLD_REDIS" \
+      >"$OUT/old-gateway-$n.log" 2>&1 &
+    local old=$!; PIDS+=("$old")
+    until curl -sf "localhost:$OLD_PORT/healthz" >/dev/null; do sleep 0.2; done
+    secs=5; [ "$n" -ge 100000 ] && secs=15; [ "$n" -ge 1000000 ] && secs=30
+    measure "http://127.0.0.1:$OLD_PORT" status.lua 1 "$secs" "$OUT/old-tokens-$n.txt"
+    table "| $n | old KEYS+XLEN | $(stats "${P50[@]}") | $(stats "${P99[@]}") | $(stats "${RPS[@]}") | $(stats "${ERR[@]}") | - |"
+    echo "$n old $(median "${P50[@]}") $(median "${P99[@]}") $(median "${RPS[@]}")" >>"$OUT/line-size.dat"
+    stop "$old"
+    until redis-cli -p "$OLD_REDIS" ping >/dev/null 2>&1; do sleep 0.5; done
+  done
+  LARGEST=${sizes[-1]}
+  local first last
+  first=$(awk '$2 == "index" {print $4; exit}' "$OUT/line-size.dat")
+  last=$(awk '$2 == "index" {v = $4} END {print v}' "$OUT/line-size.dat")
+  table ""
+  table "Across separate runs (noisy): index p99 at $LARGEST / p99 at ${sizes[0]} = $(awk -v a="$last" -v b="$first" 'BEGIN {printf "%.2f", a / b}')"
+  paired_size_check "${sizes[0]}" "$LARGEST" "$conns"
+}
+
+# paired_size_check SMALL LARGE CONNS: one service, a small and a large line side by side in the
+# same Redis, rounds alternating between them, so the p99 ratio is measured in one run.
+paired_size_check() {
+  local small=$1 large=$2 conns=$3 url="http://127.0.0.1:$SERVICE_PORT" r a b ratios=() ps=() pl=()
+  seed_line "$QG_REDIS" bench-small "$small" 1
+  sample_tokens 2000 "$small" bench-small "$QG_FMT" >"$OUT/tokens-small.txt"
+  service_start s1-paired QUEUEGATE_STORE=redis QUEUEGATE_REDIS_NODES="redis://127.0.0.1:$QG_REDIS"
+  wrk_round "$url" status.lua "$conns" 5 "$OUT/tokens-small.txt" >/dev/null
+  wrk_round "$url" status.lua "$conns" 5 "$OUT/tokens-$large.txt" >/dev/null
+  for ((r = 0; r < 5; r++)); do
+    a=$(field "$(wrk_round "$url" status.lua "$conns" 5 "$OUT/tokens-small.txt")" p99_ms)
+    b=$(field "$(wrk_round "$url" status.lua "$conns" 5 "$OUT/tokens-$large.txt")" p99_ms)
+    ps+=("$a"); pl+=("$b")
+    ratios+=("$(awk -v a="$b" -v b="$a" 'BEGIN {printf "%.3f", a / b}')")
+  done
+  stop "$SERVICE_PID"
+  table ""
+  table "Target, measured in one run (one service, both lines in one Redis, 5 alternating round pairs):"
+  table "index p99 at $small: $(stats "${ps[@]}") ms; at $large: $(stats "${pl[@]}") ms;"
+  table "ratio per pair $(stats "${ratios[@]}") (target <= 1.3)."
+  table ""
+}
+
+# ratio_rounds LABEL TOKENS: alternates /healthz and status rounds; one table row.
+ratio_rounds() {
+  local label=$1 tokens=$2 r h s ratios=() hs=() ss=() p99=()
+  local url="http://127.0.0.1:$SERVICE_PORT"
+  wrk_round "$url/healthz" get.lua 32 3 >/dev/null
+  wrk_round "$url" status.lua 32 3 "$tokens" >/dev/null
+  for ((r = 0; r < ROUNDS; r++)); do
+    h=$(field "$(wrk_round "$url/healthz" get.lua 32 5)" rps)
+    s=$(wrk_round "$url" status.lua 32 5 "$tokens")
+    hs+=("$h"); ss+=("$(field "$s" rps)"); p99+=("$(field "$s" p99_ms)")
+    ratios+=("$(awk -v a="$(field "$s" rps)" -v b="$h" 'BEGIN {printf "%.3f", a / b}')")
+  done
+  table "| $label | $(stats "${hs[@]}") | $(stats "${ss[@]}") | $(stats "${p99[@]}") | $(stats "${ratios[@]}") |"
+}
+
+# 2. Status throughput against /healthz in the same run, on each store, and the ZRANK floor.
+scenario_throughput_ratio() {
+  local n url="http://127.0.0.1:$SERVICE_PORT" cn
+  n=${LARGEST:-$([ "$QUICK" = 1 ] && echo 10000 || echo 1000000)}
+  cn=$n
+  table "## 2. Status throughput against /healthz"
+  table ""
+  table "wrk -t1 -c32, rounds of /healthz and status alternate; the ratio is taken per round pair."
+  table ""
+  table "| store | /healthz req/s | status req/s | status p99 ms | ratio |"
+  table "| --- | ---: | ---: | ---: | ---: |"
+  if [ ! -f "$OUT/tokens-$n.txt" ]; then
+    redis-cli -p "$QG_REDIS" FLUSHALL >/dev/null
+    seed_line "$QG_REDIS" "$EVENT" "$n" 1
+    sample_tokens 2000 "$n" "$EVENT" "$QG_FMT" >"$OUT/tokens-$n.txt"
+  fi
+  log "scenario 2: Redis standalone, $n waiters"
+  service_start s2-standalone QUEUEGATE_STORE=redis QUEUEGATE_REDIS_NODES="redis://127.0.0.1:$QG_REDIS"
+  ratio_rounds "Redis standalone, $n waiters (target >= 0.5)" "$OUT/tokens-$n.txt"
+  stop "$SERVICE_PID"
+
+  log "scenario 2: in-memory store"
+  service_start s2-memory QUEUEGATE_STORE=memory
+  : >"$OUT/mem-tokens.txt"
+  wrk_round "$url" join.lua 16 4 "$EVENT" "$OUT/mem-tokens.txt" >/dev/null
+  ratio_rounds "in-memory, $(wc -l <"$OUT/mem-tokens.txt") waiters (target >= 0.8)" "$OUT/mem-tokens.txt"
+  stop "$SERVICE_PID"
+
+  log "scenario 2: Redis Cluster, 3 primaries"
+  local p ports=(17101 17102 17103) owner=""
+  for p in "${ports[@]}"; do redis_start "cluster-$p" "$p" --cluster-enabled yes \
+    --cluster-config-file "$OUT/redis-cluster-$p/nodes.conf"; done
+  redis-cli --cluster create 127.0.0.1:17101 127.0.0.1:17102 127.0.0.1:17103 --cluster-yes >/dev/null
+  until redis-cli -p 17101 cluster info | grep -q 'cluster_state:ok'; do sleep 0.2; done
+  for p in "${ports[@]}"; do
+    redis-cli -p "$p" EXISTS "queue:event:{$EVENT}" | grep -q MOVED || owner=$p
+  done
+  seed_line "$owner" "$EVENT" "$cn" 1
+  service_start s2-cluster QUEUEGATE_STORE=redis QUEUEGATE_REDIS_MODE=cluster \
+    QUEUEGATE_REDIS_NODES="127.0.0.1:17101,127.0.0.1:17102,127.0.0.1:17103"
+  ratio_rounds "Redis Cluster (3 primaries), $cn waiters" "$OUT/tokens-$n.txt"
+  stop "$SERVICE_PID"
+  for p in "${ports[@]}"; do redis-cli -p "$p" shutdown nosave >/dev/null 2>&1 || true; done
+
+  zrank_floor "$EVENT" "$n"
+  redis-cli -p "$QG_REDIS" DEL "queue:event:{bench-small}:position" >/dev/null
+  seed_line "$QG_REDIS" bench-small 1000 1
+  zrank_floor bench-small 1000
+  table ""
+}
+
+# zrank_floor EVENT SIZE: redis-benchmark on a bare ZRANK of the index, the floor of one round trip.
+zrank_floor() {
+  local event=$1 n=$2 rps=() p50=() p99=() line member r
+  member=$(printf "$QG_FMT" $(( (n + 1) / 2 )))
+  for ((r = 0; r <= ROUNDS; r++)); do
+    line=$(taskset -c "$CPU_LOAD" redis-benchmark -p "$QG_REDIS" -c 32 -n 200000 --csv \
+      ZRANK "queue:event:{$event}:position" "$member" | tail -1)
+    [ "$r" = 0 ] && continue
+    rps+=("$(cut -d, -f2 <<<"$line" | tr -d '"')"); p50+=("$(cut -d, -f5 <<<"$line" | tr -d '"')")
+    p99+=("$(cut -d, -f7 <<<"$line" | tr -d '"')")
+  done
+  table ""
+  table "Floor: redis-benchmark -c 32 -n 200000 ZRANK on the index of $n waiters: $(stats "${rps[@]}") req/s, p50 $(stats "${p50[@]}") ms, p99 $(stats "${p99[@]}") ms."
+}
+
+# 3. Join and enter throughput on both stores, and the admission bound.
+scenario_join_enter() {
+  local store url="http://127.0.0.1:$SERVICE_PORT" r line secs=5 total max bound
+  [ "$QUICK" = 1 ] && secs=3
+  table "## 3. Join and enter"
+  table ""
+  table "wrk -t1 -c16. Enter runs on waiters that joined in the join rounds, each token used once,"
+  table "with a policy that lets everyone in (throughput), then with rate 200/s and burst 100 (bound)."
+  table ""
+  table "| store | join req/s | join p99 ms | enter req/s | enter p99 ms | grants in the bound test | most grants in one second | bound (rate x s + burst) |"
+  table "| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |"
+  for store in memory redis; do
+    log "scenario 3: $store"
+    redis-cli -p "$QG_REDIS" FLUSHALL >/dev/null
+    service_start "s3-$store" QUEUEGATE_STORE="$store" QUEUEGATE_REDIS_NODES="redis://127.0.0.1:$QG_REDIS"
+    policy enter-open '{"ready_window":1000000,"admission_rate_per_sec":100000,"admission_burst":100000}'
+    policy enter-bound '{"ready_window":1000000,"admission_rate_per_sec":200,"admission_burst":100}'
+    : >"$OUT/enter-$store.txt"
+    measure "$url" join.lua 16 "$secs" enter-open "$OUT/enter-$store.txt"
+    local jr=("${RPS[@]}") jp=("${P99[@]}") er=() ep=()
+    local all; all=$(wc -l <"$OUT/enter-$store.txt")
+    split -n "l/$((ROUNDS + 1))" -d "$OUT/enter-$store.txt" "$OUT/enter-$store-part"
+    wrk_round "$url" enter.lua 16 1 "$OUT/enter-$store-part00" 1 >/dev/null
+    for ((r = 1; r <= ROUNDS; r++)); do
+      line=$(wrk_round "$url" enter.lua 16 2 "$OUT/enter-$store-part0$r" 1 | grep '^RESULT')
+      er+=("$(field "$line" rps)"); ep+=("$(field "$line" p99_ms)")
+    done
+    : >"$OUT/bound-$store.txt"
+    wrk_round "$url" join.lua 16 2 enter-bound "$OUT/bound-$store.txt" >/dev/null
+    local out; out=$(wrk_round "$url" enter.lua 16 5 "$OUT/bound-$store.txt" 1)
+    total=$(grep GRANTED <<<"$out" | sed 's/.*count=//' | awk '{s += $1} END {print s + 0}')
+    max=$(grep GRANTED <<<"$out" | sed 's/.*count=//' | sort -n | tail -1)
+    bound=$((200 * 5 + 100))
+    table "| $store | $(stats "${jr[@]}") | $(stats "${jp[@]}") | $(stats "${er[@]}") | $(stats "${ep[@]}") | $total | ${max:-0} | $bound over 5 s, 300 in any second: $([ "$total" -le $bound ] && [ "${max:-0}" -le 300 ] && echo holds || echo EXCEEDED) |"
+    echo "$store joined $all" >>"$OUT/join-enter.log"
+    stop "$SERVICE_PID"
+  done
+  table ""
+  table "Enter req/s counts granted and refused calls; with the open policy every call is granted unless the token ran out."
+  table ""
+}
+
+# used_memory PORT
+used_memory() { redis-cli -p "$1" INFO memory | sed -n 's/^used_memory:\([0-9]*\).*/\1/p'; }
+
+# 4. Redis memory per waiter: queuegate's layout (legacy ZSET on and off) against the old one.
+scenario_memory() {
+  local sizes=(100000 1000000) n before after qg_on qg_off old
+  [ "$QUICK" = 1 ] && sizes=(10000 50000)
+  redis_start mem "$MEM_REDIS"
+  table "## 4. Redis memory per waiter"
+  table ""
+  table "INFO memory used_memory delta / N, each layout written alone into the same empty Redis."
+  table ""
+  table "| waiters | queuegate, legacy ZSET on | queuegate, legacy ZSET off | old gateway | ratio (on / old) | ratio (off / old) |"
+  table "| ---: | ---: | ---: | ---: | ---: | ---: |"
+  for n in "${sizes[@]}"; do
+    log "scenario 4: $n waiters"
+    redis-cli -p "$MEM_REDIS" FLUSHALL >/dev/null; before=$(used_memory "$MEM_REDIS")
+    seed_line "$MEM_REDIS" "$EVENT" "$n" 1; after=$(used_memory "$MEM_REDIS")
+    qg_on=$(( (after - before) / n ))
+    redis-cli -p "$MEM_REDIS" FLUSHALL >/dev/null; before=$(used_memory "$MEM_REDIS")
+    seed_line "$MEM_REDIS" "$EVENT" "$n" 0; after=$(used_memory "$MEM_REDIS")
+    qg_off=$(( (after - before) / n ))
+    redis-cli -p "$MEM_REDIS" FLUSHALL >/dev/null; before=$(used_memory "$MEM_REDIS")
+    seed_old "$MEM_REDIS" "$EVENT" "$n"; after=$(used_memory "$MEM_REDIS")
+    old=$(( (after - before) / n ))
+    table "| $n | $qg_on B | $qg_off B | $old B | $(awk -v a=$qg_on -v b=$old 'BEGIN {printf "%.2f", a / b}') | $(awk -v a=$qg_off -v b=$old 'BEGIN {printf "%.2f", a / b}') |"
+  done
+  redis-cli -p "$MEM_REDIS" FLUSHALL >/dev/null
+  table ""
+  table "Target: <= 0.5 x the old layout."
+  table ""
+}
+
+# 5. The old gateway's load scenario: fixed 2-4 s polling against following poll_after_ms.
+scenario_old_load() {
+  local users=1000 mode r line seconds=150
+  [ "$QUICK" = 1 ] && users=150
+  table "## 5. The old gateway's load scenario"
+  table ""
+  table "$users virtual users join one event (ready window 100, 25 admissions/s, burst 25), poll"
+  table "status and enter when ready (first poll spread over one interval). Redis standalone. A FIFO"
+  table "violation is an admission while 100 or more earlier joiners still wait. ETA error: |eta_sec at join - actual wait|."
+  table ""
+  table "| polling | status p95 ms | error rate % | status requests per admitted user | admitted | FIFO violations | ETA error median s | ETA error p90 s | ETA error median % | ETA error p90 % |"
+  table "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
+  for mode in fixed hint; do
+    local p95=() er=() per=() adm=() fifo=() em=() e9=() rm=() r9=()
+    redis-cli -p "$QG_REDIS" FLUSHALL >/dev/null
+    service_start "s5-$mode" QUEUEGATE_STORE=redis QUEUEGATE_REDIS_NODES="redis://127.0.0.1:$QG_REDIS"
+    for ((r = 0; r < ROUNDS; r++)); do
+      log "scenario 5: $mode polling, round $((r + 1))"
+      policy "hot-$mode-$r" '{"ready_window":100,"admission_rate_per_sec":25,"admission_burst":25}'
+      line=$(taskset -c "$CPU_LOAD" java -cp "$OUT/classes" LoadDriver \
+        "http://127.0.0.1:$SERVICE_PORT" "hot-$mode-$r" "$users" "$mode" 100 "$seconds" | grep '^RESULT')
+      echo "$mode $line" >>"$OUT/old-load.log"
+      p95+=("$(field "$line" status_p95_ms)"); er+=("$(field "$line" error_rate_pct)")
+      per+=("$(field "$line" status_per_admitted)"); adm+=("$(field "$line" admitted)")
+      fifo+=("$(field "$line" fifo_violations)"); em+=("$(field "$line" eta_err_median_s)")
+      e9+=("$(field "$line" eta_err_p90_s)"); rm+=("$(field "$line" eta_rel_err_median_pct)")
+      r9+=("$(field "$line" eta_rel_err_p90_pct)")
+    done
+    stop "$SERVICE_PID"
+    local label="every 2-4 s"; [ "$mode" = hint ] && label="poll_after_ms"
+    table "| $label | $(stats "${p95[@]}") | $(stats "${er[@]}") | $(stats "${per[@]}") | $(stats "${adm[@]}") | $(stats "${fifo[@]}") | $(stats "${em[@]}") | $(stats "${e9[@]}") | $(stats "${rm[@]}") | $(stats "${r9[@]}") |"
+  done
+  table ""
+  table "Targets: status p95 < 50 ms, error rate < 1%, FIFO violations 0."
+  table ""
+}
+
+# The chart: status p99 against line size per tier (gnuplot, PNG into docs/).
+draw_chart() {
+  local tier
+  for tier in index scan legacy old; do
+    awk -v t="$tier" '$2 == t {print $1, $3, $4}' "$OUT/line-size.dat" >"$OUT/chart-$tier.dat"
+  done
+  cp "$OUT/line-size.dat" "$OUT/chart-source.dat"
+  gnuplot <<GP
+set terminal pngcairo size 1200,520 noenhanced font "sans,10"
+set output "$OUT/status-vs-line-size.png"
+set multiplot layout 1,2 title "queuegate status latency against line size (wrk, same machine, one run)"
+set logscale xy
+set xrange [600:1600000]
+set xlabel "waiters in the event"
+set key top left
+set grid
+set format x "%.0s%c"
+set title "p50, ms (log)"
+plot "$OUT/chart-index.dat" u 1:2 w lp lw 2 pt 7 title "position_index (ZRANK)", \
+     "$OUT/chart-scan.dat" u 1:2 w lp lw 2 pt 5 title "scan_fallback (SCAN)", \
+     "$OUT/chart-legacy.dat" u 1:2 w lp lw 2 pt 9 title "legacy_zset (ZRANK)", \
+     "$OUT/chart-old.dat" u 1:2 w lp lw 2 pt 13 title "old gateway (KEYS + XLEN)"
+set title "p99, ms (log)"
+plot "$OUT/chart-index.dat" u 1:3 w lp lw 2 pt 7 title "position_index (ZRANK)", \
+     "$OUT/chart-scan.dat" u 1:3 w lp lw 2 pt 5 title "scan_fallback (SCAN)", \
+     "$OUT/chart-legacy.dat" u 1:3 w lp lw 2 pt 9 title "legacy_zset (ZRANK)", \
+     "$OUT/chart-old.dat" u 1:3 w lp lw 2 pt 13 title "old gateway (KEYS + XLEN)"
+unset multiplot
+GP
+  log "chart: $OUT/status-vs-line-size.png (copy to docs/ when publishing)"
+}
