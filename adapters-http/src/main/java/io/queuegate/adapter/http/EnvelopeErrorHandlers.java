@@ -29,7 +29,17 @@ final class EnvelopeErrorHandlers {
 
   private static void domain(ServerRequest req, ServerResponse res, QueueException e) {
     if (e instanceof StoreUnavailableException) {
-      LOGGER.log(Level.WARNING, "store unavailable, trace_id=" + TraceId.of(req).value(), e);
+      // One line, no stack trace: during an outage every request fails this way, and a stack
+      // trace per request would turn the outage into a log storm.
+      Throwable cause = e.getCause() == null ? e : e.getCause();
+      LOGGER.log(
+          Level.WARNING,
+          "store unavailable, trace_id="
+              + TraceId.of(req).value()
+              + ": "
+              + cause.getClass().getSimpleName()
+              + ": "
+              + cause.getMessage());
     }
     ErrorResponses.send(req, res, QueueErrorMapper.map(e));
   }

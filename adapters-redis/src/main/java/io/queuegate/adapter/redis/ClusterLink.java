@@ -9,6 +9,7 @@ import io.lettuce.core.cluster.RedisClusterClient;
 import io.lettuce.core.cluster.SlotHash;
 import io.lettuce.core.cluster.api.StatefulRedisClusterConnection;
 import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
+import io.lettuce.core.cluster.models.partitions.Partitions;
 import io.lettuce.core.cluster.models.partitions.RedisClusterNode;
 import io.lettuce.core.codec.StringCodec;
 import io.lettuce.core.resource.ClientResources;
@@ -92,6 +93,22 @@ final class ClusterLink implements RedisLink {
     // By host and port: the same connection that slot-routed writes use, which WAIT relies on.
     RedisURI uri = owner.getUri();
     return RedisCalls.guard(() -> connection.getConnection(uri.getHost(), uri.getPort()).async());
+  }
+
+  @Override
+  public boolean slotOwnerHasReplica(String key) {
+    Partitions partitions = connection.getPartitions();
+    RedisClusterNode owner = partitions.getMasterBySlot(SlotHash.getSlot(key));
+    if (owner == null) {
+      return true; // no owner: slotOwner fails the call as unavailable anyway
+    }
+    return partitions.stream()
+        .anyMatch(
+            n ->
+                owner.getNodeId().equals(n.getSlaveOf())
+                    && n.isConnected()
+                    && !n.is(RedisClusterNode.NodeFlag.FAIL)
+                    && !n.is(RedisClusterNode.NodeFlag.EVENTUAL_FAIL));
   }
 
   @Override

@@ -15,6 +15,15 @@ interface RedisLink extends AutoCloseable {
   /** The primary that owns {@code key}'s slot: the connection its writes went through. */
   RedisClusterAsyncCommands<String, String> slotOwner(String key);
 
+  /**
+   * Whether the primary that owns {@code key}'s slot has a replica that can acknowledge a write
+   * now. Standalone cannot tell without a round trip and answers true; a cluster reads its
+   * topology.
+   */
+  default boolean slotOwnerHasReplica(String key) {
+    return true;
+  }
+
   /** Loads a script wherever EVALSHA may run it: every node in cluster mode. */
   CompletionStage<String> loadScript(String body);
 

@@ -1,9 +1,16 @@
 package io.queuegate.adapter.redis;
 
 import io.lettuce.core.RedisURI;
+import java.time.Duration;
 
 /** Turns the configured node strings into lettuce URIs with the password, TLS and timeout. */
 final class RedisUris {
+  // The URI's timeout bounds the connection handshake (and topology reads), not the commands:
+  // those are cut by TimeoutOptions at the command timeout. A budget tuned below a slow link's
+  // latency must not also make every (re)connect fail, or the service could neither start nor
+  // reconnect until the link is fast again.
+  private static final Duration HANDSHAKE_FLOOR = Duration.ofSeconds(2);
+
   private RedisUris() {}
 
   static RedisURI of(String node, RedisSettings settings) {
@@ -22,6 +29,9 @@ final class RedisUris {
     if (settings.tls()) {
       builder.withSsl(true);
     }
-    return builder.withTimeout(settings.commandTimeout()).build();
+    Duration timeout = settings.commandTimeout();
+    return builder
+        .withTimeout(timeout.compareTo(HANDSHAKE_FLOOR) < 0 ? HANDSHAKE_FLOOR : timeout)
+        .build();
   }
 }

@@ -20,18 +20,22 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /** The waiting line in Redis: one script per change, status in one EVALSHA_RO round trip. */
 final class RedisWaitingLine implements WaitingLine {
+  private static final System.Logger LOG = System.getLogger(RedisWaitingLine.class.getName());
   private final RedisLink link;
   private final RedisCalls calls;
   private final ScriptRunner scripts;
   private final ScanFallback fallback;
   private final EventRegistry registry;
   private final RedisSettings settings;
+  private final AtomicBoolean warnedReplicaless = new AtomicBoolean();
 
   RedisWaitingLine(RedisLink link, RedisCalls calls, ScriptRunner scripts, ScanFallback fallback,
       EventRegistry registry, RedisSettings settings) {
@@ -61,7 +65,7 @@ final class RedisWaitingLine implements WaitingLine {
     // Sent right behind the script, so the registry costs no extra round trip.
     CompletableFuture<Double> registered = registry.noteJoin(newWaiter.eventId());
     List<Object> reply = calls.await(joined);
-    calls.await(registered);
+    awaitRegistry(registered, newWaiter.eventId());
     String tag = Replies.tag(reply);
     if (tag.equals("full")) {
       throw new QueueFull();
@@ -78,11 +82,41 @@ final class RedisWaitingLine implements WaitingLine {
         : fallback.standing(keys, waiter), existing);
   }
 
+  /**
+   * The registry key lives in a slot of its own, so in a cluster it may sit on another shard. The
+   * join has taken effect whatever the registry says: a failure here must not answer 503 to it
+   * (the client would join again), nor tie every event's joins to the registry's shard. The next
+   * join of the event registers it again.
+   */
+  private void awaitRegistry(CompletableFuture<Double> registered, EventId eventId) {
+    try {
+      calls.await(registered);
+    } catch (StoreUnavailableException e) {
+      LOG.log(System.Logger.Level.WARNING,
+          "event {0} joined but not noted in the registry: {1}", eventId, e.getMessage());
+    }
+  }
+
   private void awaitReplica(RedisKeys keys) {
+    if (!link.slotOwnerHasReplica(keys.position())) {
+      // After a failover the promoted replica has no replica of its own until the old primary
+      // returns. WAIT 1 could never succeed there: it would refuse every join of the shard and
+      // block the shared connection for the whole timeout each time. The join is then as durable
+      // as the shard can make it.
+      if (warnedReplicaless.compareAndSet(false, true)) {
+        LOG.log(System.Logger.Level.WARNING,
+            "join durability degraded: the primary of {0} has no live replica; joins are"
+                + " acknowledged without WAIT until one is back", keys.position());
+      }
+      return;
+    }
     long timeout = settings.commandTimeout().toMillis();
     Long acks = calls.await(link.slotOwner(keys.position()).waitForReplication(1, timeout));
     if (acks == null || acks < 1) {
       throw new StoreUnavailableException("no replica acknowledged the join in time", null);
+    }
+    if (warnedReplicaless.get()) {
+      warnedReplicaless.set(false); // durable again: warn anew if the replica goes once more
     }
   }
 
@@ -92,7 +126,8 @@ final class RedisWaitingLine implements WaitingLine {
     List<String> keyList =
         List.of(keys.waiter(waiterId), keys.position(), keys.tombstone(waiterId), keys.legacy());
     List<String> args = List.of(waiterId.value(), Replies.flag(settings.legacyZset()),
-        Long.toString(now.toEpochMilli()));
+        Long.toString(now.toEpochMilli()),
+        settings.positionTier().name().toLowerCase(Locale.ROOT));
     List<Object> reply = scripts.read(Script.LOCATE, keyList, args);
     if (Replies.tag(reply).equals("missing")
         && settings.readFrom() == RedisSettings.ReadFrom.REPLICA_PREFERRED) {

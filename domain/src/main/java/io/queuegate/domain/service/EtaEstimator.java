@@ -3,6 +3,7 @@ package io.queuegate.domain.service;
 import io.queuegate.domain.model.AdmissionWindows;
 import io.queuegate.domain.model.EventId;
 import io.queuegate.domain.model.QueuePolicy;
+import io.queuegate.domain.model.StoreUnavailableException;
 import io.queuegate.domain.port.out.AdmissionLedger;
 import java.time.Clock;
 import java.time.Duration;
@@ -41,7 +42,15 @@ public final class EtaEstimator {
    */
   public double ratePerSecond(EventId eventId, QueuePolicy policy) {
     Instant now = clock.instant();
-    AdmissionWindows counts = windows.get(eventId, now, id -> ledger.recentAdmissions(id, now));
+    AdmissionWindows counts;
+    try {
+      counts = windows.get(eventId, now, id -> ledger.recentAdmissions(id, now));
+    } catch (StoreUnavailableException e) {
+      // The estimate is asked for after a join has taken effect: failing it then would answer
+      // 503 to a join that holds a place, and the client would join again. The configured rate
+      // is an honest estimate for one reply; the next call reads the ledger again.
+      return policy.admissionRatePerSec();
+    }
     return weightedRate(counts, policy.admissionRatePerSec(), settings);
   }
 

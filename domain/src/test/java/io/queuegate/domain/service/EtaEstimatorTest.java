@@ -13,6 +13,7 @@ import static org.mockito.Mockito.when;
 import io.queuegate.domain.model.AdmissionWindows;
 import io.queuegate.domain.model.EventId;
 import io.queuegate.domain.model.QueuePolicy;
+import io.queuegate.domain.model.StoreUnavailableException;
 import io.queuegate.domain.port.out.AdmissionLedger;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -31,6 +32,16 @@ class EtaEstimatorTest {
     when(ledger.recentAdmissions(EVENT, clock.instant())).thenReturn(AdmissionWindows.NONE);
 
     assertThat(estimator.ratePerSecond(EVENT, POLICY)).isEqualTo(50);
+  }
+
+  @Test
+  void ledgerUnavailable_rateIsTheConfiguredRate_andTheNextCallAsksAgain() {
+    when(ledger.recentAdmissions(EVENT, clock.instant()))
+        .thenThrow(new StoreUnavailableException("down", null))
+        .thenReturn(new AdmissionWindows(60, 300, 900));
+
+    assertThat(estimator.ratePerSecond(EVENT, POLICY)).isEqualTo(50);
+    assertThat(estimator.ratePerSecond(EVENT, POLICY)).isCloseTo(1.0, within(1e-9));
   }
 
   @Test

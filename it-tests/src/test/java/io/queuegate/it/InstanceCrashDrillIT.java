@@ -1,0 +1,234 @@
+package io.queuegate.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.queuegate.adapter.redis.Await;
+import io.queuegate.adapter.redis.RedisServers;
+import io.queuegate.it.Api.Reply;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Drill 2: kill -9 one of two queuegate instances (a process of its own) while waiters poll it.
+ * The waiters move to the other instance and keep their places; nobody who kept polling is
+ * reaped, although the crashed instance's coalesced heartbeats died with it; the survivor's reaper
+ * still removes exactly the waiters who really went silent.
+ */
+@Tag("drill")
+class InstanceCrashDrillIT {
+  private static final DrillMode MODE = DrillMode.current();
+  private static final Duration HEARTBEAT_TIMEOUT = Duration.ofSeconds(3);
+  private static final Duration FLUSH = Duration.ofSeconds(1);
+  private static final Duration POLL_EVERY = Duration.ofSeconds(1);
+  private static final int WORKERS = 10;
+
+  /** One waiter as its client sees it: the instance it talks to, and whether it gave up. */
+  private static final class Waiter {
+    final String token;
+    volatile int home;
+    final boolean abandons;
+    volatile long firstOkAfterKill = Long.MIN_VALUE;
+    // Longest time between two answered polls, as the client saw it (and until a 404).
+    volatile long lastOk = Long.MIN_VALUE;
+    volatile long maxGap;
+    volatile boolean reaped;
+
+    void answered(Reply r) {
+      long now = System.nanoTime();
+      if (r == null || (r.status() != 200 && r.status() != 404)) {
+        return;
+      }
+      if (lastOk != Long.MIN_VALUE) {
+        maxGap = Math.max(maxGap, now - lastOk);
+      }
+      if (r.status() == 200) {
+        lastOk = now;
+      } else {
+        reaped = true;
+      }
+    }
+
+    /** Polled within the heartbeat timeout all along: the service must keep it. */
+    boolean keptTheBeat() {
+      return maxGap < HEARTBEAT_TIMEOUT.toNanos();
+    }
+
+    Waiter(String token, int home, boolean abandons) {
+      this.token = token;
+      this.home = home;
+      this.abandons = abandons;
+    }
+  }
+
+  @Test
+  void oneOfTwoInstancesKilled_waitersMoveOverKeepTheirPlaces_andOnlySilentOnesAreReaped() {
+    Map<String, String> env =
+        new HashMap<>(RedisEnv.standalone(RedisServers.standalone().address()));
+    env.put("QUEUEGATE_POLICY_HEARTBEAT_TIMEOUT", "PT" + HEARTBEAT_TIMEOUT.toSeconds() + "S");
+    env.put("QUEUEGATE_HEARTBEAT_FLUSH_INTERVAL", "PT" + FLUSH.toSeconds() + "S");
+    env.put("QUEUEGATE_REAPER_INTERVAL", "PT1S");
+    try (QueuegateProcess victim = QueuegateProcess.start(env);
+        ServiceHarness survivor = ServiceHarness.start(env)) {
+      run(victim, List.of(victim.api, survivor.api));
+    }
+  }
+
+  private static void run(QueuegateProcess victim, List<Api> apis) {
+    String event = "crash-" + UUID.randomUUID().toString().substring(0, 8);
+    Tally tally = new Tally();
+    List<List<Waiter>> slices = new ArrayList<>();
+    for (int i = 0; i < WORKERS; i++) {
+      slices.add(new CopyOnWriteArrayList<>());
+    }
+    AtomicLong killedAt = new AtomicLong(Long.MAX_VALUE);
+    AtomicLong joins = new AtomicLong();
+    AtomicLong unanswered = new AtomicLong();
+    AtomicBoolean joining = new AtomicBoolean(true);
+    Load load =
+        Load.start(
+            "crash-load",
+            WORKERS,
+            1.0 / POLL_EVERY.toSeconds(),
+            i -> {
+              boolean killed = System.nanoTime() >= killedAt.get();
+              // Each worker joins one new waiter per second, alternating instances; one in five
+              // of the waiters joined before the crash goes silent at the crash.
+              Waiter fresh =
+                  joining.get() ? join(tally, apis, event, joins.getAndIncrement(), killed) : null;
+              if (fresh != null) {
+                slices.get(i).add(fresh);
+              } else if (joining.get()) {
+                // A join in flight at the crash may have taken effect without an answer: that
+                // place has no client and is rightly reaped.
+                unanswered.incrementAndGet();
+              }
+              for (Waiter w : slices.get(i)) {
+                if (w.abandons && killed) {
+                  continue;
+                }
+                Reply r = poll(tally, apis, w);
+                w.answered(r);
+                boolean ok = r != null && r.status() == 200;
+                if (ok && killed && w.firstOkAfterKill == Long.MIN_VALUE) {
+                  w.firstOkAfterKill = System.nanoTime();
+                }
+              }
+            });
+    try {
+      Duration before = MODE.pick(Duration.ofSeconds(8), Duration.ofSeconds(30));
+      long warm = System.nanoTime() + before.toNanos();
+      Await.until(before.plusSeconds(30), "load before the crash", () -> System.nanoTime() > warm);
+      long kill = System.nanoTime();
+      killedAt.set(kill);
+      victim.kill();
+      List<Waiter> all = slices.stream().flatMap(List::stream).toList();
+      long silent = all.stream().filter(w -> w.abandons).count();
+
+      // The survivor's reaper removes exactly the silent ones, within timeout + flush + pass.
+      Duration after = MODE.pick(Duration.ofSeconds(15), Duration.ofSeconds(60));
+      long runUntil = kill + after.toNanos();
+      Await.until(after.plusSeconds(30), "the crash window to pass",
+          () -> System.nanoTime() > runUntil);
+      // No more joins: the live waiters are a fixed set now, and everyone else must go.
+      joining.set(false);
+      // Counted afresh each time: a join already under way when the flag fell may still land.
+      Await.until(Duration.ofSeconds(15), silent + " silent waiters reaped", () -> {
+        JsonNode s = apis.get(1).adminGet(event).body().path("stats");
+        long liveNow = slices.stream().flatMap(List::stream).filter(w -> !w.abandons).count();
+        return s.path("expired").asLong() >= silent && s.path("waiting").asLong() <= liveNow;
+      });
+      List<Waiter> live = slices.stream().flatMap(List::stream).filter(w -> !w.abandons).toList();
+      Reply stats = apis.get(1).adminGet(event);
+      long expired = stats.body().path("stats").path("expired").asLong();
+      long waiting = stats.body().path("stats").path("waiting").asLong();
+
+      // Places kept: the live waiters hold exactly positions 1..n.
+      List<Long> positions = new ArrayList<>();
+      long lost = 0;
+      for (Waiter w : live) {
+        Reply r = tally.call(() -> apis.get(1).status(w.token));
+        w.answered(r);
+        if (r != null && r.status() == 200) {
+          positions.add(r.body().path("position").asLong());
+        } else if (w.keptTheBeat()) {
+          lost++;
+        }
+      }
+      // A client starved of CPU on a busy machine may itself fall silent for longer than the
+      // timeout; reaping it is right. Only waiters polled within the timeout all along count.
+      long wronglyReaped = live.stream().filter(w -> w.reaped && w.keptTheBeat()).count();
+      long starved = live.stream().filter(w -> !w.keptTheBeat()).count();
+      long starvedReaped = live.stream().filter(w -> w.reaped && !w.keptTheBeat()).count();
+      load.stop();
+      positions.sort(Long::compare);
+      long gaps = 0;
+      for (int i = 0; i < positions.size(); i++) {
+        gaps += positions.get(i) == i + 1 ? 0 : 1;
+      }
+      long movedOver = all.stream().filter(w -> !w.abandons && w.firstOkAfterKill != Long.MIN_VALUE)
+          .mapToLong(w -> w.firstOkAfterKill - kill).max().orElse(0);
+
+      new DrillTable("Drill 2: instance crash")
+          .row("load held", String.format("2 instances, %d waiters polling every %s s, %s,"
+              + " %d requests (%.0f/s)", joins.get(), POLL_EVERY.toSeconds(), load.describe(),
+              tally.total(), tally.perSecond()))
+          .row("faults injected", "kill -9 of instance pid " + victim.pid() + " after "
+              + DrillTable.seconds(before) + "; " + silent + " waiters go silent at the crash")
+          .row("requests failed by status code", tally.failures()
+              + " (no answer = calls to the dead instance, each retried on the survivor)")
+          .row("acknowledged joins lost", lost + " of " + live.size() + " live waiters")
+          .row("live waiters reaped wrongly", wronglyReaped + " (" + starved + " clients were"
+              + " themselves silent for over the timeout on the busy machine; " + starvedReaped
+              + " of them reaped)")
+          .row("silent waiters reaped", expired + " of " + silent + " silent + "
+              + unanswered.get() + " joins left unanswered by the crash (heartbeat timeout "
+              + DrillTable.seconds(HEARTBEAT_TIMEOUT) + ", flush " + DrillTable.seconds(FLUSH)
+              + ")")
+          .row("positions of live waiters", "1.." + positions.size() + ", gaps: " + gaps
+              + ", store says waiting: " + waiting)
+          .row("recovery time", DrillTable.seconds(Duration.ofNanos(movedOver))
+              + " until the last waiter of the dead instance was served by the survivor")
+          .print();
+
+      assertThat(wronglyReaped).as("live waiters reaped").isZero();
+      assertThat(lost).as("live waiters lost").isZero();
+      assertThat(expired).as("waiters reaped")
+          .isBetween(silent, silent + unanswered.get() + starvedReaped);
+      assertThat(gaps).as("gaps in the live waiters' positions").isZero();
+      assertThat(waiting).isEqualTo(positions.size());
+      assertThat(tally.serverErrorsOtherThan503() + tally.count(503)).as("5xx").isZero();
+      assertThat(Duration.ofNanos(movedOver)).isLessThan(POLL_EVERY.multipliedBy(3));
+    } finally {
+      load.close();
+    }
+  }
+
+  private static Waiter join(Tally tally, List<Api> apis, String event, long n, boolean killed) {
+    int home = killed ? 1 : (int) (n % 2);
+    Reply r = tally.call(() -> apis.get(home).join(event));
+    if (r == null || r.status() != 202) {
+      return null;
+    }
+    return new Waiter(r.body().path("waiting_token").asText(), home, !killed && n % 5 == 0);
+  }
+
+  /** A poll at the waiter's instance; with no answer, the client turns to the other one. */
+  private static Reply poll(Tally tally, List<Api> apis, Waiter w) {
+    Reply r = tally.call(() -> apis.get(w.home).status(w.token));
+    if (r == null) {
+      w.home = 1 - w.home;
+      r = tally.call(() -> apis.get(w.home).status(w.token));
+    }
+    return r;
+  }
+}
