@@ -2,11 +2,13 @@ package io.queuegate.adapter.http;
 
 import io.helidon.http.HeaderName;
 import io.helidon.http.HeaderNames;
+import io.helidon.http.Method;
 import io.helidon.webserver.http.Filter;
 import io.helidon.webserver.http.FilterChain;
 import io.helidon.webserver.http.RoutingRequest;
 import io.helidon.webserver.http.RoutingResponse;
 import io.queuegate.domain.model.RateDecision;
+import io.queuegate.domain.model.RateLimitScope;
 import io.queuegate.domain.model.RateLimited;
 import io.queuegate.domain.port.in.RateLimitUseCase;
 import java.net.InetSocketAddress;
@@ -45,7 +47,7 @@ final class RateLimitFilter implements Filter {
       return;
     }
     String client = clientAddress.clientKey(peer(req), req.headers().all(FORWARDED_FOR, List::of));
-    RateDecision decision = rateLimit.acquire(client);
+    RateDecision decision = rateLimit.acquire(client, scope(req.prologue().method()));
     if (!decision.allowed()) {
       // Written here rather than thrown: a filter's exception would skip the metrics filter.
       ErrorResponses.send(req, res, QueueErrorMapper.map(new RateLimited(decision)));
@@ -53,6 +55,16 @@ final class RateLimitFilter implements Filter {
     }
     QueueErrorMapper.rateLimitHeaders(decision).forEach(res::header);
     chain.proceed();
+  }
+
+  /**
+   * Reads (status polls, push streams, the page) are counted in this instance, so that a status
+   * call costs one store round trip; requests that change state are counted across instances.
+   */
+  static RateLimitScope scope(Method method) {
+    return Method.GET.equals(method) || Method.HEAD.equals(method)
+        ? RateLimitScope.INSTANCE
+        : RateLimitScope.SHARED;
   }
 
   private static String peer(RoutingRequest req) {

@@ -1,5 +1,9 @@
 package io.queuegate.adapter.http;
 
+import static org.mockito.ArgumentMatchers.any;
+
+import io.queuegate.domain.model.RateLimitScope;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.Mockito.verify;
@@ -46,7 +50,7 @@ class RateLimitRoutesTest {
 
   @Test
   void overTheLimit_returns429WithRetryAfterAndLimitHeaders() {
-    when(FIX.useCases.rateLimit().acquire(anyString()))
+    when(FIX.useCases.rateLimit().acquire(anyString(), any()))
         .thenReturn(new RateDecision(false, 20, 0, Duration.ofMillis(250), Duration.ofSeconds(4)));
 
     Exchange res = api.get(Routes.STATUS).query("token", "t").send();
@@ -66,7 +70,7 @@ class RateLimitRoutesTest {
 
     api.get(Routes.STATUS).query("token", "t").header("X-Forwarded-For", "203.0.113.9").send();
 
-    verify(FIX.useCases.rateLimit()).acquire("192.0.2.7");
+    verify(FIX.useCases.rateLimit()).acquire("192.0.2.7", RateLimitScope.INSTANCE);
   }
 
   @Test
@@ -78,6 +82,17 @@ class RateLimitRoutesTest {
         .header("X-Forwarded-For", "1.1.1.1, 203.0.113.9, 10.9.9.9")
         .send();
 
-    verify(FIX.useCases.rateLimit()).acquire("203.0.113.9");
+    verify(FIX.useCases.rateLimit()).acquire("203.0.113.9", RateLimitScope.INSTANCE);
+  }
+
+  @Test
+  void statusPollsAreCountedInThisInstance_changesAcrossInstances() {
+    client.clientHost("192.0.2.8");
+
+    api.get(Routes.STATUS).query("token", "t").send();
+    api.post(Routes.LEAVE).query("token", "t").send("");
+
+    verify(FIX.useCases.rateLimit()).acquire("192.0.2.8", RateLimitScope.INSTANCE);
+    verify(FIX.useCases.rateLimit()).acquire("192.0.2.8", RateLimitScope.SHARED);
   }
 }

@@ -24,7 +24,8 @@ public final class InMemoryRateLimitBuckets implements RateLimitBuckets {
             }
           });
 
-  InMemoryRateLimitBuckets() {}
+  /** Also serves on its own as the per-instance limiter for reads, beside any store. */
+  public InMemoryRateLimitBuckets() {}
 
   @Override
   public RateDecision acquire(String clientKey, Gcra limit, Instant now) {

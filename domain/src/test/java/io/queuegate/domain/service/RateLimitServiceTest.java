@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 
 import io.queuegate.domain.model.Gcra;
 import io.queuegate.domain.model.RateDecision;
+import io.queuegate.domain.model.RateLimitScope;
 import io.queuegate.domain.model.StoreUnavailableException;
 import io.queuegate.domain.port.out.RateLimitBuckets;
 import java.time.Duration;
@@ -18,6 +20,7 @@ class RateLimitServiceTest {
 
   private final MutableClock clock = new MutableClock();
   private final RateLimitBuckets buckets = mock(RateLimitBuckets.class);
+  private final RateLimitBuckets local = mock(RateLimitBuckets.class);
 
   @Test
   void storeAnswer_isPassedOn() {
@@ -25,7 +28,7 @@ class RateLimitServiceTest {
         new RateDecision(false, 20, 0, Duration.ofMillis(100), Duration.ofSeconds(2));
     when(buckets.acquire("10.0.0.1", LIMIT, clock.instant())).thenReturn(refused);
 
-    assertThat(new RateLimitService(buckets, LIMIT, true, clock).acquire("10.0.0.1"))
+    assertThat(new RateLimitService(buckets, local, LIMIT, true, clock).acquire("10.0.0.1", RateLimitScope.SHARED))
         .isEqualTo(refused);
   }
 
@@ -34,7 +37,7 @@ class RateLimitServiceTest {
     when(buckets.acquire(any(), any(), any()))
         .thenThrow(new StoreUnavailableException("timeout", null));
 
-    RateDecision decision = new RateLimitService(buckets, LIMIT, true, clock).acquire("10.0.0.1");
+    RateDecision decision = new RateLimitService(buckets, local, LIMIT, true, clock).acquire("10.0.0.1", RateLimitScope.SHARED);
 
     assertThat(decision).isEqualTo(RateDecision.failOpen(20));
     assertThat(decision.allowed()).isTrue();
@@ -44,9 +47,22 @@ class RateLimitServiceTest {
   void storeDownAndFailClosed_refusesWithTheStoreFailure() {
     when(buckets.acquire(any(), any(), any()))
         .thenThrow(new StoreUnavailableException("timeout", null));
-    RateLimitService closed = new RateLimitService(buckets, LIMIT, false, clock);
+    RateLimitService closed = new RateLimitService(buckets, local, LIMIT, false, clock);
 
-    assertThatThrownBy(() -> closed.acquire("10.0.0.1"))
+    assertThatThrownBy(() -> closed.acquire("10.0.0.1", RateLimitScope.SHARED))
         .isInstanceOf(StoreUnavailableException.class);
+  }
+
+  @Test
+  void instanceScope_usesTheLocalBuckets_andNeverTheStore() {
+    RateDecision allowed = new RateDecision(true, 20, 19, Duration.ZERO, Duration.ofMillis(100));
+    when(local.acquire("10.0.0.1", LIMIT, clock.instant())).thenReturn(allowed);
+
+    RateDecision decision =
+        new RateLimitService(buckets, local, LIMIT, true, clock)
+            .acquire("10.0.0.1", RateLimitScope.INSTANCE);
+
+    assertThat(decision).isEqualTo(allowed);
+    verifyNoInteractions(buckets);
   }
 }
