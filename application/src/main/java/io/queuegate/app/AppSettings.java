@@ -1,10 +1,13 @@
 package io.queuegate.app;
 
+import io.queuegate.adapter.http.PushSettings;
 import io.queuegate.adapter.http.VersionInfo;
 import io.queuegate.adapter.http.jwt.AdmissionKeySettings;
 import io.queuegate.adapter.http.jwt.EnqueueTokenSettings;
 import io.queuegate.adapter.redis.RedisSettings;
 import io.queuegate.domain.model.QueuePolicy;
+import io.queuegate.domain.service.EtaSettings;
+import io.queuegate.domain.service.PollingHintSettings;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -14,6 +17,8 @@ public record AppSettings(
     StoreKind store,
     QueuePolicy defaultPolicy,
     Duration policyCache,
+    EtaSettings eta,
+    PollingHintSettings pollingHint,
     JobSettings jobs,
     IdempotencySettings idempotency,
     RateLimitSettings rateLimit,
@@ -23,7 +28,8 @@ public record AppSettings(
     AdmissionKeySettings admissionKeys,
     EnqueueTokenSettings enqueueTokens,
     RedisSettings redis,
-    VersionInfo version) {
+    VersionInfo version,
+    PushSettings push) {
 
   /**
    * Reads {@code application.yaml} with {@code env} overriding any key by its variable name
@@ -40,6 +46,8 @@ public record AppSettings(
         store,
         defaultPolicy,
         policyCache,
+        eta,
+        pollingHint,
         jobs,
         idempotency,
         rateLimit,
@@ -49,7 +57,8 @@ public record AppSettings(
         admissionKeys,
         enqueueTokens,
         redis,
-        version);
+        version,
+        push);
   }
 
   /** Keeps secrets out of logs and exception messages. */

@@ -66,7 +66,8 @@ public final class QueueApplication {
                 settings.adminToken(),
                 settings.rateLimit().trustedProxies(),
                 settings.maxBodyBytes(),
-                settings.version()),
+                settings.version(),
+                settings.push()),
             wiring.useCases(),
             registry);
 

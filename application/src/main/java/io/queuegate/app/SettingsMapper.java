@@ -1,11 +1,14 @@
 package io.queuegate.app;
 
 import io.helidon.config.Config;
+import io.queuegate.adapter.http.PushSettings;
 import io.queuegate.adapter.http.VersionInfo;
 import io.queuegate.adapter.http.jwt.AdmissionKeySettings;
 import io.queuegate.adapter.http.jwt.EnqueueTokenSettings;
 import io.queuegate.domain.model.Gcra;
 import io.queuegate.domain.model.QueuePolicy;
+import io.queuegate.domain.service.EtaSettings;
+import io.queuegate.domain.service.PollingHintSettings;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -26,6 +29,18 @@ final class SettingsMapper {
         StoreKind.parse(q.get("store").asString().get()),
         policy(q.get("policy")),
         duration(q.get("policy-cache")),
+        new EtaSettings(
+            q.get("eta.weight-60s").asDouble().get(),
+            q.get("eta.weight-300s").asDouble().get(),
+            q.get("eta.weight-900s").asDouble().get(),
+            q.get("eta.safety-factor").asDouble().get(),
+            duration(q.get("eta.max")).toSeconds()),
+        new PollingHintSettings(
+            duration(q.get("polling-hint.per-position")),
+            duration(q.get("polling-hint.near-head")),
+            duration(q.get("polling-hint.ceiling")),
+            q.get("polling-hint.jitter").asDouble().get(),
+            duration(q.get("polling-hint.floor"))),
         new JobSettings(
             duration(q.get("reaper.interval")),
             q.get("reaper.batch-size").asInt().get(),
@@ -51,7 +66,12 @@ final class SettingsMapper {
             Secrets.read(q, "enqueue-token.hs256-secret"),
             Secrets.read(q, "enqueue-token.jwks")),
         RedisSettingsMapper.map(q.get("redis"), Secrets.read(q, "redis.password")),
-        version);
+        version,
+        new PushSettings(
+            q.get("sse.max-streams").asInt().get(),
+            duration(q.get("sse.check-interval")),
+            duration(q.get("sse.resend-interval")),
+            duration(q.get("sse.retry-after"))));
   }
 
   private static QueuePolicy policy(Config p) {

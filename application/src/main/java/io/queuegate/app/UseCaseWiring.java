@@ -1,12 +1,14 @@
 package io.queuegate.app;
 
 import io.queuegate.adapter.http.QueueUseCases;
+import io.queuegate.adapter.memory.InMemoryRateLimitBuckets;
 import io.queuegate.domain.port.out.AdmissionTokenSigner;
 import io.queuegate.domain.port.out.EnqueueTokenVerifier;
 import io.queuegate.domain.port.out.QueueMetrics;
 import io.queuegate.domain.service.ConfigureEventService;
 import io.queuegate.domain.service.DeleteEventService;
 import io.queuegate.domain.service.DescribeEventService;
+import io.queuegate.domain.service.DescribeWaitingPageService;
 import io.queuegate.domain.service.EnterQueueService;
 import io.queuegate.domain.service.EtaEstimator;
 import io.queuegate.domain.service.HeartbeatCoalescer;
@@ -36,8 +38,8 @@ record UseCaseWiring(
     Clock clock) {
 
   QueueUseCases useCases() {
-    EtaEstimator eta = new EtaEstimator(stores.ledger(), clock);
-    PollingHint hint = new PollingHint(ThreadLocalRandom.current());
+    EtaEstimator eta = new EtaEstimator(stores.ledger(), clock, settings.eta());
+    PollingHint hint = new PollingHint(ThreadLocalRandom.current(), settings.pollingHint());
     ConfigureEventService configure = new ConfigureEventService(stores.policies(), catalog);
     return new QueueUseCases(
         new JoinQueueService(stores.line(), catalog, enqueueTokens, eta, hint, metrics, clock),
@@ -53,6 +55,7 @@ record UseCaseWiring(
         new ReadinessService(stores.health(), settings.readinessTimeout()),
         new RateLimitService(
             stores.rateLimits(),
+            new InMemoryRateLimitBuckets(),
             settings.rateLimit().limit(),
             settings.rateLimit().failOpen(),
             clock),
@@ -60,6 +63,7 @@ record UseCaseWiring(
             stores.idempotency(),
             clock,
             settings.idempotency().replayFor(),
-            settings.idempotency().inFlightFor()));
+            settings.idempotency().inFlightFor()),
+        new DescribeWaitingPageService(catalog));
   }
 }

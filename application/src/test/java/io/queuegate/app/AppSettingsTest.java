@@ -3,7 +3,10 @@ package io.queuegate.app;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.queuegate.adapter.redis.RedisSettings;
 import io.queuegate.domain.model.QueuePolicy;
+import io.queuegate.domain.service.EtaSettings;
+import io.queuegate.domain.service.PollingHintSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -27,6 +30,8 @@ class AppSettingsTest {
     assertThat(settings.readinessTimeout()).isEqualTo(Duration.ofSeconds(1));
     assertThat(settings.rateLimit().failOpen()).isTrue();
     assertThat(settings.adminToken()).isEmpty();
+    assertThat(settings.eta()).isEqualTo(EtaSettings.defaults());
+    assertThat(settings.pollingHint()).isEqualTo(PollingHintSettings.defaults());
   }
 
   @Test
@@ -69,5 +74,14 @@ class AppSettingsTest {
   void badDuration_namesTheKey() {
     assertThatThrownBy(() -> AppSettings.load(Map.of("QUEUEGATE_REAPER_INTERVAL", "5 seconds")))
         .hasMessageContaining("reaper.interval");
+  }
+
+  @Test
+  void positionTierVariable_forcesTheScanTier_andDefaultsToTheIndex() {
+    AppSettings forced = AppSettings.load(Map.of("QUEUEGATE_REDIS_POSITION_TIER", "scan"));
+
+    assertThat(forced.redis().positionTier()).isEqualTo(RedisSettings.PositionTier.SCAN);
+    assertThat(AppSettings.load(Map.of()).redis().positionTier())
+        .isEqualTo(RedisSettings.PositionTier.INDEX);
   }
 }

@@ -39,6 +39,11 @@ final class ServiceHarness implements AutoCloseable {
             settings, metrics -> StoreFactory.create(settings, metrics), Clock.systemUTC()));
   }
 
+  /** Where the service listens, for clients other than {@link #api} (a browser). */
+  URI base() {
+    return URI.create("http://127.0.0.1:" + service.port());
+  }
+
   @Override
   public void close() {
     service.close();

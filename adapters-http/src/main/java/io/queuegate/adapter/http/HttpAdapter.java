@@ -50,6 +50,10 @@ public final class HttpAdapter {
         .register(
             new QueueHttpService(
                 useCases, new IdempotentRoutes(useCases.idempotency(), limit), limit))
+        .register(
+            new QueueEventsHttpService(
+                useCases.status(), settings.push(), StreamPacer.SYSTEM, registry))
+        .register(new WaitingPageHttpService(useCases.waitingPage()))
         .register(new AdmissionHttpService(useCases.verify(), useCases.keys(), limit))
         .register(new OperationsHttpService(useCases.readiness(), registry, settings.version()));
     // Without an operator token the operator API does not exist at all: 404, not 401.

@@ -66,6 +66,15 @@ final class HttpError extends RuntimeException {
             Map.of("WWW-Authenticate", "Bearer")));
   }
 
+  static HttpError tooManyStreams(java.time.Duration retryAfter) {
+    return new HttpError(
+        new ErrorReply(
+            503,
+            "SERVICE_UNAVAILABLE",
+            "this instance holds as many event streams as it may; poll the status instead",
+            Map.of("Retry-After", Long.toString(Math.max(1, retryAfter.toSeconds())))));
+  }
+
   private static HttpError of(int status, String code, String message) {
     return new HttpError(new ErrorReply(status, code, message, Map.of()));
   }

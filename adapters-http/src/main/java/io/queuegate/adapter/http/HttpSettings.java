@@ -6,21 +6,32 @@ import java.util.Optional;
 
 /**
  * What the HTTP adapter needs from configuration: the operator token (none means no operator API),
- * the proxy networks whose {@code X-Forwarded-For} is trusted (CIDRs), the body limit and the
- * build's version.
+ * the proxy networks whose {@code X-Forwarded-For} is trusted (CIDRs), the body limit, the build's
+ * version and the limits of the status event stream.
  */
 public record HttpSettings(
     Optional<String> adminToken,
     List<String> trustedProxies,
     int maxBodyBytes,
-    VersionInfo version) {
+    VersionInfo version,
+    PushSettings push) {
 
   /** The specification's request body limit. */
   public static final int DEFAULT_MAX_BODY_BYTES = 8192;
 
+  /** Settings with the default stream limits. */
+  public HttpSettings(
+      Optional<String> adminToken,
+      List<String> trustedProxies,
+      int maxBodyBytes,
+      VersionInfo version) {
+    this(adminToken, trustedProxies, maxBodyBytes, version, PushSettings.DEFAULTS);
+  }
+
   public HttpSettings {
     Objects.requireNonNull(adminToken);
     Objects.requireNonNull(version);
+    Objects.requireNonNull(push);
     trustedProxies = List.copyOf(trustedProxies);
     if (maxBodyBytes < 1) {
       throw new IllegalArgumentException("maxBodyBytes must be positive");

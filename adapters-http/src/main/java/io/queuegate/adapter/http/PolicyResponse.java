@@ -2,7 +2,10 @@ package io.queuegate.adapter.http;
 
 import io.queuegate.domain.model.QueuePolicy;
 
-/** An event's policy as the operator API shows it; same field names as {@link PolicyRequest}. */
+/**
+ * An event's policy as the operator API shows it; same field names as {@link PolicyRequest}. An
+ * empty {@code target_url} or {@code title} means the event has none.
+ */
 record PolicyResponse(
     long readyWindow,
     double admissionRatePerSec,
@@ -13,7 +16,10 @@ record PolicyResponse(
     long admissionTtlSec,
     boolean pausedJoins,
     boolean pausedAdmission,
-    boolean requireEnqueueToken) {
+    boolean requireEnqueueToken,
+    String targetUrl,
+    String title,
+    String targetDelivery) {
 
   static PolicyResponse from(QueuePolicy policy) {
     return new PolicyResponse(
@@ -26,6 +32,9 @@ record PolicyResponse(
         policy.admissionTtl().toSeconds(),
         policy.pausedJoins(),
         policy.pausedAdmission(),
-        policy.requireEnqueueToken());
+        policy.requireEnqueueToken(),
+        policy.page().targetUrl().orElse(""),
+        policy.page().title().orElse(""),
+        policy.page().targetDelivery().wireName());
   }
 }

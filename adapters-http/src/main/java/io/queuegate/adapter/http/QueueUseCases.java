@@ -4,6 +4,7 @@ import io.queuegate.domain.port.in.CheckReadinessUseCase;
 import io.queuegate.domain.port.in.ConfigureEventUseCase;
 import io.queuegate.domain.port.in.DeleteEventUseCase;
 import io.queuegate.domain.port.in.DescribeEventUseCase;
+import io.queuegate.domain.port.in.DescribeWaitingPageUseCase;
 import io.queuegate.domain.port.in.EnterQueueUseCase;
 import io.queuegate.domain.port.in.IdempotentRequestUseCase;
 import io.queuegate.domain.port.in.JoinQueueUseCase;
@@ -28,4 +29,5 @@ public record QueueUseCases(
     DeleteEventUseCase delete,
     CheckReadinessUseCase readiness,
     RateLimitUseCase rateLimit,
-    IdempotentRequestUseCase idempotency) {}
+    IdempotentRequestUseCase idempotency,
+    DescribeWaitingPageUseCase waitingPage) {}

@@ -12,6 +12,10 @@ final class Routes {
   static final String STATUS = QUEUE + "/status";
   static final String ENTER = QUEUE + "/enter";
   static final String LEAVE = QUEUE + "/leave";
+  static final String EVENTS = QUEUE + "/events";
+  static final String WAIT = "/wait/{event_id}";
+  static final String PAGE_SCRIPT = "/assets/waiting-page.js";
+  static final String PAGE_STYLE = "/assets/waiting-page.css";
   static final String VERIFY = "/api/v1/admission/verify";
   static final String JWKS = "/.well-known/jwks.json";
   static final String HEALTHZ = "/healthz";
@@ -26,7 +30,22 @@ final class Routes {
   static final String UNMATCHED = "unmatched";
 
   private static final List<String> PUBLIC =
-      List.of(JOIN, STATUS, ENTER, LEAVE, VERIFY, JWKS, HEALTHZ, READYZ, VERSION, METRICS, OPENAPI);
+      List.of(
+          JOIN,
+          STATUS,
+          ENTER,
+          LEAVE,
+          EVENTS,
+          VERIFY,
+          JWKS,
+          HEALTHZ,
+          READYZ,
+          VERSION,
+          METRICS,
+          OPENAPI,
+          WAIT,
+          PAGE_SCRIPT,
+          PAGE_STYLE);
   private static final List<String> ADMIN = List.of(ADMIN_EVENT, ADMIN_PAUSE, ADMIN_RESUME);
 
   private final List<String[]> templates;

@@ -17,6 +17,8 @@ import io.queuegate.domain.model.EventStats;
 import io.queuegate.domain.model.InvalidPolicy;
 import io.queuegate.domain.model.PositionMethod;
 import io.queuegate.domain.model.QueuePolicy;
+import io.queuegate.domain.model.TargetDelivery;
+import io.queuegate.domain.model.WaitingPage;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -68,6 +70,76 @@ class AdminRoutesTest {
     assertThat(res.json().path("policy").path("admission_ttl_sec").asLong()).isEqualTo(60);
     assertThat(res.json().path("policy").path("paused_joins").asBoolean()).isTrue();
     assertThat(res.json().path("policy").path("admission_burst").asLong()).isEqualTo(500);
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void putWaitingPageFields_areAppliedAndShown() {
+    when(FIX.useCases.configure().configure(eq(CONCERT), any()))
+        .thenAnswer(
+            call ->
+                ((UnaryOperator<QueuePolicy>) call.getArgument(1)).apply(QueuePolicy.defaults()));
+
+    Exchange res =
+        api.put(EVENT)
+            .header("Authorization", BEARER)
+            .send(
+                "{\"target_url\":\"https://shop.example/book\",\"title\":\"Concert <live>\","
+                    + "\"target_delivery\":\"form\"}");
+
+    assertThat(res.status()).isEqualTo(200);
+    assertThat(res.json().path("policy").path("target_url").asText())
+        .isEqualTo("https://shop.example/book");
+    assertThat(res.json().path("policy").path("title").asText()).isEqualTo("Concert <live>");
+    assertThat(res.json().path("policy").path("target_delivery").asText()).isEqualTo("form");
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void putEmptyTargetUrl_removesTheTargetAndKeepsTheTitle() {
+    QueuePolicy current =
+        QueuePolicy.defaults()
+            .withPage(WaitingPage.of("https://shop.example/", "Concert", TargetDelivery.QUERY));
+    when(FIX.useCases.configure().configure(eq(CONCERT), any()))
+        .thenAnswer(call -> ((UnaryOperator<QueuePolicy>) call.getArgument(1)).apply(current));
+
+    Exchange res = api.put(EVENT).header("Authorization", BEARER).send("{\"target_url\":\"\"}");
+
+    assertThat(res.json().path("policy").path("target_url").asText()).isEmpty();
+    assertThat(res.json().path("policy").path("title").asText()).isEqualTo("Concert");
+    assertThat(res.json().path("policy").path("target_delivery").asText()).isEqualTo("query");
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void putTargetThatIsNotHttp_returns400InvalidPolicy() {
+    when(FIX.useCases.configure().configure(eq(CONCERT), any()))
+        .thenAnswer(
+            call ->
+                ((UnaryOperator<QueuePolicy>) call.getArgument(1)).apply(QueuePolicy.defaults()));
+
+    Exchange res =
+        api.put(EVENT)
+            .header("Authorization", BEARER)
+            .send("{\"target_url\":\"javascript:alert(1)\"}");
+
+    assertThat(res.status()).isEqualTo(400);
+    assertThat(res.errorCode()).isEqualTo("INVALID_POLICY");
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void putUnknownTargetDelivery_returns400InvalidPolicy() {
+    when(FIX.useCases.configure().configure(eq(CONCERT), any()))
+        .thenAnswer(
+            call ->
+                ((UnaryOperator<QueuePolicy>) call.getArgument(1)).apply(QueuePolicy.defaults()));
+
+    Exchange res =
+        api.put(EVENT).header("Authorization", BEARER).send("{\"target_delivery\":\"post\"}");
+
+    assertThat(res.status()).isEqualTo(400);
+    assertThat(res.errorCode()).isEqualTo("INVALID_POLICY");
   }
 
   @Test

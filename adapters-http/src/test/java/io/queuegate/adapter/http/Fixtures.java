@@ -11,10 +11,12 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.queuegate.domain.model.IdempotentOutcome;
 import io.queuegate.domain.model.IdempotentReply;
 import io.queuegate.domain.model.RateDecision;
+import io.queuegate.domain.model.WaitingPage;
 import io.queuegate.domain.port.in.CheckReadinessUseCase;
 import io.queuegate.domain.port.in.ConfigureEventUseCase;
 import io.queuegate.domain.port.in.DeleteEventUseCase;
 import io.queuegate.domain.port.in.DescribeEventUseCase;
+import io.queuegate.domain.port.in.DescribeWaitingPageUseCase;
 import io.queuegate.domain.port.in.EnterQueueUseCase;
 import io.queuegate.domain.port.in.IdempotentRequestUseCase;
 import io.queuegate.domain.port.in.JoinQueueUseCase;
@@ -48,16 +50,22 @@ final class Fixtures {
           mock(DeleteEventUseCase.class),
           mock(CheckReadinessUseCase.class),
           mock(RateLimitUseCase.class),
-          mock(IdempotentRequestUseCase.class));
+          mock(IdempotentRequestUseCase.class),
+          mock(DescribeWaitingPageUseCase.class));
   final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
 
   HttpAdapter adapter(boolean withAdmin, List<String> trustedProxies) {
+    return adapter(withAdmin, trustedProxies, PushSettings.DEFAULTS);
+  }
+
+  HttpAdapter adapter(boolean withAdmin, List<String> trustedProxies, PushSettings push) {
     HttpSettings settings =
         new HttpSettings(
             withAdmin ? Optional.of(ADMIN_TOKEN) : Optional.empty(),
             trustedProxies,
             HttpSettings.DEFAULT_MAX_BODY_BYTES,
-            VERSION);
+            VERSION,
+            push);
     return new HttpAdapter(settings, useCases, registry);
   }
 
@@ -79,8 +87,10 @@ final class Fixtures {
         useCases.delete(),
         useCases.readiness(),
         useCases.rateLimit(),
-        useCases.idempotency());
-    when(useCases.rateLimit().acquire(anyString()))
+        useCases.idempotency(),
+        useCases.waitingPage());
+    when(useCases.waitingPage().page(any())).thenReturn(WaitingPage.NONE);
+    when(useCases.rateLimit().acquire(anyString(), any()))
         .thenReturn(new RateDecision(true, 100, 99, Duration.ZERO, Duration.ofMillis(1500)));
     when(useCases.idempotency().runOnce(anyString(), anyString(), anyString(), any()))
         .thenAnswer(

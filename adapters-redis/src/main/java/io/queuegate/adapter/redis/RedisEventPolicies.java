@@ -2,6 +2,8 @@ package io.queuegate.adapter.redis;
 
 import io.queuegate.domain.model.EventId;
 import io.queuegate.domain.model.QueuePolicy;
+import io.queuegate.domain.model.TargetDelivery;
+import io.queuegate.domain.model.WaitingPage;
 import io.queuegate.domain.port.out.EventPolicies;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -10,7 +12,8 @@ import java.util.Optional;
 
 /**
  * Per-event policies as one HASH per event, field by field. One HSET writes every field, so readers
- * never see half a policy.
+ * never see half a policy. The waiting-page fields store "" for "none", so that the same HSET also
+ * clears them; a hash written before they existed reads as no page.
  */
 final class RedisEventPolicies implements EventPolicies {
   private final RedisLink link;
@@ -27,17 +30,22 @@ final class RedisEventPolicies implements EventPolicies {
     if (f == null || f.isEmpty()) {
       return Optional.empty();
     }
-    return Optional.of(new QueuePolicy(
-        Long.parseLong(f.get("ready_window")),
-        Double.parseDouble(f.get("admission_rate_per_sec")),
-        Long.parseLong(f.get("admission_burst")),
-        Long.parseLong(f.get("max_active")),
-        Long.parseLong(f.get("max_waiting")),
-        Duration.ofMillis(Long.parseLong(f.get("heartbeat_timeout_ms"))),
-        Duration.ofMillis(Long.parseLong(f.get("admission_ttl_ms"))),
-        Boolean.parseBoolean(f.get("paused_joins")),
-        Boolean.parseBoolean(f.get("paused_admission")),
-        Boolean.parseBoolean(f.get("require_enqueue_token"))));
+    return Optional.of(
+        new QueuePolicy(
+            Long.parseLong(f.get("ready_window")),
+            Double.parseDouble(f.get("admission_rate_per_sec")),
+            Long.parseLong(f.get("admission_burst")),
+            Long.parseLong(f.get("max_active")),
+            Long.parseLong(f.get("max_waiting")),
+            Duration.ofMillis(Long.parseLong(f.get("heartbeat_timeout_ms"))),
+            Duration.ofMillis(Long.parseLong(f.get("admission_ttl_ms"))),
+            Boolean.parseBoolean(f.get("paused_joins")),
+            Boolean.parseBoolean(f.get("paused_admission")),
+            Boolean.parseBoolean(f.get("require_enqueue_token")),
+            WaitingPage.of(
+                f.get("target_url"),
+                f.get("title"),
+                TargetDelivery.parse(f.getOrDefault("target_delivery", "query")))));
   }
 
   @Override
@@ -53,6 +61,9 @@ final class RedisEventPolicies implements EventPolicies {
     f.put("paused_joins", Boolean.toString(policy.pausedJoins()));
     f.put("paused_admission", Boolean.toString(policy.pausedAdmission()));
     f.put("require_enqueue_token", Boolean.toString(policy.requireEnqueueToken()));
+    f.put("target_url", policy.page().targetUrl().orElse(""));
+    f.put("title", policy.page().title().orElse(""));
+    f.put("target_delivery", policy.page().targetDelivery().wireName());
     calls.await(link.commands().hset(new RedisKeys(eventId).policy(), f));
   }
 

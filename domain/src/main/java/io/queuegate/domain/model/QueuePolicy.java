@@ -4,8 +4,9 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * How one event's line behaves. {@code maxActive} and {@code maxWaiting} use 0 for "no limit".
- * The defaults are those of the product specification.
+ * How one event's line behaves. {@code maxActive} and {@code maxWaiting} use 0 for "no limit". The
+ * defaults are those of the product specification; {@code page} says what the event's waiting page
+ * shows and where it sends admitted people.
  */
 public record QueuePolicy(
     long readyWindow,
@@ -17,11 +18,13 @@ public record QueuePolicy(
     Duration admissionTtl,
     boolean pausedJoins,
     boolean pausedAdmission,
-    boolean requireEnqueueToken) {
+    boolean requireEnqueueToken,
+    WaitingPage page) {
 
   public static final long UNLIMITED = 0;
 
   public QueuePolicy {
+    Objects.requireNonNull(page, "page");
     Objects.requireNonNull(heartbeatTimeout, "heartbeat_timeout_sec");
     Objects.requireNonNull(admissionTtl, "admission_ttl_sec");
     check(readyWindow >= 1 && readyWindow <= 1_000_000, "ready_window must be 1 to 1000000");
@@ -38,6 +41,32 @@ public record QueuePolicy(
     check(
         admissionTtl.toSeconds() >= 1 && admissionTtl.toSeconds() <= 86_400,
         "admission_ttl_sec must be 1 to 86400");
+  }
+
+  /** A policy with no waiting-page settings ({@link WaitingPage#NONE}). */
+  public QueuePolicy(
+      long readyWindow,
+      double admissionRatePerSec,
+      long admissionBurst,
+      long maxActive,
+      long maxWaiting,
+      Duration heartbeatTimeout,
+      Duration admissionTtl,
+      boolean pausedJoins,
+      boolean pausedAdmission,
+      boolean requireEnqueueToken) {
+    this(
+        readyWindow,
+        admissionRatePerSec,
+        admissionBurst,
+        maxActive,
+        maxWaiting,
+        heartbeatTimeout,
+        admissionTtl,
+        pausedJoins,
+        pausedAdmission,
+        requireEnqueueToken,
+        WaitingPage.NONE);
   }
 
   /** The specification's defaults. */
@@ -71,7 +100,8 @@ public record QueuePolicy(
         admissionTtl,
         paused,
         pausedAdmission,
-        requireEnqueueToken);
+        requireEnqueueToken,
+        page);
   }
 
   public QueuePolicy withPausedAdmission(boolean paused) {
@@ -85,7 +115,23 @@ public record QueuePolicy(
         admissionTtl,
         pausedJoins,
         paused,
-        requireEnqueueToken);
+        requireEnqueueToken,
+        page);
+  }
+
+  public QueuePolicy withPage(WaitingPage newPage) {
+    return new QueuePolicy(
+        readyWindow,
+        admissionRatePerSec,
+        admissionBurst,
+        maxActive,
+        maxWaiting,
+        heartbeatTimeout,
+        admissionTtl,
+        pausedJoins,
+        pausedAdmission,
+        requireEnqueueToken,
+        newPage);
   }
 
   private static void check(boolean ok, String message) {

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.queuegate.domain.model.EventId;
 import io.queuegate.domain.model.QueuePolicy;
+import io.queuegate.domain.model.TargetDelivery;
+import io.queuegate.domain.model.WaitingPage;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeEach;
@@ -37,6 +39,30 @@ public abstract class EventPoliciesContract {
     policies.save(event, policy);
 
     assertThat(policies.find(event)).contains(policy);
+  }
+
+  @Test
+  void savedWaitingPage_isFoundAsSaved() {
+    WaitingPage page =
+        WaitingPage.of(
+            "https://shop.example/book?seat=1&x=y", "Konzert 콘서트 \"live\"", TargetDelivery.FORM);
+    QueuePolicy policy = policyWithReadyWindow(7).withPage(page);
+
+    policies.save(event, policy);
+
+    assertThat(policies.find(event)).contains(policy);
+  }
+
+  @Test
+  void saveWithoutWaitingPage_removesTheEarlierPage() {
+    policies.save(
+        event,
+        policyWithReadyWindow(7)
+            .withPage(WaitingPage.of("https://shop.example/", "Title", TargetDelivery.FORM)));
+
+    policies.save(event, policyWithReadyWindow(7));
+
+    assertThat(policies.find(event)).contains(policyWithReadyWindow(7));
   }
 
   @Test

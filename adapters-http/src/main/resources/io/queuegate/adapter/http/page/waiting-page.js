@@ -1,0 +1,217 @@
+/* queuegate waiting page. No framework: join or resume, follow the line (Server-Sent Events, or
+ * polling at poll_after_ms), enter when ready, and hand the admission token to the target.
+ *
+ * Tabs: the waiting token is kept in localStorage per event, so every tab of this browser shows the
+ * same place. Each open tab also writes a timestamp into a shared tab list every few seconds. When
+ * a tab closes it removes itself and frees the place with navigator.sendBeacon only when no other
+ * tab of the event was seen recently (LIVE_MS, generous because background tabs run their timers
+ * rarely). A page that goes to the back-forward cache is not closed and does not leave. */
+(function () {
+  'use strict';
+  var cfg = JSON.parse(document.getElementById('qg-config').textContent);
+  var S = cfg.strings;
+  var API = '/api/v1/queue/';
+  var KEY = 'queuegate:wait:' + cfg.eventId;
+  var TABS = 'queuegate:tabs:' + cfg.eventId;
+  var LIVE_MS = 90000;
+  var tabId = uuid();
+  var $ = function (id) { return document.getElementById(id); };
+  var root = $('qg');
+  var token = null, startPos = 0, stream = null, timer = null, done = false, lastSpoken = 0;
+  var fmt = window.Intl ? new Intl.NumberFormat(cfg.lang) : { format: String };
+
+  function uuid() {
+    if (window.crypto && crypto.randomUUID) { return crypto.randomUUID(); }
+    var b = crypto.getRandomValues(new Uint8Array(16)), h = [];
+    b[6] = (b[6] & 15) | 64; b[8] = (b[8] & 63) | 128;
+    for (var i = 0; i < 16; i++) { h.push((b[i] + 256).toString(16).slice(1)); }
+    h = h.join('');
+    return [h.slice(0, 8), h.slice(8, 12), h.slice(12, 16), h.slice(16, 20), h.slice(20)].join('-');
+  }
+  function t(key, vars) {
+    return String(S[key] || key).replace(/\{(\w+)\}/g, function (m, k) {
+      return vars && vars[k] != null ? vars[k] : m;
+    });
+  }
+  function read(key) {
+    try { return JSON.parse(localStorage.getItem(key)); } catch (e) { return null; }
+  }
+  function write(key, value) {
+    try {
+      if (value == null) { localStorage.removeItem(key); } else { localStorage.setItem(key, JSON.stringify(value)); }
+    } catch (e) { /* private mode: this tab still works, it just cannot share */ }
+  }
+  function touchTab() {
+    var tabs = read(TABS) || {};
+    tabs[tabId] = Date.now();
+    write(TABS, tabs);
+  }
+  function otherLiveTabs() {
+    var tabs = read(TABS) || {}, now = Date.now(), alive = 0;
+    delete tabs[tabId];
+    Object.keys(tabs).forEach(function (id) {
+      if (now - tabs[id] < LIVE_MS) { alive++; } else { delete tabs[id]; }
+    });
+    write(TABS, tabs);
+    return alive;
+  }
+
+  function say(text, force) {
+    $('qg-message').textContent = text;
+    // Screen readers hear news at once, but a moving position at most every 20 s.
+    if (!force && Date.now() - lastSpoken < 20000) { return; }
+    if (!force) { lastSpoken = Date.now(); }
+    $('qg-live').textContent = text;
+  }
+  function showError(text) { var e = $('qg-error'); e.textContent = text; e.hidden = !text; if (text) { $('qg-live').textContent = text; } }
+  function state(name) { root.setAttribute('data-state', name); }
+  function eta(sec, ready) {
+    if (ready || sec <= 0) { return t('eta.now'); }
+    if (sec < 60) { return t('eta.underMinute'); }
+    var min = Math.ceil(sec / 60);
+    return min < 60 ? t('eta.minutes', { n: min }) : t('eta.hours', { h: Math.floor(min / 60), m: min % 60 });
+  }
+  function progress(pct) {
+    $('qg-progress-fill').style.transform = 'scaleX(' + pct / 100 + ')';
+    $('qg-progress').setAttribute('aria-valuenow', String(Math.round(pct)));
+  }
+  function show(st) {
+    showError('');
+    if (st.position > startPos) { startPos = st.position; remember(); }
+    $('qg-position').textContent = fmt.format(st.position);
+    $('qg-eta').textContent = eta(st.eta_sec, st.ready_for_entry);
+    progress(startPos <= 1 ? 100 : (startPos - st.position) / (startPos - 1) * 100);
+    $('qg-leave').hidden = false;
+    say(st.ready_for_entry ? t('status.ready') : t('status.waiting', { position: fmt.format(st.position) }), st.ready_for_entry);
+  }
+  function remember() { write(KEY, { token: token, start: startPos }); }
+  function stop() {
+    if (stream) { stream.close(); stream = null; }
+    clearTimeout(timer);
+  }
+  function later(fn, sec) { clearTimeout(timer); timer = setTimeout(fn, Math.max(1, sec) * 1000); }
+
+  function call(method, path, body, idempotent) {
+    var headers = { 'Content-Type': 'application/json' };
+    if (idempotent) { headers['Idempotency-Key'] = uuid(); }
+    return fetch(API + path, { method: method, headers: headers, body: body ? JSON.stringify(body) : undefined, cache: 'no-store' })
+      .then(function (res) {
+        return res.json().catch(function () { return {}; }).then(function (json) {
+          var retry = parseInt(res.headers.get('Retry-After'), 10);
+          return { ok: res.ok, status: res.status, json: json, retry: isNaN(retry) ? 5 : retry };
+        });
+      }, function () { return { ok: false, status: 0, json: {}, retry: 5 }; });
+  }
+  // Every failure ends here: a message, and a retry where waiting helps.
+  function fail(r, retry) {
+    var err = r.json.error || {}, code = err.code, s = { seconds: r.retry };
+    stop();
+    if (code === 'TOKEN_NOT_FOUND' || code === 'TOKEN_EXPIRED') {
+      write(KEY, null); return gone(code === 'TOKEN_EXPIRED' ? 'error.expired' : 'error.gone');
+    }
+    var msg = { EVENT_PAUSED: 'error.paused', QUEUE_FULL: 'error.full', SERVICE_UNAVAILABLE: 'error.busy',
+      RATE_LIMITED: 'error.rate', ENQUEUE_TOKEN_REQUIRED: 'error.invite', INVALID_ENQUEUE_TOKEN: 'error.invite' }[code];
+    if (r.status === 0) { msg = 'error.offline'; }
+    if (code === 'EVENT_PAUSED') { s.seconds = r.retry = 30; }
+    showError(msg ? t(msg, s) : t('error.generic', { code: code || r.status, trace: err.trace_id || '-' }));
+    if (msg && msg !== 'error.invite') { later(retry, r.retry); }
+  }
+
+  function gone(msg) {
+    stop(); token = null; state('gone'); showError(t(msg));
+    $('qg-rejoin').hidden = false; $('qg-leave').hidden = true;
+  }
+  function join() {
+    stop(); state('joining'); say(t('status.joining'), true);
+    call('POST', 'join', { event_id: cfg.eventId }, true).then(function (r) {
+      if (!r.ok) { return fail(r, join); }
+      token = r.json.waiting_token; startPos = r.json.position_hint; remember(); state('waiting');
+      show({ position: r.json.position_hint, eta_sec: r.json.eta_sec, ready_for_entry: false });
+      follow(r.json.poll_after_ms);
+    });
+  }
+  function poll() {
+    call('GET', 'status?token=' + encodeURIComponent(token)).then(function (r) {
+      if (!r.ok) { return fail(r, poll); }
+      state('waiting'); show(r.json);
+      if (r.json.ready_for_entry) { enter(); } else if (cfg.push !== false) { follow(r.json.poll_after_ms); } else { timer = setTimeout(poll, r.json.poll_after_ms); }
+    });
+  }
+  // Push first; when the stream is refused or breaks, poll (which also explains any error).
+  function follow(pollAfterMs) {
+    stop();
+    if (!window.EventSource || cfg.push === false) { timer = setTimeout(poll, pollAfterMs || 1000); return; }
+    stream = new EventSource(API + 'events?token=' + encodeURIComponent(token));
+    stream.addEventListener('status', function (e) { state('waiting'); show(JSON.parse(e.data)); });
+    stream.addEventListener('ready', function () { enter(); });
+    stream.onerror = function () { stop(); cfg.push = false; poll(); };
+  }
+  function enter() {
+    if (done) { return; }
+    stop(); state('ready'); say(t('status.ready'), true);
+    call('POST', 'enter', { waiting_token: token }, true).then(function (r) {
+      if (r.status === 403 && r.json.error && r.json.error.code === 'NOT_READY') {
+        say(t('status.almost'), true); later(poll, r.retry); return;
+      }
+      if (!r.ok) { return fail(r, poll); }
+      // Remember the admission, so that coming back does not silently take a new place.
+      done = true; write(KEY, { admitted: Date.now() }); admitted(r.json);
+    });
+  }
+  function admitted(grant) {
+    state('admitted'); progress(100); $('qg-leave').hidden = true;
+    $('qg-position').textContent = '\u2713';
+    $('qg-eta').textContent = '\u2014';
+    var target = cfg.targetUrl;
+    if (!target) {
+      say(t('status.admitted', { expires: new Date(grant.expires_at).toLocaleString(cfg.lang) }), true);
+      $('qg-token-value').value = grant.reservation_token; $('qg-token').hidden = false;
+      return;
+    }
+    say(t('status.redirecting'), true);
+    if (cfg.delivery === 'form') {
+      var form = document.createElement('form'), input = document.createElement('input');
+      form.method = 'POST'; form.action = target;
+      input.type = 'hidden'; input.name = 'reservation_token'; input.value = grant.reservation_token;
+      form.appendChild(input); document.body.appendChild(form); form.submit();
+    } else {
+      var u = new URL(target);
+      u.searchParams.set('reservation_token', grant.reservation_token);
+      location.assign(u.toString());
+    }
+  }
+  function leave() {
+    stop(); done = true;
+    call('POST', 'leave', { waiting_token: token });
+    write(KEY, null); token = null; state('left');
+    say(t('status.left'), true); $('qg-leave').hidden = true; $('qg-rejoin').hidden = false;
+  }
+  function start() {
+    done = false; showError(''); $('qg-rejoin').hidden = true; $('qg-token').hidden = true;
+    var saved = read(KEY);
+    if (saved && saved.admitted && Date.now() - saved.admitted < 1800000) {
+      state('gone'); say(t('status.already'), true); $('qg-rejoin').hidden = false;
+    } else if (saved && saved.token) {
+      token = saved.token; startPos = saved.start || 0; state('resuming'); say(t('status.resuming'), true); poll();
+    } else {
+      join();
+    }
+  }
+
+  $('qg-rejoin').addEventListener('click', function () { write(KEY, null); start(); });
+  $('qg-leave').addEventListener('click', leave);
+  window.addEventListener('pagehide', function (e) {
+    var others = otherLiveTabs();
+    if (e.persisted || done || !token || others > 0) { return; }
+    navigator.sendBeacon(API + 'leave?token=' + encodeURIComponent(token));
+    write(KEY, null);
+  });
+  window.addEventListener('pageshow', function (e) { if (e.persisted) { touchTab(); start(); } });
+  // Another tab entered or left: this one follows instead of holding a stale token.
+  window.addEventListener('storage', function (e) {
+    if (e.key === KEY && token && !done && !(read(KEY) || {}).token) { gone('error.gone'); }
+  });
+  touchTab();
+  setInterval(touchTab, 5000);
+  start();
+})();

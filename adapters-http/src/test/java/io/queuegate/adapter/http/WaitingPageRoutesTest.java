@@ -1,0 +1,110 @@
+package io.queuegate.adapter.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.Mockito.verifyNoInteractions;
+import static org.mockito.Mockito.when;
+
+import io.helidon.webserver.http.HttpRouting;
+import io.helidon.webserver.testing.junit5.DirectClient;
+import io.helidon.webserver.testing.junit5.RoutingTest;
+import io.helidon.webserver.testing.junit5.SetUpRoute;
+import io.queuegate.domain.model.EventId;
+import io.queuegate.domain.model.TargetDelivery;
+import io.queuegate.domain.model.WaitingPage;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+@RoutingTest
+class WaitingPageRoutesTest {
+  private static final Fixtures FIX = new Fixtures();
+  private static final EventId CONCERT = new EventId("concert-2030");
+
+  private final Api api;
+
+  WaitingPageRoutesTest(DirectClient client) {
+    this.api = new Api(client);
+  }
+
+  @SetUpRoute
+  static void routing(HttpRouting.Builder routing) {
+    FIX.adapter(false, List.of()).routing(routing);
+  }
+
+  @BeforeEach
+  void resetMocks() {
+    FIX.reset();
+  }
+
+  @Test
+  void pageWithoutAcceptLanguage_isEnglishHtmlWithTheDefaultTitle() {
+    Exchange res = api.get("/wait/concert-2030").send();
+
+    assertThat(res.status()).isEqualTo(200);
+    assertThat(res.header("Content-Type")).startsWith("text/html");
+    assertThat(res.header("Content-Language")).isEqualTo("en");
+    assertThat(res.header("Cache-Control")).isEqualTo("no-store");
+    assertThat(res.header("Content-Security-Policy")).contains("script-src 'self'");
+    assertThat(res.body())
+        .contains("<html lang=\"en\">", "<title>Waiting room</title>", "aria-live=\"polite\"")
+        .contains("\"eventId\":\"concert-2030\"", "\"targetUrl\":null", "\"delivery\":\"query\"");
+  }
+
+  @Test
+  void pageForKoreanBrowser_isKorean() {
+    Exchange res =
+        api.get("/wait/concert-2030").header("Accept-Language", "ko-KR,ko;q=0.9,en;q=0.8").send();
+
+    assertThat(res.header("Content-Language")).isEqualTo("ko");
+    assertThat(res.body()).contains("<html lang=\"ko\">", "<title>대기실</title>", "내 대기 순번");
+  }
+
+  @Test
+  void operatorTitleAndTarget_areRenderedEscaped() {
+    when(FIX.useCases.waitingPage().page(CONCERT))
+        .thenReturn(
+            WaitingPage.of(
+                "https://shop.example/book?a=1&b=2",
+                "Tour </script><script>alert(1)</script> & \"more\"",
+                TargetDelivery.FORM));
+
+    Exchange res = api.get("/wait/concert-2030").send();
+
+    assertThat(res.body())
+        .contains(
+            "<title>Tour &lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt; &amp; "
+                + "&quot;more&quot;</title>")
+        .contains("\"targetUrl\":\"https://shop.example/book?a=1\\u0026b=2\"")
+        .contains("\"delivery\":\"form\"")
+        .doesNotContain("<script>alert(1)");
+  }
+
+  @Test
+  void invalidEventId_returns400EnvelopeWithoutLookingUpThePage() {
+    Exchange res = api.get("/wait/bad%20id").send();
+
+    assertThat(res.status()).isEqualTo(400);
+    assertThat(res.errorCode()).isEqualTo("INVALID_EVENT_ID");
+    verifyNoInteractions(FIX.useCases.waitingPage());
+  }
+
+  @Test
+  void scriptAndStyle_areServedWithTheirTypes() {
+    Exchange script = api.get(Routes.PAGE_SCRIPT).send();
+    Exchange style = api.get(Routes.PAGE_STYLE).send();
+
+    assertThat(script.status()).isEqualTo(200);
+    assertThat(script.header("Content-Type")).startsWith("text/javascript");
+    assertThat(script.body()).contains("sendBeacon", "EventSource");
+    assertThat(style.header("Content-Type")).startsWith("text/css");
+    assertThat(style.body()).contains("tabular-nums");
+  }
+
+  @Test
+  void postToThePage_returns405() {
+    Exchange res = api.post("/wait/concert-2030").send("{}");
+
+    assertThat(res.status()).isEqualTo(405);
+    assertThat(res.header("Allow")).isEqualTo("GET");
+  }
+}
