@@ -32,8 +32,8 @@ public record AppSettings(
     PushSettings push) {
 
   /**
-   * Reads {@code application.yaml} with {@code env} overriding any key by its variable name
-   * ({@code QUEUEGATE_POLICY_READY_WINDOW} for {@code queuegate.policy.ready-window}).
+   * Reads {@code application.yaml} with {@code env} overriding any key by its variable name ({@code
+   * QUEUEGATE_POLICY_READY_WINDOW} for {@code queuegate.policy.ready-window}).
    */
   public static AppSettings load(java.util.Map<String, String> env) {
     return SettingsMapper.map(ConfigLoader.load(env), VersionReader.read());

@@ -6,15 +6,18 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Lets an environment variable override any configuration key by its obvious name
- * ({@code queuegate.policy.ready-window} from {@code QUEUEGATE_POLICY_READY_WINDOW}). Helidon's own
- * mapping needs {@code _dash_} for hyphens; matching against the known keys avoids that.
+ * Lets an environment variable override any configuration key by its obvious name ({@code
+ * queuegate.policy.ready-window} from {@code QUEUEGATE_POLICY_READY_WINDOW}). Helidon's own mapping
+ * needs {@code _dash_} for hyphens; matching against the known keys avoids that.
  */
 final class EnvOverrides {
 
   private EnvOverrides() {}
 
-  /** The overrides for every leaf key of {@code defaults} that has a matching variable in {@code env}. */
+  /**
+   * The overrides for every leaf key of {@code defaults} that has a matching variable in {@code
+   * env}.
+   */
   static Map<String, String> of(Config defaults, Map<String, String> env) {
     Map<String, String> overrides = new HashMap<>();
     defaults

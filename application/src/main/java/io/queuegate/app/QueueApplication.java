@@ -24,8 +24,8 @@ public final class QueueApplication {
   private QueueApplication() {}
 
   /**
-   * Starts the service on the configured port and returns a handle that stops it: the server
-   * first (finishing requests in flight), then the background jobs, then the store.
+   * Starts the service on the configured port and returns a handle that stops it: the server first
+   * (finishing requests in flight), then the background jobs, then the store.
    *
    * @param storeFor builds the store once the metrics sink exists
    */
@@ -36,7 +36,8 @@ public final class QueueApplication {
     Stores stores = storeFor.apply(metrics);
     AdmissionTokenSigner signer = EsAdmissionTokenSigner.from(settings.admissionKeys());
     PolicyCatalog catalog =
-        new PolicyCatalog(stores.policies(), settings.defaultPolicy(), clock, settings.policyCache());
+        new PolicyCatalog(
+            stores.policies(), settings.defaultPolicy(), clock, settings.policyCache());
     HeartbeatCoalescer heartbeats = new HeartbeatCoalescer(stores.line(), clock);
     Reaper reaper =
         new Reaper(

@@ -48,7 +48,8 @@ class AppSettingsTest {
     assertThat(settings.server().port()).isEqualTo(9001);
     assertThat(settings.defaultPolicy().readyWindow()).isEqualTo(7);
     assertThat(settings.defaultPolicy().heartbeatTimeout()).isEqualTo(Duration.ofSeconds(30));
-    assertThat(settings.rateLimit().trustedProxies()).containsExactly("10.0.0.0/8", "192.168.0.0/16");
+    assertThat(settings.rateLimit().trustedProxies())
+        .containsExactly("10.0.0.0/8", "192.168.0.0/16");
     assertThat(settings.adminToken()).contains("s3cret");
   }
 
@@ -57,8 +58,7 @@ class AppSettingsTest {
     Path file = dir.resolve("admin-token");
     Files.writeString(file, "from-file\n");
 
-    AppSettings settings =
-        AppSettings.load(Map.of("QUEUEGATE_ADMIN_TOKEN_FILE", file.toString()));
+    AppSettings settings = AppSettings.load(Map.of("QUEUEGATE_ADMIN_TOKEN_FILE", file.toString()));
 
     assertThat(settings.adminToken()).contains("from-file");
     assertThat(settings.toString()).doesNotContain("from-file");

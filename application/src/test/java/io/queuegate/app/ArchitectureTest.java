@@ -82,7 +82,9 @@ class ArchitectureTest {
       noClasses()
           .that()
           .resideInAnyPackage(
-              "io.queuegate.domain..", "io.queuegate.adapter.memory..", "io.queuegate.adapter.redis..")
+              "io.queuegate.domain..",
+              "io.queuegate.adapter.memory..",
+              "io.queuegate.adapter.redis..")
           .should()
           .dependOnClassesThat()
           .resideInAPackage("io.helidon..");

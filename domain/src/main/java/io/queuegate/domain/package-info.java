@@ -1,2 +1,4 @@
-/** The waiting room's core: model, ports and use-case services, with no dependency beyond the JDK. */
+/**
+ * The waiting room's core: model, ports and use-case services, with no dependency beyond the JDK.
+ */
 package io.queuegate.domain;

@@ -32,18 +32,27 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
- * Drill 5: bad actors over HTTP against a service on Redis with the real per-IP limit: a join
- * flood from one address, forged, tampered, expired and rotated-out admission tokens, operator
- * calls without the right bearer token, and the old gateway's public debug and flush endpoints.
+ * Drill 5: bad actors over HTTP against a service on Redis with the real per-IP limit: a join flood
+ * from one address, forged, tampered, expired and rotated-out admission tokens, operator calls
+ * without the right bearer token, and the old gateway's public debug and flush endpoints.
  */
 @Tag("drill")
 class BadActorsDrillIT {
   private static final DrillMode MODE = DrillMode.current();
   private static final String ATTACKER = "203.0.113.66";
   private static final List<String> OLD_ENDPOINTS =
-      List.of("/debug/pprof/", "/debug/vars", "/debug/queue", "/api/v1/debug",
-          "/api/v1/debug/queue", "/api/v1/queue/debug", "/api/v1/queue/flush", "/api/v1/flush",
-          "/api/v1/admin/flush", "/admin/flush", "/flush");
+      List.of(
+          "/debug/pprof/",
+          "/debug/vars",
+          "/debug/queue",
+          "/api/v1/debug",
+          "/api/v1/debug/queue",
+          "/api/v1/queue/debug",
+          "/api/v1/queue/flush",
+          "/api/v1/flush",
+          "/api/v1/admin/flush",
+          "/admin/flush",
+          "/flush");
 
   @Test
   void badActors_areRefusedWith4xx_whileHonestClientsKeepBeingServed() throws JOSEException {
@@ -73,24 +82,32 @@ class BadActorsDrillIT {
     List<String> honestTokens = Collections.synchronizedList(new ArrayList<>());
     AtomicBoolean flooding = new AtomicBoolean(true);
     Duration flood = MODE.pick(Duration.ofSeconds(4), Duration.ofSeconds(20));
-    Load honestLoad = Load.start("honest", 5, 5, i -> {
-      if (flooding.get()) {
-        Reply r = honest.call(() -> join(api, event, "198.51.100." + (10 + i)));
-        if (r != null && r.status() == 202) {
-          honestTokens.add(r.body().path("waiting_token").asText());
-        }
-      }
-    });
+    Load honestLoad =
+        Load.start(
+            "honest",
+            5,
+            5,
+            i -> {
+              if (flooding.get()) {
+                Reply r = honest.call(() -> join(api, event, "198.51.100." + (10 + i)));
+                if (r != null && r.status() == 202) {
+                  honestTokens.add(r.body().path("waiting_token").asText());
+                }
+              }
+            });
     long floodStart = System.nanoTime();
     long floodEnd = floodStart + flood.toNanos();
     List<Thread> flooders = new ArrayList<>();
     for (int t = 0; t < 8; t++) {
       // As fast as eight connections go, for the whole flood.
-      flooders.add(Thread.ofPlatform().start(() -> {
-        while (System.nanoTime() < floodEnd) {
-          attacker.call(() -> join(api, event, ATTACKER));
-        }
-      }));
+      flooders.add(
+          Thread.ofPlatform()
+              .start(
+                  () -> {
+                    while (System.nanoTime() < floodEnd) {
+                      attacker.call(() -> join(api, event, ATTACKER));
+                    }
+                  }));
     }
     flooders.forEach(BadActorsDrillIT::join);
     Duration floodTook = Duration.ofNanos(System.nanoTime() - floodStart);
@@ -115,8 +132,8 @@ class BadActorsDrillIT {
     tokens.put("expired (real key)", verify(api, expired(k1, tokenEvent), false));
     tokens.put("alg none", verify(api, unsigned(real), false));
     tokens.put("signed by a removed key", verify(rotatedApi, real, false));
-    String waitingAfter = join(rotatedApi, tokenEvent, "198.51.100.98").body().path("waiting_token")
-        .asText();
+    String waitingAfter =
+        join(rotatedApi, tokenEvent, "198.51.100.98").body().path("waiting_token").asText();
     String rotatedReal = enter(rotatedApi, waitingAfter).body().path("reservation_token").asText();
     tokens.put("signed by the new key", verify(rotatedApi, rotatedReal, false));
     tokens.put("consumed once", verify(api, real, true));
@@ -125,35 +142,63 @@ class BadActorsDrillIT {
     Map<String, Integer> operator = new LinkedHashMap<>();
     byte[] policy = "{\"ready_window\":1}".getBytes(StandardCharsets.UTF_8);
     String path = "/api/v1/admin/events/" + event;
-    operator.put("PUT without bearer", api.raw("PUT", path, policy, "Content-Type",
-        "application/json", "X-Forwarded-For", "192.0.2.254").status());
-    operator.put("PUT with a wrong bearer", api.raw("PUT", path, policy, "Content-Type",
-        "application/json", "Authorization", "Bearer not-the-token").status());
-    operator.put("DELETE with a wrong bearer",
+    operator.put(
+        "PUT without bearer",
+        api.raw(
+                "PUT",
+                path,
+                policy,
+                "Content-Type",
+                "application/json",
+                "X-Forwarded-For",
+                "192.0.2.254")
+            .status());
+    operator.put(
+        "PUT with a wrong bearer",
+        api.raw(
+                "PUT",
+                path,
+                policy,
+                "Content-Type",
+                "application/json",
+                "Authorization",
+                "Bearer not-the-token")
+            .status());
+    operator.put(
+        "DELETE with a wrong bearer",
         api.raw("DELETE", path, new byte[0], "Authorization", "Bearer x").status());
     operator.put("GET without bearer", api.raw("GET", path, new byte[0]).status());
     long readyWindow = api.adminGet(event).body().path("policy").path("ready_window").asLong();
 
     Map<String, Integer> legacy = new LinkedHashMap<>();
     for (String old : OLD_ENDPOINTS) {
-      legacy.put("GET " + old, api.raw("GET", old, new byte[0], "X-Forwarded-For", "192.0.2.253")
-          .status());
-      legacy.put("POST " + old, api.raw("POST", old, new byte[0], "X-Forwarded-For",
-          "192.0.2.253").status());
+      legacy.put(
+          "GET " + old,
+          api.raw("GET", old, new byte[0], "X-Forwarded-For", "192.0.2.253").status());
+      legacy.put(
+          "POST " + old,
+          api.raw("POST", old, new byte[0], "X-Forwarded-For", "192.0.2.253").status());
     }
     boolean lineIntact = status(api, honestTokens.get(0), "192.0.2.250") == 200;
 
     new DrillTable("Drill 5: bad actors")
-        .row("load held", String.format("5 honest IPs x 5 joins/s during a flood of %d joins"
-            + " from %s in %s (limit 20/s, burst 40 per IP)", attacker.total(), ATTACKER,
-            DrillTable.seconds(floodTook)))
-        .row("faults injected", "join flood; 5 bad admission tokens; 4 operator calls without"
-            + " the right bearer; " + legacy.size() + " calls to old debug/flush paths")
-        .row("flooding IP by status", attacker.byStatus() + " (at most " + allowed
-            + " could pass)")
+        .row(
+            "load held",
+            String.format(
+                "5 honest IPs x 5 joins/s during a flood of %d joins"
+                    + " from %s in %s (limit 20/s, burst 40 per IP)",
+                attacker.total(), ATTACKER, DrillTable.seconds(floodTook)))
+        .row(
+            "faults injected",
+            "join flood; 5 bad admission tokens; 4 operator calls without"
+                + " the right bearer; "
+                + legacy.size()
+                + " calls to old debug/flush paths")
+        .row("flooding IP by status", attacker.byStatus() + " (at most " + allowed + " could pass)")
         .row("honest IPs by status", honest.byStatus())
-        .row("requests failed by status code", "honest: " + honest.failures() + "; flood: "
-            + attacker.failures())
+        .row(
+            "requests failed by status code",
+            "honest: " + honest.failures() + "; flood: " + attacker.failures())
         .row("admission tokens on /verify", tokens.toString())
         .row("operator routes", operator + "; ready_window still " + readyWindow)
         .row("old debug/flush endpoints", distinct(legacy) + "; line intact: " + lineIntact)
@@ -167,7 +212,8 @@ class BadActorsDrillIT {
     assertThat(honest.count(429)).as("honest clients limited").isZero();
     assertThat(honest.total()).isEqualTo(honest.count(202));
     assertThat(honestLost).isZero();
-    assertThat(tokens).containsEntry("genuine", 200)
+    assertThat(tokens)
+        .containsEntry("genuine", 200)
         .containsEntry("tampered payload", 401)
         .containsEntry("forged (other key, same kid)", 401)
         .containsEntry("expired (real key)", 401)
@@ -183,28 +229,58 @@ class BadActorsDrillIT {
   }
 
   private static Reply join(Api api, String event, String ip) {
-    byte[] body = ("{\"event_id\":\"" + event + "\",\"user_id\":\"anonymous\"}")
-        .getBytes(StandardCharsets.UTF_8);
-    return api.raw("POST", "/api/v1/queue/join", body, "Content-Type", "application/json",
-        "Idempotency-Key", UUID.randomUUID().toString(), "X-Forwarded-For", ip);
+    byte[] body =
+        ("{\"event_id\":\"" + event + "\",\"user_id\":\"anonymous\"}")
+            .getBytes(StandardCharsets.UTF_8);
+    return api.raw(
+        "POST",
+        "/api/v1/queue/join",
+        body,
+        "Content-Type",
+        "application/json",
+        "Idempotency-Key",
+        UUID.randomUUID().toString(),
+        "X-Forwarded-For",
+        ip);
   }
 
   private static int status(Api api, String token, String ip) {
-    return api.raw("GET", "/api/v1/queue/status?token=" + Api.encode(token), new byte[0],
-        "X-Forwarded-For", ip).status();
+    return api.raw(
+            "GET",
+            "/api/v1/queue/status?token=" + Api.encode(token),
+            new byte[0],
+            "X-Forwarded-For",
+            ip)
+        .status();
   }
 
   private static Reply enter(Api api, String token) {
     byte[] body = ("{\"waiting_token\":\"" + token + "\"}").getBytes(StandardCharsets.UTF_8);
-    return api.raw("POST", "/api/v1/queue/enter", body, "Content-Type", "application/json",
-        "Idempotency-Key", UUID.randomUUID().toString(), "X-Forwarded-For", "192.0.2.251");
+    return api.raw(
+        "POST",
+        "/api/v1/queue/enter",
+        body,
+        "Content-Type",
+        "application/json",
+        "Idempotency-Key",
+        UUID.randomUUID().toString(),
+        "X-Forwarded-For",
+        "192.0.2.251");
   }
 
   private static int verify(Api api, String jwt, boolean consume) {
-    byte[] body = ("{\"reservation_token\":\"" + jwt + "\",\"consume\":" + consume + "}")
-        .getBytes(StandardCharsets.UTF_8);
-    return api.raw("POST", "/api/v1/admission/verify", body, "Content-Type", "application/json",
-        "X-Forwarded-For", "192.0.2.252").status();
+    byte[] body =
+        ("{\"reservation_token\":\"" + jwt + "\",\"consume\":" + consume + "}")
+            .getBytes(StandardCharsets.UTF_8);
+    return api.raw(
+            "POST",
+            "/api/v1/admission/verify",
+            body,
+            "Content-Type",
+            "application/json",
+            "X-Forwarded-For",
+            "192.0.2.252")
+        .status();
   }
 
   private static void join(Thread t) {
@@ -223,8 +299,9 @@ class BadActorsDrillIT {
   private static String tampered(String jwt) {
     String[] parts = jwt.split("\\.");
     Base64.Decoder dec = Base64.getUrlDecoder();
-    String payload = new String(dec.decode(parts[1]), StandardCharsets.UTF_8)
-        .replaceFirst("\"sub\":\"[^\"]*\"", "\"sub\":\"mallory\"");
+    String payload =
+        new String(dec.decode(parts[1]), StandardCharsets.UTF_8)
+            .replaceFirst("\"sub\":\"[^\"]*\"", "\"sub\":\"mallory\"");
     return parts[0] + "." + b64(payload) + "." + parts[2];
   }
 
@@ -245,17 +322,22 @@ class BadActorsDrillIT {
 
   private static String expired(ECKey key, String event) throws JOSEException {
     Instant past = Instant.now().minusSeconds(3600);
-    JWTClaimsSet claims = new JWTClaimsSet.Builder()
-        .issuer("queuegate").audience(event).subject("anonymous")
-        .jwtID(UUID.randomUUID().toString())
-        .issueTime(Date.from(past)).expirationTime(Date.from(past.plusSeconds(300)))
-        .build();
+    JWTClaimsSet claims =
+        new JWTClaimsSet.Builder()
+            .issuer("queuegate")
+            .audience(event)
+            .subject("anonymous")
+            .jwtID(UUID.randomUUID().toString())
+            .issueTime(Date.from(past))
+            .expirationTime(Date.from(past.plusSeconds(300)))
+            .build();
     return sign(key, claims);
   }
 
   private static String sign(ECKey key, JWTClaimsSet claims) throws JOSEException {
-    SignedJWT jwt = new SignedJWT(
-        new JWSHeader.Builder(JWSAlgorithm.ES256).keyID(key.getKeyID()).build(), claims);
+    SignedJWT jwt =
+        new SignedJWT(
+            new JWSHeader.Builder(JWSAlgorithm.ES256).keyID(key.getKeyID()).build(), claims);
     jwt.sign(new ECDSASigner(key));
     return jwt.serialize();
   }

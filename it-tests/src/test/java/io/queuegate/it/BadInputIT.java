@@ -46,16 +46,15 @@ class BadInputIT {
 
   Stream<Arguments> attempts() {
     MalformedRequests generator = new MalformedRequests(SEED, BYSTANDER);
-    return Stream.iterate(0, i -> i + 1)
-        .limit(CASES)
-        .map(i -> Arguments.of(i, generator.next()));
+    return Stream.iterate(0, i -> i + 1).limit(CASES).map(i -> Arguments.of(i, generator.next()));
   }
 
   @ParameterizedTest(name = "seed " + SEED + " case {0}: {1}")
   @MethodSource("attempts")
   void malformedRequest_neverGets5xx_andNeverTouchesAnotherEvent(int index, Attempt a) {
     List<String> headers = new ArrayList<>(List.of("Content-Type", "application/json"));
-    if (a.idempotencyKey() != null && !a.idempotencyKey().isBlank()
+    if (a.idempotencyKey() != null
+        && !a.idempotencyKey().isBlank()
         && a.idempotencyKey().chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
       headers.addAll(List.of("Idempotency-Key", a.idempotencyKey()));
     }

@@ -55,8 +55,8 @@ final class Churn {
     joined.incrementAndGet();
     int roll = ThreadLocalRandom.current().nextInt(100);
     Fate fate = roll < 30 ? Fate.ABANDON : roll < 40 ? Fate.LEAVE : Fate.ENTER;
-    due.put(new Due(r.body().path("waiting_token").asText(), fate, 0,
-        System.nanoTime() + POLL_NANOS));
+    due.put(
+        new Due(r.body().path("waiting_token").asText(), fate, 0, System.nanoTime() + POLL_NANOS));
   }
 
   /** Serves the next waiter that is due, waiting at most {@code maxWaitMillis} for one. */
@@ -81,7 +81,9 @@ final class Churn {
       liveExpired.incrementAndGet();
       return;
     }
-    if (status != null && status.status() == 200 && d.fate() == Fate.ENTER
+    if (status != null
+        && status.status() == 200
+        && d.fate() == Fate.ENTER
         && status.body().path("ready_for_entry").asBoolean()) {
       Reply enter = tally.call(() -> api.enter(d.token()));
       if (enter != null && enter.status() == 200) {

@@ -67,8 +67,10 @@ class ClusterFailoverDrillIT {
             });
     try {
       long warm = MODE.pick(150L, 600L);
-      Await.until(Duration.ofSeconds(60), warm + " acknowledged joins", () ->
-          ledger.acknowledged() >= warm);
+      Await.until(
+          Duration.ofSeconds(60),
+          warm + " acknowledged joins",
+          () -> ledger.acknowledged() >= warm);
       long failuresBeforeKill = tally.noAnswer() + failures(tally);
 
       String victim = events.get(0);
@@ -77,8 +79,10 @@ class ClusterFailoverDrillIT {
       long killedAt = System.nanoTime();
       cluster.kill(primary);
 
-      Await.until(Duration.ofSeconds(30), "a replica to take over slot " + slot, () ->
-          cluster.primaryOf(slot).filter(p -> !p.equals(primary)).isPresent());
+      Await.until(
+          Duration.ofSeconds(30),
+          "a replica to take over slot " + slot,
+          () -> cluster.primaryOf(slot).filter(p -> !p.equals(primary)).isPresent());
       Duration takeover = Duration.ofNanos(System.nanoTime() - killedAt);
 
       // Resumed: a join on the victim event succeeds through both instances.
@@ -92,25 +96,48 @@ class ClusterFailoverDrillIT {
 
       // Steady again: the load runs on and must not fail any more.
       long acksAtResume = ledger.acknowledged();
-      Await.until(MODE.pick(Duration.ofSeconds(30), Duration.ofSeconds(90)), "load after resume",
+      Await.until(
+          MODE.pick(Duration.ofSeconds(30), Duration.ofSeconds(90)),
+          "load after resume",
           () -> ledger.acknowledged() >= acksAtResume + MODE.pick(100L, 600L));
       load.stop();
       long failuresAfterResume = tally.noAnswer() + failures(tally) - failuresAtResume;
 
       Audit audit = ledger.audit(apis.get(1), Duration.ofSeconds(20));
       new DrillTable("Drill 1: cluster primary failover, join-durability " + durability)
-          .row("load held", String.format("2 instances, 3 events on 3 shards, %s, %d requests"
-              + " (%.0f/s)", load.describe(), tally.total(), tally.perSecond()))
-          .row("faults injected", "kill -9 of primary " + primary + " (slot " + slot + " of "
-              + victim + "); replica took over after " + DrillTable.seconds(takeover))
+          .row(
+              "load held",
+              String.format(
+                  "2 instances, 3 events on 3 shards, %s, %d requests" + " (%.0f/s)",
+                  load.describe(), tally.total(), tally.perSecond()))
+          .row(
+              "faults injected",
+              "kill -9 of primary "
+                  + primary
+                  + " (slot "
+                  + slot
+                  + " of "
+                  + victim
+                  + "); replica took over after "
+                  + DrillTable.seconds(takeover))
           .row("requests by status", tally.byStatus())
           .row("requests failed by status code", tally.failures())
           .row("503 without Retry-After", tally.unavailableWithoutRetryAfter())
-          .row("failures before the kill / after resume", failuresBeforeKill + " / "
-              + failuresAfterResume)
-          .row("acknowledged joins lost", audit.lost() + " of " + audit.acknowledged()
-              + " (" + audit.waiting() + " still waiting, " + audit.admitted() + " admitted, "
-              + audit.unknownEnters() + " enters with unknown outcome)")
+          .row(
+              "failures before the kill / after resume",
+              failuresBeforeKill + " / " + failuresAfterResume)
+          .row(
+              "acknowledged joins lost",
+              audit.lost()
+                  + " of "
+                  + audit.acknowledged()
+                  + " ("
+                  + audit.waiting()
+                  + " still waiting, "
+                  + audit.admitted()
+                  + " admitted, "
+                  + audit.unknownEnters()
+                  + " enters with unknown outcome)")
           .row("order violations among waiters", audit.orderViolations())
           .row("waiters admitted twice", audit.doubleAdmissions())
           .row("recovery time", DrillTable.seconds(resumed) + " from the kill (target 15 s)")

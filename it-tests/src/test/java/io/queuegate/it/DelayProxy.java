@@ -62,9 +62,13 @@ final class DelayProxy implements AutoCloseable {
         upstream.setTcpNoDelay(true);
         sockets.add(client);
         sockets.add(upstream);
-        Thread.ofPlatform().daemon().name("delay-proxy-up")
+        Thread.ofPlatform()
+            .daemon()
+            .name("delay-proxy-up")
             .start(() -> pump(client, upstream, false));
-        Thread.ofPlatform().daemon().name("delay-proxy-down")
+        Thread.ofPlatform()
+            .daemon()
+            .name("delay-proxy-down")
             .start(() -> pump(upstream, client, true));
       } catch (IOException e) {
         return; // closed

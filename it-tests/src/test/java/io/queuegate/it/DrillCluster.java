@@ -20,8 +20,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 /**
- * A six-node Redis Cluster of the drill's own (three primaries, one replica each), so a primary
- * can be killed without disturbing the cluster the other tests share.
+ * A six-node Redis Cluster of the drill's own (three primaries, one replica each), so a primary can
+ * be killed without disturbing the cluster the other tests share.
  */
 final class DrillCluster implements AutoCloseable {
   private final List<RedisServer> nodes = new ArrayList<>();

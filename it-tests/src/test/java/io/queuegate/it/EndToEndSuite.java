@@ -65,7 +65,13 @@ abstract class EndToEndSuite {
       throws Exception {
     String event = newEvent();
     int window = 10;
-    assertThat(api.adminPut(event, "{\"ready_window\":" + window + ",\"admission_rate_per_sec\":10000,\"admission_burst\":10000}").status())
+    assertThat(
+            api.adminPut(
+                    event,
+                    "{\"ready_window\":"
+                        + window
+                        + ",\"admission_rate_per_sec\":10000,\"admission_burst\":10000}")
+                .status())
         .isEqualTo(200);
     List<String> tokens = joinInOrder(event, 1000);
     JWKSet keys = JWKSet.parse(api.get("/.well-known/jwks.json").raw().body());
@@ -78,7 +84,8 @@ abstract class EndToEndSuite {
     Random random = new Random(42);
     while (!remaining.isEmpty()) {
       // Clients near the head poll in no particular order and enter as soon as they are told to.
-      List<Integer> front = new ArrayList<>(remaining).subList(0, Math.min(3 * window, remaining.size()));
+      List<Integer> front =
+          new ArrayList<>(remaining).subList(0, Math.min(3 * window, remaining.size()));
       Collections.shuffle(front, random);
       for (int i : front) {
         Reply status = api.status(tokens.get(i));
@@ -217,7 +224,8 @@ abstract class EndToEndSuite {
       gate.countDown();
       List<Reply> replies = new ArrayList<>();
       for (Future<Reply> f : futures) {
-        replies.add(f.get(Duration.ofMinutes(2).toSeconds(), java.util.concurrent.TimeUnit.SECONDS));
+        replies.add(
+            f.get(Duration.ofMinutes(2).toSeconds(), java.util.concurrent.TimeUnit.SECONDS));
       }
       return replies;
     }

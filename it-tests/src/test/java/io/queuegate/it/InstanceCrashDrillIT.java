@@ -19,10 +19,10 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
- * Drill 2: kill -9 one of two queuegate instances (a process of its own) while waiters poll it.
- * The waiters move to the other instance and keep their places; nobody who kept polling is
- * reaped, although the crashed instance's coalesced heartbeats died with it; the survivor's reaper
- * still removes exactly the waiters who really went silent.
+ * Drill 2: kill -9 one of two queuegate instances (a process of its own) while waiters poll it. The
+ * waiters move to the other instance and keep their places; nobody who kept polling is reaped,
+ * although the crashed instance's coalesced heartbeats died with it; the survivor's reaper still
+ * removes exactly the waiters who really went silent.
  */
 @Tag("drill")
 class InstanceCrashDrillIT {
@@ -137,16 +137,19 @@ class InstanceCrashDrillIT {
       // The survivor's reaper removes exactly the silent ones, within timeout + flush + pass.
       Duration after = MODE.pick(Duration.ofSeconds(15), Duration.ofSeconds(60));
       long runUntil = kill + after.toNanos();
-      Await.until(after.plusSeconds(30), "the crash window to pass",
-          () -> System.nanoTime() > runUntil);
+      Await.until(
+          after.plusSeconds(30), "the crash window to pass", () -> System.nanoTime() > runUntil);
       // No more joins: the live waiters are a fixed set now, and everyone else must go.
       joining.set(false);
       // Counted afresh each time: a join already under way when the flag fell may still land.
-      Await.until(Duration.ofSeconds(15), silent + " silent waiters reaped", () -> {
-        JsonNode s = apis.get(1).adminGet(event).body().path("stats");
-        long liveNow = slices.stream().flatMap(List::stream).filter(w -> !w.abandons).count();
-        return s.path("expired").asLong() >= silent && s.path("waiting").asLong() <= liveNow;
-      });
+      Await.until(
+          Duration.ofSeconds(15),
+          silent + " silent waiters reaped",
+          () -> {
+            JsonNode s = apis.get(1).adminGet(event).body().path("stats");
+            long liveNow = slices.stream().flatMap(List::stream).filter(w -> !w.abandons).count();
+            return s.path("expired").asLong() >= silent && s.path("waiting").asLong() <= liveNow;
+          });
       List<Waiter> live = slices.stream().flatMap(List::stream).filter(w -> !w.abandons).toList();
       Reply stats = apis.get(1).adminGet(event);
       long expired = stats.body().path("stats").path("expired").asLong();
@@ -175,34 +178,71 @@ class InstanceCrashDrillIT {
       for (int i = 0; i < positions.size(); i++) {
         gaps += positions.get(i) == i + 1 ? 0 : 1;
       }
-      long movedOver = all.stream().filter(w -> !w.abandons && w.firstOkAfterKill != Long.MIN_VALUE)
-          .mapToLong(w -> w.firstOkAfterKill - kill).max().orElse(0);
+      long movedOver =
+          all.stream()
+              .filter(w -> !w.abandons && w.firstOkAfterKill != Long.MIN_VALUE)
+              .mapToLong(w -> w.firstOkAfterKill - kill)
+              .max()
+              .orElse(0);
 
       new DrillTable("Drill 2: instance crash")
-          .row("load held", String.format("2 instances, %d waiters polling every %s s, %s,"
-              + " %d requests (%.0f/s)", joins.get(), POLL_EVERY.toSeconds(), load.describe(),
-              tally.total(), tally.perSecond()))
-          .row("faults injected", "kill -9 of instance pid " + victim.pid() + " after "
-              + DrillTable.seconds(before) + "; " + silent + " waiters go silent at the crash")
-          .row("requests failed by status code", tally.failures()
-              + " (no answer = calls to the dead instance, each retried on the survivor)")
+          .row(
+              "load held",
+              String.format(
+                  "2 instances, %d waiters polling every %s s, %s," + " %d requests (%.0f/s)",
+                  joins.get(),
+                  POLL_EVERY.toSeconds(),
+                  load.describe(),
+                  tally.total(),
+                  tally.perSecond()))
+          .row(
+              "faults injected",
+              "kill -9 of instance pid "
+                  + victim.pid()
+                  + " after "
+                  + DrillTable.seconds(before)
+                  + "; "
+                  + silent
+                  + " waiters go silent at the crash")
+          .row(
+              "requests failed by status code",
+              tally.failures()
+                  + " (no answer = calls to the dead instance, each retried on the survivor)")
           .row("acknowledged joins lost", lost + " of " + live.size() + " live waiters")
-          .row("live waiters reaped wrongly", wronglyReaped + " (" + starved + " clients were"
-              + " themselves silent for over the timeout on the busy machine; " + starvedReaped
-              + " of them reaped)")
-          .row("silent waiters reaped", expired + " of " + silent + " silent + "
-              + unanswered.get() + " joins left unanswered by the crash (heartbeat timeout "
-              + DrillTable.seconds(HEARTBEAT_TIMEOUT) + ", flush " + DrillTable.seconds(FLUSH)
-              + ")")
-          .row("positions of live waiters", "1.." + positions.size() + ", gaps: " + gaps
-              + ", store says waiting: " + waiting)
-          .row("recovery time", DrillTable.seconds(Duration.ofNanos(movedOver))
-              + " until the last waiter of the dead instance was served by the survivor")
+          .row(
+              "live waiters reaped wrongly",
+              wronglyReaped
+                  + " ("
+                  + starved
+                  + " clients were"
+                  + " themselves silent for over the timeout on the busy machine; "
+                  + starvedReaped
+                  + " of them reaped)")
+          .row(
+              "silent waiters reaped",
+              expired
+                  + " of "
+                  + silent
+                  + " silent + "
+                  + unanswered.get()
+                  + " joins left unanswered by the crash (heartbeat timeout "
+                  + DrillTable.seconds(HEARTBEAT_TIMEOUT)
+                  + ", flush "
+                  + DrillTable.seconds(FLUSH)
+                  + ")")
+          .row(
+              "positions of live waiters",
+              "1.." + positions.size() + ", gaps: " + gaps + ", store says waiting: " + waiting)
+          .row(
+              "recovery time",
+              DrillTable.seconds(Duration.ofNanos(movedOver))
+                  + " until the last waiter of the dead instance was served by the survivor")
           .print();
 
       assertThat(wronglyReaped).as("live waiters reaped").isZero();
       assertThat(lost).as("live waiters lost").isZero();
-      assertThat(expired).as("waiters reaped")
+      assertThat(expired)
+          .as("waiters reaped")
           .isBetween(silent, silent + unanswered.get() + starvedReaped);
       assertThat(gaps).as("gaps in the live waiters' positions").isZero();
       assertThat(waiting).isEqualTo(positions.size());

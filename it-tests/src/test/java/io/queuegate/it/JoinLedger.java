@@ -48,10 +48,13 @@ final class JoinLedger {
     Reply r = tally.call(() -> api.join(event));
     if (r != null && r.status() == 202) {
       Ack ack =
-          new Ack(event, r.body().path("waiting_token").asText(), seq.incrementAndGet(), sent,
+          new Ack(
+              event,
+              r.body().path("waiting_token").asText(),
+              seq.incrementAndGet(),
+              sent,
               System.nanoTime());
-      acks.computeIfAbsent(event, e -> Collections.synchronizedList(new ArrayList<>()))
-          .add(ack);
+      acks.computeIfAbsent(event, e -> Collections.synchronizedList(new ArrayList<>())).add(ack);
       toEnter.computeIfAbsent(event, e -> new ConcurrentSkipListMap<>()).put(ack.seq(), ack);
     }
     return r;
@@ -108,8 +111,8 @@ final class JoinLedger {
   }
 
   /**
-   * Checks every acknowledged join through {@code api}, retrying a 503 until {@code patience}
-   * runs out: still waiting (in acknowledgement order), admitted by us, or lost.
+   * Checks every acknowledged join through {@code api}, retrying a 503 until {@code patience} runs
+   * out: still waiting (in acknowledgement order), admitted by us, or lost.
    */
   Audit audit(Api api, Duration patience) {
     long waiting = 0;

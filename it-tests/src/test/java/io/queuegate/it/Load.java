@@ -9,9 +9,9 @@ import java.util.concurrent.locks.LockSupport;
 import java.util.function.IntConsumer;
 
 /**
- * Steady closed-loop load: a fixed number of workers, each running one step at a fixed pace (a
- * step that overruns its slot starts the next at once). Stops on request; the first unexpected
- * exception of a step stops that worker and is rethrown by {@link #stop()}.
+ * Steady closed-loop load: a fixed number of workers, each running one step at a fixed pace (a step
+ * that overruns its slot starts the next at once). Stops on request; the first unexpected exception
+ * of a step stops that worker and is rethrown by {@link #stop()}.
  */
 final class Load implements AutoCloseable {
   private final AtomicBoolean running = new AtomicBoolean(true);

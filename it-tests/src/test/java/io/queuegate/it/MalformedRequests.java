@@ -23,7 +23,17 @@ final class MalformedRequests {
   private static final List<String> FIELDS =
       List.of("event_id", "user_id", "waiting_token", "reservation_token", "consume", "x");
   private static final List<String> BROKEN =
-      List.of("{", "}", "[]", "null", "\"s\"", "{\"event_id\":}", "{'a':1}", "", "{\"a\"", "{\"a\":1,}");
+      List.of(
+          "{",
+          "}",
+          "[]",
+          "null",
+          "\"s\"",
+          "{\"event_id\":}",
+          "{'a':1}",
+          "",
+          "{\"a\"",
+          "{\"a\":1,}");
   private static final List<String> ODD_VALUES =
       List.of("true", "null", "[]", "{}", "1.5e300", "-0", "[\"a\"]", "9223372036854775808");
 

@@ -10,9 +10,9 @@ import java.util.concurrent.locks.LockSupport;
 import java.util.function.LongConsumer;
 
 /**
- * Open-loop load: requests start at a fixed rate whether or not earlier ones have answered, as
- * real users do. If the service queued work instead of failing fast, requests in flight would
- * grow without bound; this counts the most seen at once.
+ * Open-loop load: requests start at a fixed rate whether or not earlier ones have answered, as real
+ * users do. If the service queued work instead of failing fast, requests in flight would grow
+ * without bound; this counts the most seen at once.
  */
 final class OpenLoad implements AutoCloseable {
   private final ExecutorService requests = Executors.newVirtualThreadPerTaskExecutor();

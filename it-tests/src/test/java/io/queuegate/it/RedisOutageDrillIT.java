@@ -18,9 +18,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Drill 3: standalone Redis stops under load (30 s in the full form) and comes back. Requests fail
- * fast with 503, /readyz follows, traffic recovers within 5 s, and heap and threads return to
- * where they were. Redis keeps an append-only file, so the data outlives the crash and no
- * acknowledged join may go missing.
+ * fast with 503, /readyz follows, traffic recovers within 5 s, and heap and threads return to where
+ * they were. Redis keeps an append-only file, so the data outlives the crash and no acknowledged
+ * join may go missing.
  */
 @Tag("drill")
 class RedisOutageDrillIT {
@@ -32,7 +32,9 @@ class RedisOutageDrillIT {
   void redisDownThirtySecondsUnderLoad_fast503s_readinessFlips_recoversWithin5s() {
     RedisBinaries.require();
     RedisServer redis =
-        new RedisServer(RedisServer.freePort(), RedisServers.tempDir("drill-outage"),
+        new RedisServer(
+            RedisServer.freePort(),
+            RedisServers.tempDir("drill-outage"),
             List.of("--appendonly", "yes", "--appendfsync", "always"));
     redis.start();
     try (redis;
@@ -43,25 +45,39 @@ class RedisOutageDrillIT {
 
   private static String slowest(Map<String, Tally> byRoute) {
     StringBuilder sb = new StringBuilder();
-    byRoute.forEach((route, t) -> sb.append(sb.isEmpty() ? "" : ", ").append(route).append(' ')
-        .append(DrillTable.millis(t.slowestFailure())));
+    byRoute.forEach(
+        (route, t) ->
+            sb.append(sb.isEmpty() ? "" : ", ")
+                .append(route)
+                .append(' ')
+                .append(DrillTable.millis(t.slowestFailure())));
     return sb.toString();
   }
 
   private static void run(RedisServer redis, Api api) {
     String event = "outage-drill";
-    assertThat(api.adminPut(event,
-        "{\"ready_window\":20,\"admission_rate_per_sec\":5,\"admission_burst\":5}").status())
+    assertThat(
+            api.adminPut(
+                    event,
+                    "{\"ready_window\":20,\"admission_rate_per_sec\":5,\"admission_burst\":5}")
+                .status())
         .isEqualTo(200);
     Tally tally = new Tally();
-    Map<String, Tally> byRoute = new TreeMap<>(Map.of("join", new Tally(tally), "status",
-        new Tally(tally), "enter", new Tally(tally)));
+    Map<String, Tally> byRoute =
+        new TreeMap<>(
+            Map.of(
+                "join", new Tally(tally), "status", new Tally(tally), "enter", new Tally(tally)));
     JoinLedger ledger = new JoinLedger();
-    Load load = Load.start("outage-load", 8, 10, i -> {
-      ledger.join(byRoute.get("join"), api, event);
-      ledger.pollSomeone(byRoute.get("status"), api, event);
-      ledger.enterHead(byRoute.get("enter"), api, event);
-    });
+    Load load =
+        Load.start(
+            "outage-load",
+            8,
+            10,
+            i -> {
+              ledger.join(byRoute.get("join"), api, event);
+              ledger.pollSomeone(byRoute.get("status"), api, event);
+              ledger.enterHead(byRoute.get("enter"), api, event);
+            });
     try {
       Await.until(Duration.ofSeconds(60), "warm-up joins", () -> ledger.acknowledged() >= 200);
       JvmGauge before = JvmGauge.sample();
@@ -90,72 +106,113 @@ class RedisOutageDrillIT {
       long restartedAt = System.nanoTime();
       redis.start();
       while (api.join(event).status() != 202) {
-        assertThat(System.nanoTime() - restartedAt).as("recovery within 30 s")
+        assertThat(System.nanoTime() - restartedAt)
+            .as("recovery within 30 s")
             .isLessThan(Duration.ofSeconds(30).toNanos());
         LockSupport.parkNanos(Duration.ofMillis(20).toNanos());
       }
       Duration recovered = Duration.ofNanos(System.nanoTime() - restartedAt);
-      Await.until(Duration.ofSeconds(10), "/readyz 200 again", () ->
-          api.get("/readyz").status() == 200);
+      Await.until(
+          Duration.ofSeconds(10), "/readyz 200 again", () -> api.get("/readyz").status() == 200);
       Duration ready = Duration.ofNanos(System.nanoTime() - restartedAt);
 
       long acks = ledger.acknowledged();
-      Await.until(Duration.ofSeconds(30), "load after the outage", () ->
-          ledger.acknowledged() >= acks + 100);
+      Await.until(
+          Duration.ofSeconds(30),
+          "load after the outage",
+          () -> ledger.acknowledged() >= acks + 100);
       long failuresAfterRecovery = tally.noAnswer() + tally.count(503);
-      Await.until(Duration.ofSeconds(30), "load after the outage", () ->
-          ledger.acknowledged() >= acks + 200);
+      Await.until(
+          Duration.ofSeconds(30),
+          "load after the outage",
+          () -> ledger.acknowledged() >= acks + 200);
       failuresAfterRecovery = tally.noAnswer() + tally.count(503) - failuresAfterRecovery;
       JvmGauge after = JvmGauge.sample();
       load.stop();
       Audit audit = ledger.audit(api, Duration.ofSeconds(10));
 
       new DrillTable("Drill 3: Redis outage and return")
-          .row("load held", String.format(
-              "1 instance, %s (join, poll, enter), %d requests (%.0f/s)",
-              load.describe(), tally.total(), tally.perSecond()))
-          .row("faults injected", "kill -9 of redis-server for " + DrillTable.seconds(outage)
-              + ", then restart (append-only file kept)")
+          .row(
+              "load held",
+              String.format(
+                  "1 instance, %s (join, poll, enter), %d requests (%.0f/s)",
+                  load.describe(), tally.total(), tally.perSecond()))
+          .row(
+              "faults injected",
+              "kill -9 of redis-server for "
+                  + DrillTable.seconds(outage)
+                  + ", then restart (append-only file kept)")
           .row("requests failed by status code", tally.failures())
-          .row("503 during the outage / without Retry-After", failedDuringOutage + " / "
-              + tally.unavailableWithoutRetryAfter())
-          .row("failing requests: p99 / slowest", DrillTable.millis(p99Failure) + " / "
-              + DrillTable.millis(slowestFailure)
-              + ", started " + DrillTable.millis(Duration.ofNanos(
-                  tally.slowestFailureStartedAt() - stoppedAt)) + " after the kill (command"
-              + " timeout " + DrillTable.millis(COMMAND_TIMEOUT) + "); by route: "
-              + slowest(byRoute) + "; /healthz (control) slowest "
-              + DrillTable.millis(control.slowest()))
-          .row("/readyz during / after", (readySaid503 ? "503" : "200") + " / 200 after "
-              + DrillTable.seconds(ready) + "; /healthz always 200: " + liveAlways)
-          .row("threads before / peak in outage / after", before.threads() + " / " + maxThreads
-              + " / " + after.threads())
-          .row("heap after GC before / after", before.heapAfterGcBytes() / 1048576 + " MiB / "
-              + after.heapAfterGcBytes() / 1048576 + " MiB")
-          .row("acknowledged joins lost", audit.lost() + " of " + audit.acknowledged()
-              + "; admitted twice: " + audit.doubleAdmissions())
-          .row("recovery time", DrillTable.seconds(recovered) + " from restart to the first"
-              + " join (target 5 s); failures after recovery: " + failuresAfterRecovery)
+          .row(
+              "503 during the outage / without Retry-After",
+              failedDuringOutage + " / " + tally.unavailableWithoutRetryAfter())
+          .row(
+              "failing requests: p99 / slowest",
+              DrillTable.millis(p99Failure)
+                  + " / "
+                  + DrillTable.millis(slowestFailure)
+                  + ", started "
+                  + DrillTable.millis(Duration.ofNanos(tally.slowestFailureStartedAt() - stoppedAt))
+                  + " after the kill (command"
+                  + " timeout "
+                  + DrillTable.millis(COMMAND_TIMEOUT)
+                  + "); by route: "
+                  + slowest(byRoute)
+                  + "; /healthz (control) slowest "
+                  + DrillTable.millis(control.slowest()))
+          .row(
+              "/readyz during / after",
+              (readySaid503 ? "503" : "200")
+                  + " / 200 after "
+                  + DrillTable.seconds(ready)
+                  + "; /healthz always 200: "
+                  + liveAlways)
+          .row(
+              "threads before / peak in outage / after",
+              before.threads() + " / " + maxThreads + " / " + after.threads())
+          .row(
+              "heap after GC before / after",
+              before.heapAfterGcBytes() / 1048576
+                  + " MiB / "
+                  + after.heapAfterGcBytes() / 1048576
+                  + " MiB")
+          .row(
+              "acknowledged joins lost",
+              audit.lost()
+                  + " of "
+                  + audit.acknowledged()
+                  + "; admitted twice: "
+                  + audit.doubleAdmissions())
+          .row(
+              "recovery time",
+              DrillTable.seconds(recovered)
+                  + " from restart to the first"
+                  + " join (target 5 s); failures after recovery: "
+                  + failuresAfterRecovery)
           .print();
 
       assertThat(tally.serverErrorsOtherThan503()).as("5xx other than 503").isZero();
       assertThat(tally.unavailableWithoutRetryAfter()).as("503 without Retry-After").isZero();
       assertThat(failedDuringOutage).as("503s during the outage").isPositive();
-      assertThat(p99Failure).as("p99 of failures")
+      assertThat(p99Failure)
+          .as("p99 of failures")
           .isLessThanOrEqualTo(COMMAND_TIMEOUT.plus(control.slowest()));
       // Even the unluckiest request (its command in flight at the kill) ends within the store's
       // cap for one call: three command timeouts (a NOSCRIPT reload and retry) plus 100 ms.
-      assertThat(slowestFailure).as("slowest failure")
-          .isLessThanOrEqualTo(COMMAND_TIMEOUT.multipliedBy(3).plusMillis(100)
-              .plus(control.slowest()));
+      assertThat(slowestFailure)
+          .as("slowest failure")
+          .isLessThanOrEqualTo(
+              COMMAND_TIMEOUT.multipliedBy(3).plusMillis(100).plus(control.slowest()));
       assertThat(readySaid503).as("/readyz said 503 during the outage").isTrue();
       assertThat(liveAlways).as("/healthz stayed 200").isTrue();
       assertThat(recovered).as("recovery").isLessThanOrEqualTo(RECOVERY_TARGET);
       assertThat(failuresAfterRecovery).as("failures after recovery").isZero();
-      assertThat(maxThreads).as("threads during the outage")
+      assertThat(maxThreads)
+          .as("threads during the outage")
           .isLessThanOrEqualTo(before.threads() + 8);
       assertThat(after.threads()).as("threads after").isLessThanOrEqualTo(before.threads() + 4);
-      assertThat(after.heapAfterGcBytes()).as("heap after GC")
+      assertThat(after.heapAfterGcBytes())
+          .as("heap after GC")
           .isLessThanOrEqualTo(before.heapAfterGcBytes() + 64L * 1024 * 1024);
       assertThat(audit.lost()).as("acknowledged joins lost").isZero();
       assertThat(audit.doubleAdmissions()).as("admitted twice").isZero();

@@ -8,7 +8,8 @@ import java.util.Map;
 class RedisStandaloneEndToEndIT extends EndToEndSuite {
   @Override
   protected ServiceHarness start(Map<String, String> overrides) {
-    Map<String, String> env = new HashMap<>(RedisEnv.standalone(RedisServers.standalone().address()));
+    Map<String, String> env =
+        new HashMap<>(RedisEnv.standalone(RedisServers.standalone().address()));
     env.putAll(overrides);
     return ServiceHarness.start(env);
   }

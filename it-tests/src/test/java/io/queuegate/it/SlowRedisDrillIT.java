@@ -17,8 +17,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Drill 4: Redis answers 200 ms late (a delaying TCP proxy in between) while the command budget is
- * 50 ms. Every call times out at the budget and the client gets 503 with Retry-After, never a
- * hang; requests in flight stay bounded; when the latency goes away, service resumes.
+ * 50 ms. Every call times out at the budget and the client gets 503 with Retry-After, never a hang;
+ * requests in flight stay bounded; when the latency goes away, service resumes.
  */
 @Tag("drill")
 class SlowRedisDrillIT {
@@ -76,16 +76,19 @@ class SlowRedisDrillIT {
     int maxThreadsSlow = 0;
     Duration resumed;
     boolean readySaid503 = false;
-    try (OpenLoad load = OpenLoad.start(RATE, n -> {
-      Tally t = current[0];
-      if (n % 10 == 9) {
-        (t == slow ? control : new Tally()).call(() -> api.get("/healthz"));
-      } else if (n % 2 == 0) {
-        t.call(() -> api.join(event));
-      } else {
-        t.call(() -> api.status(tokens.get((int) (n % tokens.size()))));
-      }
-    })) {
+    try (OpenLoad load =
+        OpenLoad.start(
+            RATE,
+            n -> {
+              Tally t = current[0];
+              if (n % 10 == 9) {
+                (t == slow ? control : new Tally()).call(() -> api.get("/healthz"));
+              } else if (n % 2 == 0) {
+                t.call(() -> api.join(event));
+              } else {
+                t.call(() -> api.status(tokens.get((int) (n % tokens.size()))));
+              }
+            })) {
       long healthyUntil = System.nanoTime() + Duration.ofSeconds(3).toNanos();
       while (System.nanoTime() < healthyUntil) {
         LockSupport.parkNanos(Duration.ofMillis(100).toNanos());
@@ -115,19 +118,34 @@ class SlowRedisDrillIT {
     long lost = tokens.stream().filter(t -> settled(() -> api.status(t)) != 200).count();
 
     new DrillTable("Drill 4: slow Redis")
-        .row("load held", "open loop, " + RATE + " requests/s (joins and polls), "
-            + slowCount + " requests while slow")
-        .row("faults injected", "+" + DrillTable.millis(LATENCY) + " on every Redis answer for "
-            + DrillTable.seconds(phase) + " (TCP proxy), command budget "
-            + DrillTable.millis(BUDGET))
+        .row(
+            "load held",
+            "open loop, "
+                + RATE
+                + " requests/s (joins and polls), "
+                + slowCount
+                + " requests while slow")
+        .row(
+            "faults injected",
+            "+"
+                + DrillTable.millis(LATENCY)
+                + " on every Redis answer for "
+                + DrillTable.seconds(phase)
+                + " (TCP proxy), command budget "
+                + DrillTable.millis(BUDGET))
         .row("requests while slow by status", slow.byStatus())
-        .row("requests failed by status code", slow.failures()
-            + "; 503 without Retry-After: " + slow.unavailableWithoutRetryAfter())
-        .row("answers while slow: p99 of 503s / slowest", DrillTable.millis(
-            slow.failurePercentile(0.99)) + " / " + DrillTable.millis(slow.slowest()))
+        .row(
+            "requests failed by status code",
+            slow.failures() + "; 503 without Retry-After: " + slow.unavailableWithoutRetryAfter())
+        .row(
+            "answers while slow: p99 of 503s / slowest",
+            DrillTable.millis(slow.failurePercentile(0.99))
+                + " / "
+                + DrillTable.millis(slow.slowest()))
         .row("/healthz while slow (control): slowest", DrillTable.millis(control.slowest()))
-        .row("requests in flight at most / threads at most", maxInFlightSlow + " / "
-            + maxThreadsSlow + " (threads before: " + threadsBefore + ")")
+        .row(
+            "requests in flight at most / threads at most",
+            maxInFlightSlow + " / " + maxThreadsSlow + " (threads before: " + threadsBefore + ")")
         .row("/readyz while slow", readySaid503 ? "503" : "200")
         .row("acknowledged joins lost", lost + " of " + tokens.size())
         .row("recovery time", DrillTable.seconds(resumed) + " after the latency was removed")
@@ -139,11 +157,13 @@ class SlowRedisDrillIT {
     assertThat(slow.unavailableWithoutRetryAfter()).as("503 without Retry-After").isZero();
     // A request makes at most a few store calls, each cut at the budget: never near a second
     // more than the machine needs to answer /healthz.
-    assertThat(slow.slowest()).as("slowest answer")
+    assertThat(slow.slowest())
+        .as("slowest answer")
         .isLessThan(Duration.ofSeconds(1).plus(control.slowest()));
     // Bounded by the arrivals of one second (plus the machine's own delay): work is refused, not
     // queued.
-    assertThat(maxInFlightSlow).as("requests in flight")
+    assertThat(maxInFlightSlow)
+        .as("requests in flight")
         .isLessThanOrEqualTo(RATE + (int) (RATE * control.slowest().toMillis() / 1000));
     assertThat(maxThreadsSlow).as("threads").isLessThanOrEqualTo(threadsBefore + 8);
     assertThat(resumed).as("resume").isLessThan(Duration.ofSeconds(5));

@@ -23,9 +23,9 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
- * Drill 6: a soak of steady mixed load on Redis with reaping churn (30% of waiters abandon on a
- * 3 s heartbeat timeout). Afterwards heap and threads are flat, Redis holds no orphan keys, and
- * the event counters add up exactly.
+ * Drill 6: a soak of steady mixed load on Redis with reaping churn (30% of waiters abandon on a 3 s
+ * heartbeat timeout). Afterwards heap and threads are flat, Redis holds no orphan keys, and the
+ * event counters add up exactly.
  */
 @Tag("drill")
 class SoakDrillIT {
@@ -55,21 +55,26 @@ class SoakDrillIT {
 
   private static void run(Api api, RedisAdmin admin, RedisServer redis) {
     Duration soak = MODE.soak();
-    Duration window = soak.compareTo(Duration.ofMinutes(4)) >= 0
-        ? Duration.ofMinutes(1) : soak.dividedBy(4);
+    Duration window =
+        soak.compareTo(Duration.ofMinutes(4)) >= 0 ? Duration.ofMinutes(1) : soak.dividedBy(4);
     Tally tally = new Tally();
     Churn churn = new Churn(tally);
     List<long[]> samples = new CopyOnWriteArrayList<>(); // {elapsedNanos, heap, threads}
     long start = System.nanoTime();
-    Load joiner = Load.start("soak-join", 3, JOINS_PER_SECOND / 3.0,
-        i -> churn.join(api, EVENTS.get(i)));
-    Load pollers = Load.start("soak-poll", 8, 1000, i -> {
-      try {
-        churn.step(api, 50);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    });
+    Load joiner =
+        Load.start("soak-join", 3, JOINS_PER_SECOND / 3.0, i -> churn.join(api, EVENTS.get(i)));
+    Load pollers =
+        Load.start(
+            "soak-poll",
+            8,
+            1000,
+            i -> {
+              try {
+                churn.step(api, 50);
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+            });
     try {
       while (System.nanoTime() - start < soak.toNanos()) {
         JvmGauge g = JvmGauge.sample();
@@ -84,8 +89,10 @@ class SoakDrillIT {
       long[] last = median(samples, soak.toNanos() - window.toNanos(), Long.MAX_VALUE);
 
       // Everyone left in the line is silent now: the reaper must empty every line.
-      Await.until(Duration.ofSeconds(30), "every line reaped empty", () ->
-          EVENTS.stream().allMatch(e -> stats(api, e).path("waiting").asLong() == 0));
+      Await.until(
+          Duration.ofSeconds(30),
+          "every line reaped empty",
+          () -> EVENTS.stream().allMatch(e -> stats(api, e).path("waiting").asLong() == 0));
       long joined = 0;
       long admitted = 0;
       long left = 0;
@@ -93,8 +100,11 @@ class SoakDrillIT {
       long unbalanced = 0;
       for (String e : EVENTS) {
         JsonNode s = stats(api, e);
-        long sum = s.path("waiting").asLong() + s.path("admitted").asLong()
-            + s.path("left").asLong() + s.path("expired").asLong();
+        long sum =
+            s.path("waiting").asLong()
+                + s.path("admitted").asLong()
+                + s.path("left").asLong()
+                + s.path("expired").asLong();
         unbalanced += Math.abs(sum - s.path("joined").asLong());
         joined += s.path("joined").asLong();
         admitted += s.path("admitted").asLong();
@@ -105,54 +115,91 @@ class SoakDrillIT {
       List<String> orphans = new ArrayList<>();
       try (RedisClient client = RedisClient.create("redis://" + redis.address());
           StatefulRedisConnection<String, String> c = client.connect()) {
-        Await.until(Duration.ofSeconds(10), "no orphan keys", () -> {
-          orphans.clear();
-          orphans.addAll(orphans(admin.allKeys(), k -> c.sync().pttl(k)));
-          return orphans.isEmpty();
-        });
+        Await.until(
+            Duration.ofSeconds(10),
+            "no orphan keys",
+            () -> {
+              orphans.clear();
+              orphans.addAll(orphans(admin.allKeys(), k -> c.sync().pttl(k)));
+              return orphans.isEmpty();
+            });
       } catch (AssertionError timedOut) {
         // reported and asserted below
       }
       int keysBeforeDelete = admin.allKeys().size();
       for (String e : EVENTS) {
-        assertThat(api.raw("DELETE", "/api/v1/admin/events/" + e, new byte[0],
-            "Authorization", "Bearer " + ServiceHarness.ADMIN_TOKEN).status()).isEqualTo(200);
+        assertThat(
+                api.raw(
+                        "DELETE",
+                        "/api/v1/admin/events/" + e,
+                        new byte[0],
+                        "Authorization",
+                        "Bearer " + ServiceHarness.ADMIN_TOKEN)
+                    .status())
+            .isEqualTo(200);
       }
-      long eventKeysAfterDelete = admin.allKeys().stream().filter(k -> k.contains("{soak-"))
-          .count();
+      long eventKeysAfterDelete =
+          admin.allKeys().stream().filter(k -> k.contains("{soak-")).count();
 
       new DrillTable("Drill 6: soak with reaping churn")
-          .row("load held", String.format("%s of %d joins/s on 3 events, waiters polling every"
-              + " 1 s; %d requests (%.0f/s)", DrillTable.seconds(soak), JOINS_PER_SECOND,
-              tally.total(), tally.perSecond()))
-          .row("faults injected", "reaping churn: " + churn.abandoned.get() + " waiters"
-              + " abandoned (30%), " + silenced + " silenced at the end; heartbeat timeout 3 s")
+          .row(
+              "load held",
+              String.format(
+                  "%s of %d joins/s on 3 events, waiters polling every"
+                      + " 1 s; %d requests (%.0f/s)",
+                  DrillTable.seconds(soak), JOINS_PER_SECOND, tally.total(), tally.perSecond()))
+          .row(
+              "faults injected",
+              "reaping churn: "
+                  + churn.abandoned.get()
+                  + " waiters"
+                  + " abandoned (30%), "
+                  + silenced
+                  + " silenced at the end; heartbeat timeout 3 s")
           .row("requests by status", tally.byStatus())
           .row("requests failed by status code", tally.failures())
-          .row("counters", "joined " + joined + " (clients acknowledged " + churn.joined.get()
-              + "), admitted " + admitted + " (clients " + churn.entered.get() + "), left " + left
-              + " (client leaves " + churn.leaves.get() + "), expired " + expired
-              + "; waiting+admitted+left+expired-joined: " + unbalanced)
+          .row(
+              "counters",
+              "joined "
+                  + joined
+                  + " (clients acknowledged "
+                  + churn.joined.get()
+                  + "), admitted "
+                  + admitted
+                  + " (clients "
+                  + churn.entered.get()
+                  + "), left "
+                  + left
+                  + " (client leaves "
+                  + churn.leaves.get()
+                  + "), expired "
+                  + expired
+                  + "; waiting+admitted+left+expired-joined: "
+                  + unbalanced)
           .row("live waiters expired", churn.liveExpired.get())
-          .row("heap after GC, first / last " + DrillTable.seconds(window),
+          .row(
+              "heap after GC, first / last " + DrillTable.seconds(window),
               first[1] / 1048576 + " MiB / " + last[1] / 1048576 + " MiB")
           .row("threads, first / last window", first[2] + " / " + last[2])
           .row("orphan keys (SCAN + PTTL)", orphans.isEmpty() ? "none" : orphans.toString())
-          .row("keys after DELETE of the events", eventKeysAfterDelete + " of the events' (of "
-              + keysBeforeDelete + " before)")
+          .row(
+              "keys after DELETE of the events",
+              eventKeysAfterDelete + " of the events' (of " + keysBeforeDelete + " before)")
           .row("acknowledged joins lost", joined == churn.joined.get() ? "0" : "joined differs")
           .row("recovery time", "not applicable (no outage); lines reaped empty after the load")
           .print();
 
       assertThat(tally.serverErrorsOtherThan503() + tally.count(503) + tally.noAnswer())
-          .as("failed requests").isZero();
+          .as("failed requests")
+          .isZero();
       assertThat(unbalanced).as("waiting + admitted + left + expired - joined").isZero();
       assertThat(joined).as("joined vs acknowledged").isEqualTo(churn.joined.get());
       assertThat(admitted).as("admitted vs granted").isEqualTo(churn.entered.get());
       assertThat(expired).as("expired").isPositive();
       assertThat(orphans).as("orphan keys").isEmpty();
       assertThat(eventKeysAfterDelete).as("keys left after delete").isZero();
-      assertThat(last[1]).as("heap after GC, last window")
+      assertThat(last[1])
+          .as("heap after GC, last window")
           .isLessThanOrEqualTo(first[1] + first[1] / 4 + 16L * 1024 * 1024);
       assertThat(last[2]).as("threads, last window").isLessThanOrEqualTo(first[2] + 3);
     } finally {
@@ -177,16 +224,19 @@ class SoakDrillIT {
   }
 
   /**
-   * Keys that nothing will ever remove: without a TTL and not one of the per-event keys that
-   * only an operator's delete removes (sequence, counters, policy), or anything of a waiter or a
-   * line once every line is empty.
+   * Keys that nothing will ever remove: without a TTL and not one of the per-event keys that only
+   * an operator's delete removes (sequence, counters, policy), or anything of a waiter or a line
+   * once every line is empty.
    */
   private static List<String> orphans(List<String> keys, ToLongFunction<String> pttl) {
     List<String> orphans = new ArrayList<>();
     for (String key : keys) {
-      boolean lineData = key.contains(":w:") || key.endsWith(":position")
-          || key.endsWith(":heartbeat")
-          || key.endsWith(":ident") || key.matches("queue:event:\\{[^}]+}");
+      boolean lineData =
+          key.contains(":w:")
+              || key.endsWith(":position")
+              || key.endsWith(":heartbeat")
+              || key.endsWith(":ident")
+              || key.matches("queue:event:\\{[^}]+}");
       boolean operatorOnly =
           key.endsWith(":seq") || key.endsWith(":stats") || key.endsWith(":policy");
       long ttl = pttl.applyAsLong(key);

@@ -52,7 +52,8 @@ class TwoInstancesIT {
     }
     for (int i = 0; i < tokens.size(); i++) {
       assertThat(first.api.status(tokens.get(i)).body().path("position").asLong()).isEqualTo(i + 1);
-      assertThat(second.api.status(tokens.get(i)).body().path("position").asLong()).isEqualTo(i + 1);
+      assertThat(second.api.status(tokens.get(i)).body().path("position").asLong())
+          .isEqualTo(i + 1);
     }
     // The head leaves through one instance; the other sees everyone move up by exactly one.
     assertThat(first.api.leave(tokens.get(0)).status()).isEqualTo(200);

@@ -85,8 +85,7 @@ class BadInputGeneratedTest {
 
   @ParameterizedTest(name = "seed={0}: {1}")
   @MethodSource("malformedRequests")
-  void malformedRequest_neverFailsTheServerAndNeverLeaksBadEventIds(
-      long seed, BadRequest request) {
+  void malformedRequest_neverFailsTheServerAndNeverLeaksBadEventIds(long seed, BadRequest request) {
     Exchange res = request.send();
 
     assertThat(res.status()).as("seed %d: %s", seed, request).isLessThan(500);
@@ -115,8 +114,7 @@ class BadInputGeneratedTest {
     private static final List<String> ODD_TOKENS =
         List.of("", "~", "a~b", "concert~" + "x".repeat(22));
     private static final List<String> ODD_KEYS =
-        List.of(
-            "", "00000000-0000-0000-0000-00000000000g", "123e4567-e89b-12d3-a456-426614174000");
+        List.of("", "00000000-0000-0000-0000-00000000000g", "123e4567-e89b-12d3-a456-426614174000");
     private static final List<String> ODD_AUTHORIZATIONS =
         List.of("Bearer", "Bearer  ", "bearer x.y.z", "Basic abc");
     private static final List<String> ODD_NUMBERS = List.of("-5", "1e99", "true", "\"x\"");
@@ -153,7 +151,11 @@ class BadInputGeneratedTest {
         case 0 -> anyText(200);
         case 1 -> "{\"" + pick(FIELDS) + "\":\"" + jsonEscape(value.get()) + "\"}";
         case 2 ->
-            "{\"" + pick(FIELDS) + "\":" + pick(WRONG_TYPES) + ",\"event_id\":\"ok\","
+            "{\""
+                + pick(FIELDS)
+                + "\":"
+                + pick(WRONG_TYPES)
+                + ",\"event_id\":\"ok\","
                 + "\"waiting_token\":\"t\"}";
         case 3 -> pick(BROKEN_JSON);
         // Around the 8 KiB body limit, on both sides of it.

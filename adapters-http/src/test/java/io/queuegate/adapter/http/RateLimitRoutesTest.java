@@ -1,10 +1,7 @@
 package io.queuegate.adapter.http;
 
-import static org.mockito.ArgumentMatchers.any;
-
-import io.queuegate.domain.model.RateLimitScope;
-
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
@@ -15,6 +12,7 @@ import io.helidon.webserver.testing.junit5.DirectClient;
 import io.helidon.webserver.testing.junit5.RoutingTest;
 import io.helidon.webserver.testing.junit5.SetUpRoute;
 import io.queuegate.domain.model.RateDecision;
+import io.queuegate.domain.model.RateLimitScope;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;

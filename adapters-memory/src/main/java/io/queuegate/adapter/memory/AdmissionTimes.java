@@ -4,8 +4,8 @@ import java.time.Instant;
 import java.util.Arrays;
 
 /**
- * The instants of an event's recent admissions, kept sorted in one array so that counting
- * a window is one binary search and dropping old ones moves a head index.
+ * The instants of an event's recent admissions, kept sorted in one array so that counting a window
+ * is one binary search and dropping old ones moves a head index.
  */
 final class AdmissionTimes {
   private static final int MIN_LENGTH = 8;

@@ -53,13 +53,7 @@ final class EventState {
 
   EventStats stats() {
     return new EventStats(
-        line.size(),
-        joined,
-        admitted,
-        left,
-        expired,
-        liveAdmissions.size(),
-        line.oldestJoinedAt());
+        line.size(), joined, admitted, left, expired, liveAdmissions.size(), line.oldestJoinedAt());
   }
 
   /** Holds nothing that lives on by itself; only the counters may be left. */

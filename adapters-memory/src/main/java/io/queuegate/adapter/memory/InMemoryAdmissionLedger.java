@@ -34,8 +34,7 @@ public final class InMemoryAdmissionLedger implements AdmissionLedger {
           long position = state.line.position(place);
           Gcra limiter = attempt.limiter();
           if (position > attempt.readyWindow()) {
-            throw NotReady.beyondWindow(
-                position, attempt.readyWindow(), limiter.ratePerSecond());
+            throw NotReady.beyondWindow(position, attempt.readyWindow(), limiter.ratePerSecond());
           }
           if (attempt.maxActive() > 0 && state.liveAdmissions.size() >= attempt.maxActive()) {
             Instant earliest = state.liveAdmissions.earliest().orElse(now);

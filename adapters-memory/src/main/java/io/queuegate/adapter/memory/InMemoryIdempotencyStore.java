@@ -32,8 +32,7 @@ public final class InMemoryIdempotencyStore implements IdempotencyStore {
   InMemoryIdempotencyStore() {}
 
   @Override
-  public IdempotencyBegin begin(
-      String key, String fingerprint, Duration inFlightFor, Instant now) {
+  public IdempotencyBegin begin(String key, String fingerprint, Duration inFlightFor, Instant now) {
     IdempotencyBegin[] outcome = new IdempotencyBegin[1];
     records.compute(
         key,

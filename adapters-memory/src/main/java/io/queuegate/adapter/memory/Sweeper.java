@@ -7,9 +7,9 @@ import java.util.Map;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * Visits a few entries of a map on each write, round robin, and lets a callback drop the dead
- * ones. Every entry is visited within about size/visits writes, so nothing dead piles up without
- * a background thread.
+ * Visits a few entries of a map on each write, round robin, and lets a callback drop the dead ones.
+ * Every entry is visited within about size/visits writes, so nothing dead piles up without a
+ * background thread.
  */
 final class Sweeper<K, V> {
 

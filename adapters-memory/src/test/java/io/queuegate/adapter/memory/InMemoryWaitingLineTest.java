@@ -1,7 +1,7 @@
 package io.queuegate.adapter.memory;
 
-import io.queuegate.domain.port.out.WaitingLineContract;
 import io.queuegate.domain.port.out.StoreUnderTest;
+import io.queuegate.domain.port.out.WaitingLineContract;
 
 class InMemoryWaitingLineTest extends WaitingLineContract {
   @Override

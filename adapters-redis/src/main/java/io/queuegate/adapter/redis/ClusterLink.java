@@ -66,8 +66,12 @@ final class ClusterLink implements RedisLink {
       awaitAll(connection.async().upstream().commands().ping().futures(), limit);
       if (settings.readFrom() == RedisSettings.ReadFrom.REPLICA_PREFERRED) {
         awaitAll(
-            connection.async().readonly(n -> n.is(RedisClusterNode.NodeFlag.REPLICA)).commands()
-                .ping().futures(),
+            connection
+                .async()
+                .readonly(n -> n.is(RedisClusterNode.NodeFlag.REPLICA))
+                .commands()
+                .ping()
+                .futures(),
             limit);
       }
     } catch (RuntimeException e) {
@@ -76,7 +80,9 @@ final class ClusterLink implements RedisLink {
   }
 
   private static void awaitAll(CompletableFuture<String>[] pings, long limitMillis) {
-    CompletableFuture.allOf(pings).completeOnTimeout(null, limitMillis, TimeUnit.MILLISECONDS).join();
+    CompletableFuture.allOf(pings)
+        .completeOnTimeout(null, limitMillis, TimeUnit.MILLISECONDS)
+        .join();
   }
 
   @Override
@@ -126,9 +132,16 @@ final class ClusterLink implements RedisLink {
             .map(
                 primary -> {
                   long replicas =
-                      nodes.stream().filter(n -> primary.getNodeId().equals(n.getSlaveOf())).count();
-                  return primary.getUri().getHost() + ":" + primary.getUri().getPort()
-                      + " slots=" + primary.getSlots().size() + " replicas=" + replicas;
+                      nodes.stream()
+                          .filter(n -> primary.getNodeId().equals(n.getSlaveOf()))
+                          .count();
+                  return primary.getUri().getHost()
+                      + ":"
+                      + primary.getUri().getPort()
+                      + " slots="
+                      + primary.getSlots().size()
+                      + " replicas="
+                      + replicas;
                 })
             .sorted()
             .collect(Collectors.joining("; "));

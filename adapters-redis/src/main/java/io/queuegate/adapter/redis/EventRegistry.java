@@ -11,9 +11,10 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * The events with waiters, for the reaper, without SCAN: the ZSET {@code queuegate:events} (one key,
- * deliberately not hash-tagged) whose score counts the event's joins. An event is pruned only when
- * its line was seen empty and its score has not moved since it was read, so no join is ever lost.
+ * The events with waiters, for the reaper, without SCAN: the ZSET {@code queuegate:events} (one
+ * key, deliberately not hash-tagged) whose score counts the event's joins. An event is pruned only
+ * when its line was seen empty and its score has not moved since it was read, so no join is ever
+ * lost.
  */
 final class EventRegistry {
   private final RedisLink link;
@@ -28,7 +29,8 @@ final class EventRegistry {
 
   /** Sent without waiting, right behind the join script. */
   CompletableFuture<Double> noteJoin(EventId eventId) {
-    return link.commands().zincrby(RedisKeys.EVENT_REGISTRY, 1, eventId.value())
+    return link.commands()
+        .zincrby(RedisKeys.EVENT_REGISTRY, 1, eventId.value())
         .toCompletableFuture();
   }
 
@@ -50,7 +52,10 @@ final class EventRegistry {
         active.add(events.get(i));
       } else {
         prunes.add(
-            scripts.start(Script.PRUNE_EVENT, false, link.commands(),
+            scripts.start(
+                Script.PRUNE_EVENT,
+                false,
+                link.commands(),
                 List.of(RedisKeys.EVENT_REGISTRY),
                 List.of(entries.get(i).getValue(), Double.toString(entries.get(i).getScore()))));
       }

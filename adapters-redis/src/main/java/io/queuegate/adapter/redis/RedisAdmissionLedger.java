@@ -34,26 +34,36 @@ final class RedisAdmissionLedger implements AdmissionLedger {
     List<Object> reply = tryAdmit(attempt, now);
     if (Replies.tag(reply).equals("index_miss")) {
       // The index lost this waiter: tier 2 rebuilds it from the per-waiter keys, then retry once.
-      Waiter probe = new Waiter(attempt.eventId(), attempt.waiterId(), Replies.number(reply, 1),
-          Optional.empty(), Optional.empty(), now);
+      Waiter probe =
+          new Waiter(
+              attempt.eventId(),
+              attempt.waiterId(),
+              Replies.number(reply, 1),
+              Optional.empty(),
+              Optional.empty(),
+              now);
       OptionalLong position = fallback.position(new RedisKeys(attempt.eventId()), probe);
       reply = tryAdmit(attempt, now);
       if (Replies.tag(reply).equals("index_miss")) {
         throw position.isPresent()
-            ? NotReady.beyondWindow(position.getAsLong(), attempt.readyWindow(),
-                attempt.limiter().ratePerSecond())
+            ? NotReady.beyondWindow(
+                position.getAsLong(), attempt.readyWindow(), attempt.limiter().ratePerSecond())
             : new StoreUnavailableException("position index missing", null);
       }
     }
     return switch (Replies.tag(reply)) {
-      case "admitted" -> new Admission(attempt.admissionId(),
-          Replies.waiter(attempt.eventId(), attempt.waiterId(), reply, 1, now), now,
-          now.plus(attempt.ttl()));
+      case "admitted" ->
+          new Admission(
+              attempt.admissionId(),
+              Replies.waiter(attempt.eventId(), attempt.waiterId(), reply, 1, now),
+              now,
+              now.plus(attempt.ttl()));
       case "expired" -> throw new WaiterExpired();
       case "missing" -> throw new WaiterNotFound();
       case "paused" -> throw NotReady.paused();
-      case "beyond" -> throw NotReady.beyondWindow(Replies.number(reply, 1),
-          attempt.readyWindow(), attempt.limiter().ratePerSecond());
+      case "beyond" ->
+          throw NotReady.beyondWindow(
+              Replies.number(reply, 1), attempt.readyWindow(), attempt.limiter().ratePerSecond());
       case "max_active" -> throw NotReady.maxActive(Duration.ofMillis(Replies.number(reply, 1)));
       case "no_capacity" -> throw NotReady.noCapacity(Duration.ofNanos(Replies.number(reply, 1)));
       default -> throw new IllegalStateException("unexpected admit reply " + reply);
@@ -63,10 +73,18 @@ final class RedisAdmissionLedger implements AdmissionLedger {
   private List<Object> tryAdmit(AdmissionAttempt attempt, Instant now) {
     RedisKeys keys = new RedisKeys(attempt.eventId());
     List<String> keyList = new ArrayList<>(keys.lineKeys());
-    keyList.addAll(List.of(keys.waiter(attempt.waiterId()), keys.tombstone(attempt.waiterId()),
-        keys.limiter(), keys.live(), keys.admissions()));
-    return scripts.run(Script.ADMIT, keyList,
-        List.of(attempt.waiterId().value(),
+    keyList.addAll(
+        List.of(
+            keys.waiter(attempt.waiterId()),
+            keys.tombstone(attempt.waiterId()),
+            keys.limiter(),
+            keys.live(),
+            keys.admissions()));
+    return scripts.run(
+        Script.ADMIT,
+        keyList,
+        List.of(
+            attempt.waiterId().value(),
             Long.toString(attempt.readyWindow()),
             Replies.flag(attempt.admissionPaused()),
             Long.toString(attempt.limiter().emissionIntervalNanos()),
@@ -84,17 +102,25 @@ final class RedisAdmissionLedger implements AdmissionLedger {
   public boolean consume(EventId eventId, String admissionId, Instant expiresAt, Instant now) {
     RedisKeys keys = new RedisKeys(eventId);
     long rememberMs = Math.max(1, Duration.between(now, expiresAt).toMillis());
-    List<Object> reply = scripts.run(Script.CONSUME,
-        List.of(keys.used(admissionId), keys.live()),
-        List.of(admissionId, Long.toString(expiresAt.toEpochMilli()),
-            Long.toString(now.toEpochMilli()), Long.toString(rememberMs)));
+    List<Object> reply =
+        scripts.run(
+            Script.CONSUME,
+            List.of(keys.used(admissionId), keys.live()),
+            List.of(
+                admissionId,
+                Long.toString(expiresAt.toEpochMilli()),
+                Long.toString(now.toEpochMilli()),
+                Long.toString(rememberMs)));
     return Replies.number(reply, 0) == 1;
   }
 
   @Override
   public AdmissionWindows recentAdmissions(EventId eventId, Instant now) {
-    List<Object> reply = scripts.read(Script.RECENT, List.of(new RedisKeys(eventId).admissions()),
-        List.of(Long.toString(now.toEpochMilli())));
+    List<Object> reply =
+        scripts.read(
+            Script.RECENT,
+            List.of(new RedisKeys(eventId).admissions()),
+            List.of(Long.toString(now.toEpochMilli())));
     return new AdmissionWindows(
         Replies.number(reply, 0), Replies.number(reply, 1), Replies.number(reply, 2));
   }

@@ -45,13 +45,14 @@ final class RedisCalls {
   }
 
   static StoreUnavailableException unavailable(Throwable e) {
-    Throwable cause = e instanceof ExecutionException || e instanceof CompletionException
-        ? (e.getCause() == null ? e : e.getCause())
-        : e;
+    Throwable cause =
+        e instanceof ExecutionException || e instanceof CompletionException
+            ? (e.getCause() == null ? e : e.getCause())
+            : e;
     if (cause instanceof StoreUnavailableException s) {
       return s;
     }
-    return new StoreUnavailableException("Redis did not answer: " + cause.getClass().getSimpleName(),
-        cause);
+    return new StoreUnavailableException(
+        "Redis did not answer: " + cause.getClass().getSimpleName(), cause);
   }
 }

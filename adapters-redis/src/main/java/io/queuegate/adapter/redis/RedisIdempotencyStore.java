@@ -7,7 +7,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
-/** Idempotency records, each one HASH key whose TTL is the in-flight window, then the keep window. */
+/**
+ * Idempotency records, each one HASH key whose TTL is the in-flight window, then the keep window.
+ */
 final class RedisIdempotencyStore implements IdempotencyStore {
   private final ScriptRunner scripts;
 
@@ -17,14 +19,19 @@ final class RedisIdempotencyStore implements IdempotencyStore {
 
   @Override
   public IdempotencyBegin begin(String key, String fingerprint, Duration inFlightFor, Instant now) {
-    List<Object> reply = scripts.run(Script.IDEM_BEGIN, List.of(RedisKeys.idempotency(key)),
-        List.of(fingerprint, Long.toString(now.toEpochMilli()), millis(inFlightFor)));
+    List<Object> reply =
+        scripts.run(
+            Script.IDEM_BEGIN,
+            List.of(RedisKeys.idempotency(key)),
+            List.of(fingerprint, Long.toString(now.toEpochMilli()), millis(inFlightFor)));
     return switch (Replies.tag(reply)) {
       case "started" -> new IdempotencyBegin.Started();
       case "conflict" -> new IdempotencyBegin.Conflict();
       case "in_flight" -> new IdempotencyBegin.InFlight();
-      case "replay" -> new IdempotencyBegin.Replay(
-          new IdempotentReply(Integer.parseInt(Replies.text(reply, 1)), Replies.text(reply, 2)));
+      case "replay" ->
+          new IdempotencyBegin.Replay(
+              new IdempotentReply(
+                  Integer.parseInt(Replies.text(reply, 1)), Replies.text(reply, 2)));
       default -> throw new IllegalStateException("unexpected idempotency reply " + reply);
     };
   }
@@ -32,9 +39,15 @@ final class RedisIdempotencyStore implements IdempotencyStore {
   @Override
   public void complete(
       String key, String fingerprint, IdempotentReply reply, Duration keepFor, Instant now) {
-    scripts.run(Script.IDEM_COMPLETE, List.of(RedisKeys.idempotency(key)),
-        List.of(fingerprint, Integer.toString(reply.status()), reply.body(),
-            Long.toString(now.toEpochMilli()), millis(keepFor)));
+    scripts.run(
+        Script.IDEM_COMPLETE,
+        List.of(RedisKeys.idempotency(key)),
+        List.of(
+            fingerprint,
+            Integer.toString(reply.status()),
+            reply.body(),
+            Long.toString(now.toEpochMilli()),
+            millis(keepFor)));
   }
 
   @Override

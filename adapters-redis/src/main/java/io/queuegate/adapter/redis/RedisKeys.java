@@ -9,11 +9,13 @@ import java.util.List;
 /**
  * Every Redis key name of the store, and nowhere else. Each key of an event carries the hash tag
  * {@code {E}} (the event id, which the domain restricts to characters outside {@code { } * :}), so
- * all of an event's keys live in one slot and each script touches one slot. The comment next to each
- * key says how it goes away: a TTL, or a cleanup path.
+ * all of an event's keys live in one slot and each script touches one slot. The comment next to
+ * each key says how it goes away: a TTL, or a cleanup path.
  */
 final class RedisKeys {
-  /** Events with waiters, for the reaper. Cleanup: pruned by prune_event.lua once the line is empty. */
+  /**
+   * Events with waiters, for the reaper. Cleanup: pruned by prune_event.lua once the line is empty.
+   */
   static final String EVENT_REGISTRY = "queuegate:events";
 
   private static final String IDEMPOTENCY = "queuegate:idem:";
@@ -25,7 +27,9 @@ final class RedisKeys {
     this.base = "queue:event:{" + eventId.value() + "}";
   }
 
-  /** Legacy ZSET (tier 3), member waiter id, score sequence. Cleanup: leave, admit, reap, delete. */
+  /**
+   * Legacy ZSET (tier 3), member waiter id, score sequence. Cleanup: leave, admit, reap, delete.
+   */
   String legacy() {
     return base;
   }
@@ -79,7 +83,9 @@ final class RedisKeys {
     return base + ":limiter";
   }
 
-  /** Live admissions, member jti, score expiry ms. TTL: PX to the latest expiry, renewed on admit. */
+  /**
+   * Live admissions, member jti, score expiry ms. TTL: PX to the latest expiry, renewed on admit.
+   */
   String live() {
     return base + ":live";
   }
@@ -115,8 +121,8 @@ final class RedisKeys {
   }
 
   /**
-   * One idempotency record. TTL: PX the in-flight window, then the keep window. The route-scoped key
-   * is hex-encoded so that no client byte can form a hash tag or a glob.
+   * One idempotency record. TTL: PX the in-flight window, then the keep window. The route-scoped
+   * key is hex-encoded so that no client byte can form a hash tag or a glob.
    */
   static String idempotency(String key) {
     return IDEMPOTENCY + hex(key);

@@ -17,10 +17,20 @@ final class RedisRateLimitBuckets implements RateLimitBuckets {
 
   @Override
   public RateDecision acquire(String clientKey, Gcra limit, Instant now) {
-    List<Object> reply = scripts.run(Script.RATE_ACQUIRE, List.of(RedisKeys.rate(clientKey)),
-        List.of(Long.toString(limit.emissionIntervalNanos()), Long.toString(limit.toleranceNanos()),
-            Long.toString(now.getEpochSecond()), Integer.toString(now.getNano())));
-    return new RateDecision(Replies.number(reply, 0) == 1, limit.burst(), Replies.number(reply, 1),
-        Duration.ofNanos(Replies.number(reply, 2)), Duration.ofNanos(Replies.number(reply, 3)));
+    List<Object> reply =
+        scripts.run(
+            Script.RATE_ACQUIRE,
+            List.of(RedisKeys.rate(clientKey)),
+            List.of(
+                Long.toString(limit.emissionIntervalNanos()),
+                Long.toString(limit.toleranceNanos()),
+                Long.toString(now.getEpochSecond()),
+                Integer.toString(now.getNano())));
+    return new RateDecision(
+        Replies.number(reply, 0) == 1,
+        limit.burst(),
+        Replies.number(reply, 1),
+        Duration.ofNanos(Replies.number(reply, 2)),
+        Duration.ofNanos(Replies.number(reply, 3)));
   }
 }

@@ -53,8 +53,8 @@ public record RedisSettings(
   }
 
   /**
-   * The tier status reads start at. {@code SCAN} skips the index (and does not rebuild it);
-   * {@code LEGACY} reads only the legacy ZSET. Both exist to measure the lower tiers.
+   * The tier status reads start at. {@code SCAN} skips the index (and does not rebuild it); {@code
+   * LEGACY} reads only the legacy ZSET. Both exist to measure the lower tiers.
    */
   public enum PositionTier {
     INDEX,
@@ -69,11 +69,29 @@ public record RedisSettings(
   }
 
   /** Settings whose status reads start at the position index, as in production. */
-  public RedisSettings(Mode mode, List<String> nodes, Optional<String> password, boolean tls,
-      Duration commandTimeout, ReadFrom readFrom, boolean legacyZset,
-      JoinDurability joinDurability, int scanMaxKeys, Duration scanBudget) {
-    this(mode, nodes, password, tls, commandTimeout, readFrom, legacyZset, joinDurability,
-        scanMaxKeys, scanBudget, PositionTier.INDEX);
+  public RedisSettings(
+      Mode mode,
+      List<String> nodes,
+      Optional<String> password,
+      boolean tls,
+      Duration commandTimeout,
+      ReadFrom readFrom,
+      boolean legacyZset,
+      JoinDurability joinDurability,
+      int scanMaxKeys,
+      Duration scanBudget) {
+    this(
+        mode,
+        nodes,
+        password,
+        tls,
+        commandTimeout,
+        readFrom,
+        legacyZset,
+        joinDurability,
+        scanMaxKeys,
+        scanBudget,
+        PositionTier.INDEX);
   }
 
   public RedisSettings {
@@ -133,47 +151,134 @@ public record RedisSettings(
   }
 
   public RedisSettings withPassword(String secret) {
-    return new RedisSettings(mode, nodes, Optional.of(secret), tls, commandTimeout, readFrom,
-        legacyZset, joinDurability, scanMaxKeys, scanBudget, positionTier);
+    return new RedisSettings(
+        mode,
+        nodes,
+        Optional.of(secret),
+        tls,
+        commandTimeout,
+        readFrom,
+        legacyZset,
+        joinDurability,
+        scanMaxKeys,
+        scanBudget,
+        positionTier);
   }
 
   public RedisSettings withReadFrom(ReadFrom value) {
-    return new RedisSettings(mode, nodes, password, tls, commandTimeout, value, legacyZset,
-        joinDurability, scanMaxKeys, scanBudget, positionTier);
+    return new RedisSettings(
+        mode,
+        nodes,
+        password,
+        tls,
+        commandTimeout,
+        value,
+        legacyZset,
+        joinDurability,
+        scanMaxKeys,
+        scanBudget,
+        positionTier);
   }
 
   public RedisSettings withLegacyZset(boolean on) {
-    return new RedisSettings(mode, nodes, password, tls, commandTimeout, readFrom, on,
-        joinDurability, scanMaxKeys, scanBudget, positionTier);
+    return new RedisSettings(
+        mode,
+        nodes,
+        password,
+        tls,
+        commandTimeout,
+        readFrom,
+        on,
+        joinDurability,
+        scanMaxKeys,
+        scanBudget,
+        positionTier);
   }
 
   public RedisSettings withJoinDurability(JoinDurability value) {
-    return new RedisSettings(mode, nodes, password, tls, commandTimeout, readFrom, legacyZset,
-        value, scanMaxKeys, scanBudget, positionTier);
+    return new RedisSettings(
+        mode,
+        nodes,
+        password,
+        tls,
+        commandTimeout,
+        readFrom,
+        legacyZset,
+        value,
+        scanMaxKeys,
+        scanBudget,
+        positionTier);
   }
 
   public RedisSettings withCommandTimeout(Duration value) {
-    return new RedisSettings(mode, nodes, password, tls, value, readFrom, legacyZset,
-        joinDurability, scanMaxKeys, scanBudget, positionTier);
+    return new RedisSettings(
+        mode,
+        nodes,
+        password,
+        tls,
+        value,
+        readFrom,
+        legacyZset,
+        joinDurability,
+        scanMaxKeys,
+        scanBudget,
+        positionTier);
   }
 
   public RedisSettings withScanBounds(int maxKeys, Duration budget) {
-    return new RedisSettings(mode, nodes, password, tls, commandTimeout, readFrom, legacyZset,
-        joinDurability, maxKeys, budget, positionTier);
+    return new RedisSettings(
+        mode,
+        nodes,
+        password,
+        tls,
+        commandTimeout,
+        readFrom,
+        legacyZset,
+        joinDurability,
+        maxKeys,
+        budget,
+        positionTier);
   }
 
   public RedisSettings withPositionTier(PositionTier value) {
-    return new RedisSettings(mode, nodes, password, tls, commandTimeout, readFrom, legacyZset,
-        joinDurability, scanMaxKeys, scanBudget, value);
+    return new RedisSettings(
+        mode,
+        nodes,
+        password,
+        tls,
+        commandTimeout,
+        readFrom,
+        legacyZset,
+        joinDurability,
+        scanMaxKeys,
+        scanBudget,
+        value);
   }
 
   @Override
   public String toString() {
-    return "RedisSettings[mode=" + mode + ", nodes=" + nodes.stream().map(n -> n.replaceAll("//[^@/]*@", "//****@")).toList()
-        + ", password=" + (password.isPresent() ? "****" : "none") + ", tls=" + tls
-        + ", commandTimeout=" + commandTimeout + ", readFrom=" + readFrom
-        + ", legacyZset=" + legacyZset + ", joinDurability=" + joinDurability
-        + ", scanMaxKeys=" + scanMaxKeys + ", scanBudget=" + scanBudget
-        + ", positionTier=" + positionTier + "]";
+    return "RedisSettings[mode="
+        + mode
+        + ", nodes="
+        + nodes.stream().map(n -> n.replaceAll("//[^@/]*@", "//****@")).toList()
+        + ", password="
+        + (password.isPresent() ? "****" : "none")
+        + ", tls="
+        + tls
+        + ", commandTimeout="
+        + commandTimeout
+        + ", readFrom="
+        + readFrom
+        + ", legacyZset="
+        + legacyZset
+        + ", joinDurability="
+        + joinDurability
+        + ", scanMaxKeys="
+        + scanMaxKeys
+        + ", scanBudget="
+        + scanBudget
+        + ", positionTier="
+        + positionTier
+        + "]";
   }
 }

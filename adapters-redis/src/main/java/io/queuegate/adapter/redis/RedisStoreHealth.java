@@ -16,7 +16,10 @@ final class RedisStoreHealth implements StoreHealth {
   public boolean answers(Duration within) {
     try {
       String pong =
-          link.commands().ping().toCompletableFuture().get(within.toMillis(), TimeUnit.MILLISECONDS);
+          link.commands()
+              .ping()
+              .toCompletableFuture()
+              .get(within.toMillis(), TimeUnit.MILLISECONDS);
       return "PONG".equals(pong);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

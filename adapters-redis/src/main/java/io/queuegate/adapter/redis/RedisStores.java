@@ -27,16 +27,16 @@ public final class RedisStores implements AutoCloseable {
   private final RedisRateLimitBuckets rateLimitBuckets;
   private final RedisStoreHealth storeHealth;
 
-  private RedisStores(ClientResources resources, RedisLink link, RedisSettings settings,
-      QueueMetrics metrics) {
+  private RedisStores(
+      ClientResources resources, RedisLink link, RedisSettings settings, QueueMetrics metrics) {
     this.resources = resources;
     this.link = link;
     RedisCalls calls = new RedisCalls(settings.commandTimeout());
     ScriptRunner scripts = new ScriptRunner(link, calls, metrics);
     ScanFallback fallback = new ScanFallback(link, calls, scripts, settings);
     this.waitingLine =
-        new RedisWaitingLine(link, calls, scripts, fallback, new EventRegistry(link, calls, scripts),
-            settings);
+        new RedisWaitingLine(
+            link, calls, scripts, fallback, new EventRegistry(link, calls, scripts), settings);
     this.admissionLedger = new RedisAdmissionLedger(scripts, fallback, settings);
     this.eventPolicies = new RedisEventPolicies(link, calls);
     this.idempotencyStore = new RedisIdempotencyStore(scripts);

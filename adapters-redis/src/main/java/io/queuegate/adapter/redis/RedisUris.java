@@ -23,7 +23,8 @@ final class RedisUris {
         throw new IllegalArgumentException("a Redis node is host:port or a redis:// URI");
       }
       builder =
-          RedisURI.Builder.redis(node.substring(0, colon), Integer.parseInt(node.substring(colon + 1)));
+          RedisURI.Builder.redis(
+              node.substring(0, colon), Integer.parseInt(node.substring(colon + 1)));
     }
     settings.password().ifPresent(secret -> builder.withPassword(secret.toCharArray()));
     if (settings.tls()) {

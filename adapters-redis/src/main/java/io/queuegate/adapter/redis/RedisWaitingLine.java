@@ -2,18 +2,18 @@ package io.queuegate.adapter.redis;
 
 import io.queuegate.domain.model.EventId;
 import io.queuegate.domain.model.EventStats;
+import io.queuegate.domain.model.Identity;
 import io.queuegate.domain.model.Joined;
 import io.queuegate.domain.model.NewWaiter;
 import io.queuegate.domain.model.PositionMethod;
 import io.queuegate.domain.model.QueueFull;
 import io.queuegate.domain.model.StoreUnavailableException;
+import io.queuegate.domain.model.UserId;
+import io.queuegate.domain.model.Waiter;
 import io.queuegate.domain.model.WaiterExpired;
 import io.queuegate.domain.model.WaiterId;
 import io.queuegate.domain.model.WaiterNotFound;
 import io.queuegate.domain.model.WaiterStanding;
-import io.queuegate.domain.model.Identity;
-import io.queuegate.domain.model.UserId;
-import io.queuegate.domain.model.Waiter;
 import io.queuegate.domain.port.out.WaitingLine;
 import java.time.Duration;
 import java.time.Instant;
@@ -37,8 +37,13 @@ final class RedisWaitingLine implements WaitingLine {
   private final RedisSettings settings;
   private final AtomicBoolean warnedReplicaless = new AtomicBoolean();
 
-  RedisWaitingLine(RedisLink link, RedisCalls calls, ScriptRunner scripts, ScanFallback fallback,
-      EventRegistry registry, RedisSettings settings) {
+  RedisWaitingLine(
+      RedisLink link,
+      RedisCalls calls,
+      ScriptRunner scripts,
+      ScanFallback fallback,
+      EventRegistry registry,
+      RedisSettings settings) {
     this.link = link;
     this.calls = calls;
     this.scripts = scripts;
@@ -54,8 +59,13 @@ final class RedisWaitingLine implements WaitingLine {
     keyList.add(keys.sequence());
     keyList.add(keys.waiter(newWaiter.id()));
     CompletableFuture<List<Object>> joined =
-        scripts.start(Script.JOIN, false, link.commands(), keyList,
-            List.of(newWaiter.id().value(),
+        scripts.start(
+            Script.JOIN,
+            false,
+            link.commands(),
+            keyList,
+            List.of(
+                newWaiter.id().value(),
                 newWaiter.userId().map(UserId::value).orElse(""),
                 newWaiter.identity().map(Identity::subject).orElse(""),
                 Long.toString(now.toEpochMilli()),
@@ -77,23 +87,28 @@ final class RedisWaitingLine implements WaitingLine {
       awaitReplica(keys);
     }
     long rank = Replies.number(reply, 6);
-    return new Joined(rank >= 0
-        ? new WaiterStanding(waiter, rank + 1, PositionMethod.POSITION_INDEX)
-        : fallback.standing(keys, waiter), existing);
+    return new Joined(
+        rank >= 0
+            ? new WaiterStanding(waiter, rank + 1, PositionMethod.POSITION_INDEX)
+            : fallback.standing(keys, waiter),
+        existing);
   }
 
   /**
    * The registry key lives in a slot of its own, so in a cluster it may sit on another shard. The
-   * join has taken effect whatever the registry says: a failure here must not answer 503 to it
-   * (the client would join again), nor tie every event's joins to the registry's shard. The next
-   * join of the event registers it again.
+   * join has taken effect whatever the registry says: a failure here must not answer 503 to it (the
+   * client would join again), nor tie every event's joins to the registry's shard. The next join of
+   * the event registers it again.
    */
   private void awaitRegistry(CompletableFuture<Double> registered, EventId eventId) {
     try {
       calls.await(registered);
     } catch (StoreUnavailableException e) {
-      LOG.log(System.Logger.Level.WARNING,
-          "event {0} joined but not noted in the registry: {1}", eventId, e.getMessage());
+      LOG.log(
+          System.Logger.Level.WARNING,
+          "event {0} joined but not noted in the registry: {1}",
+          eventId,
+          e.getMessage());
     }
   }
 
@@ -104,9 +119,11 @@ final class RedisWaitingLine implements WaitingLine {
       // block the shared connection for the whole timeout each time. The join is then as durable
       // as the shard can make it.
       if (warnedReplicaless.compareAndSet(false, true)) {
-        LOG.log(System.Logger.Level.WARNING,
+        LOG.log(
+            System.Logger.Level.WARNING,
             "join durability degraded: the primary of {0} has no live replica; joins are"
-                + " acknowledged without WAIT until one is back", keys.position());
+                + " acknowledged without WAIT until one is back",
+            keys.position());
       }
       return;
     }
@@ -125,9 +142,12 @@ final class RedisWaitingLine implements WaitingLine {
     RedisKeys keys = new RedisKeys(eventId);
     List<String> keyList =
         List.of(keys.waiter(waiterId), keys.position(), keys.tombstone(waiterId), keys.legacy());
-    List<String> args = List.of(waiterId.value(), Replies.flag(settings.legacyZset()),
-        Long.toString(now.toEpochMilli()),
-        settings.positionTier().name().toLowerCase(Locale.ROOT));
+    List<String> args =
+        List.of(
+            waiterId.value(),
+            Replies.flag(settings.legacyZset()),
+            Long.toString(now.toEpochMilli()),
+            settings.positionTier().name().toLowerCase(Locale.ROOT));
     List<Object> reply = scripts.read(Script.LOCATE, keyList, args);
     if (Replies.tag(reply).equals("missing")
         && settings.readFrom() == RedisSettings.ReadFrom.REPLICA_PREFERRED) {
@@ -135,11 +155,17 @@ final class RedisWaitingLine implements WaitingLine {
       reply = scripts.run(Script.LOCATE, keyList, args);
     }
     return switch (Replies.tag(reply)) {
-      case "index" -> new WaiterStanding(Replies.waiter(eventId, waiterId, reply, 1, now),
-          Replies.number(reply, 5) + 1, PositionMethod.POSITION_INDEX);
+      case "index" ->
+          new WaiterStanding(
+              Replies.waiter(eventId, waiterId, reply, 1, now),
+              Replies.number(reply, 5) + 1,
+              PositionMethod.POSITION_INDEX);
       case "scan" -> fallback.standing(keys, Replies.waiter(eventId, waiterId, reply, 1, now));
-      case "legacy" -> new WaiterStanding(Replies.waiter(eventId, waiterId, reply, 1, now),
-          Replies.number(reply, 5) + 1, PositionMethod.LEGACY_ZSET);
+      case "legacy" ->
+          new WaiterStanding(
+              Replies.waiter(eventId, waiterId, reply, 1, now),
+              Replies.number(reply, 5) + 1,
+              PositionMethod.LEGACY_ZSET);
       case "expired" -> throw new WaiterExpired();
       default -> throw new WaiterNotFound();
     };
@@ -172,10 +198,16 @@ final class RedisWaitingLine implements WaitingLine {
     }
     RedisKeys keys = new RedisKeys(eventId);
     List<Object> reply =
-        scripts.run(Script.REAP, keys.lineKeys(),
-            List.of(Long.toString(silentSince.toEpochMilli()), Integer.toString(limit),
-                Long.toString(Math.max(1, rememberFor.toMillis())), keys.waiterPrefix(),
-                keys.tombstonePrefix(), Long.toString(now.toEpochMilli())));
+        scripts.run(
+            Script.REAP,
+            keys.lineKeys(),
+            List.of(
+                Long.toString(silentSince.toEpochMilli()),
+                Integer.toString(limit),
+                Long.toString(Math.max(1, rememberFor.toMillis())),
+                keys.waiterPrefix(),
+                keys.tombstonePrefix(),
+                Long.toString(now.toEpochMilli())));
     return (int) Replies.number(reply, 0);
   }
 
@@ -188,12 +220,18 @@ final class RedisWaitingLine implements WaitingLine {
   public EventStats stats(EventId eventId, Instant now) {
     RedisKeys keys = new RedisKeys(eventId);
     List<Object> r =
-        scripts.read(Script.STATS,
+        scripts.read(
+            Script.STATS,
             List.of(keys.position(), keys.heartbeat(), keys.stats(), keys.live(), keys.legacy()),
             List.of(Long.toString(now.toEpochMilli()), keys.waiterPrefix()));
     long oldest = Replies.number(r, 6);
-    return new EventStats(Replies.number(r, 0), Replies.number(r, 1), Replies.number(r, 2),
-        Replies.number(r, 3), Replies.number(r, 4), Replies.number(r, 5),
+    return new EventStats(
+        Replies.number(r, 0),
+        Replies.number(r, 1),
+        Replies.number(r, 2),
+        Replies.number(r, 3),
+        Replies.number(r, 4),
+        Replies.number(r, 5),
         oldest < 0 ? Optional.empty() : Optional.of(Instant.ofEpochMilli(oldest)));
   }
 

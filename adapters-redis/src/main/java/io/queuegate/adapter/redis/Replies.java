@@ -32,8 +32,9 @@ final class Replies {
   }
 
   /**
-   * A waiter from the fields {seq, uid, ident, joined ms} starting at {@code from}. A joined time of
-   * -1 means the per-waiter record is gone (tier 3); the waiter then counts as joined {@code now}.
+   * A waiter from the fields {seq, uid, ident, joined ms} starting at {@code from}. A joined time
+   * of -1 means the per-waiter record is gone (tier 3); the waiter then counts as joined {@code
+   * now}.
    */
   static Waiter waiter(EventId event, WaiterId id, List<Object> reply, int from, Instant now) {
     String uid = text(reply, from + 1);

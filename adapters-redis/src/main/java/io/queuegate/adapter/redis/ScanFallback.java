@@ -16,8 +16,9 @@ import java.util.OptionalLong;
 /**
  * Tier 2 of the position: when the index misses, counts the waiting entries ahead by a cursor SCAN
  * over the event's per-waiter keys on the node that owns the event's slot (COUNT 100, pipelined
- * reads of each entry's sequence), bounded by a key count and a time budget, and puts every entry it
- * read back into the index. Past the bounds it answers from the legacy ZSET (tier 3) when it can.
+ * reads of each entry's sequence), bounded by a key count and a time budget, and puts every entry
+ * it read back into the index. Past the bounds it answers from the legacy ZSET (tier 3) when it
+ * can.
  */
 final class ScanFallback {
   private static final int COUNT = 100;

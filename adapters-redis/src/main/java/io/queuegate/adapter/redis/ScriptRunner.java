@@ -36,8 +36,11 @@ final class ScriptRunner {
 
   /** Sends a script without waiting, so callers can pipeline other commands in the same flush. */
   CompletableFuture<List<Object>> start(
-      Script script, boolean readOnly, RedisClusterAsyncCommands<String, String> commands,
-      List<String> keys, List<String> args) {
+      Script script,
+      boolean readOnly,
+      RedisClusterAsyncCommands<String, String> commands,
+      List<String> keys,
+      List<String> args) {
     long started = System.nanoTime();
     String[] keyArray = keys.toArray(String[]::new);
     String[] argArray = args.toArray(String[]::new);
@@ -59,12 +62,17 @@ final class ScriptRunner {
   }
 
   private static CompletableFuture<List<Object>> send(
-      Script script, boolean readOnly, RedisClusterAsyncCommands<String, String> commands,
-      String[] keys, String[] args) {
+      Script script,
+      boolean readOnly,
+      RedisClusterAsyncCommands<String, String> commands,
+      String[] keys,
+      String[] args) {
     return readOnly
-        ? commands.<List<Object>>evalshaReadOnly(script.sha(), ScriptOutputType.MULTI, keys, args)
+        ? commands
+            .<List<Object>>evalshaReadOnly(script.sha(), ScriptOutputType.MULTI, keys, args)
             .toCompletableFuture()
-        : commands.<List<Object>>evalsha(script.sha(), ScriptOutputType.MULTI, keys, args)
+        : commands
+            .<List<Object>>evalsha(script.sha(), ScriptOutputType.MULTI, keys, args)
             .toCompletableFuture();
   }
 

@@ -37,9 +37,10 @@ abstract class PositionTiersIT {
     line = store.line();
     event = newEventId();
     keys = new RedisKeys(event);
-    waiters = IntStream.range(0, 5)
-        .mapToObj(i -> line.join(anonymous(event), 0, at(i)).standing().waiter().id())
-        .toList();
+    waiters =
+        IntStream.range(0, 5)
+            .mapToObj(i -> line.join(anonymous(event), 0, at(i)).standing().waiter().id())
+            .toList();
   }
 
   @Test

@@ -2,18 +2,18 @@ package io.queuegate.adapter.redis;
 
 import io.lettuce.core.KeyScanCursor;
 import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisCommandExecutionException;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.ScanArgs;
 import io.lettuce.core.ScanCursor;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
-import io.lettuce.core.RedisCommandExecutionException;
-import java.util.function.Function;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Test-side access to each node directly (never through the store under test): flushing, INFO
@@ -26,8 +26,12 @@ public final class RedisAdmin implements AutoCloseable {
 
   private RedisAdmin(List<Integer> ports) {
     for (int port : ports) {
-      RedisURI uri = RedisURI.builder().withHost("127.0.0.1").withPort(port)
-          .withTimeout(Duration.ofSeconds(5)).build();
+      RedisURI uri =
+          RedisURI.builder()
+              .withHost("127.0.0.1")
+              .withPort(port)
+              .withTimeout(Duration.ofSeconds(5))
+              .build();
       StatefulRedisConnection<String, String> connection = client.connect(uri);
       connections.add(connection);
       nodes.add(connection.sync());

@@ -9,7 +9,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-/** Six local redis-server processes made into a cluster of three primaries with one replica each. */
+/**
+ * Six local redis-server processes made into a cluster of three primaries with one replica each.
+ */
 public final class RedisCluster implements AutoCloseable {
   private static final Duration READY_LIMIT = Duration.ofSeconds(60);
 
@@ -21,10 +23,14 @@ public final class RedisCluster implements AutoCloseable {
     try {
       for (int i = 0; i < 6; i++) {
         int port = RedisServer.freePort();
-        RedisServer node = new RedisServer(port, dir, List.of(
-            "--cluster-enabled", "yes",
-            "--cluster-config-file", dir.resolve("nodes-" + port + ".conf").toString(),
-            "--cluster-node-timeout", "5000"));
+        RedisServer node =
+            new RedisServer(
+                port,
+                dir,
+                List.of(
+                    "--cluster-enabled", "yes",
+                    "--cluster-config-file", dir.resolve("nodes-" + port + ".conf").toString(),
+                    "--cluster-node-timeout", "5000"));
         node.start();
         cluster.nodes.add(node);
       }
@@ -52,8 +58,8 @@ public final class RedisCluster implements AutoCloseable {
       Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
       byte[] output = process.getInputStream().readAllBytes();
       if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
-        throw new AssertionError("redis-cli --cluster create failed:\n"
-            + new String(output, StandardCharsets.UTF_8));
+        throw new AssertionError(
+            "redis-cli --cluster create failed:\n" + new String(output, StandardCharsets.UTF_8));
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);

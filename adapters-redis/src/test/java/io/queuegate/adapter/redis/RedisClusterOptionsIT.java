@@ -24,8 +24,9 @@ class RedisClusterOptionsIT {
   @Test
   void locateFromReplicasRightAfterJoin_neverAnswersNotFound() {
     SharedRedisStores.fresh(RedisSettings.Mode.CLUSTER);
-    try (RedisStores stores = RedisStores.connect(
-        settings().withReadFrom(RedisSettings.ReadFrom.REPLICA_PREFERRED), QueueMetrics.NONE)) {
+    try (RedisStores stores =
+        RedisStores.connect(
+            settings().withReadFrom(RedisSettings.ReadFrom.REPLICA_PREFERRED), QueueMetrics.NONE)) {
       List<Long> positions = new ArrayList<>();
       for (int i = 0; i < 50; i++) {
         EventId event = newEventId();
@@ -39,8 +40,10 @@ class RedisClusterOptionsIT {
 
   @Test
   void joinWithReplicaDurability_succeedsWhenAReplicaAcknowledges() {
-    try (RedisStores stores = RedisStores.connect(
-        settings().withJoinDurability(RedisSettings.JoinDurability.REPLICA), QueueMetrics.NONE)) {
+    try (RedisStores stores =
+        RedisStores.connect(
+            settings().withJoinDurability(RedisSettings.JoinDurability.REPLICA),
+            QueueMetrics.NONE)) {
       EventId event = newEventId();
 
       Joined joined = stores.waitingLine().join(anonymous(event), 0, at(0));

@@ -1,7 +1,7 @@
 package io.queuegate.adapter.redis;
 
-import io.queuegate.domain.port.out.WaitingLineContract;
 import io.queuegate.domain.port.out.StoreUnderTest;
+import io.queuegate.domain.port.out.WaitingLineContract;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The WaitingLine contract against Redis cluster. */

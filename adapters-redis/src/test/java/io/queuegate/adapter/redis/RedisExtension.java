@@ -13,7 +13,9 @@ public final class RedisExtension implements BeforeAllCallback {
   @Override
   public void beforeAll(ExtensionContext context) {
     RedisBinaries.require();
-    context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
+    context
+        .getRoot()
+        .getStore(ExtensionContext.Namespace.GLOBAL)
         .getOrComputeIfAbsent(RedisExtension.class, k -> new Shutdown(), Shutdown.class);
   }
 

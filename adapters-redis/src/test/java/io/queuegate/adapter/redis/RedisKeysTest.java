@@ -15,10 +15,21 @@ class RedisKeysTest {
 
   @Test
   void everyKeyOfAnEvent_carriesItsHashTagAndSharesOneSlot() {
-    List<String> all = List.of(keys.legacy(), keys.position(), keys.waiter(waiter),
-        keys.heartbeat(), keys.sequence(), keys.identities(), keys.tombstone(waiter),
-        keys.limiter(), keys.live(), keys.admissions(), keys.used("adm-1"), keys.stats(),
-        keys.policy());
+    List<String> all =
+        List.of(
+            keys.legacy(),
+            keys.position(),
+            keys.waiter(waiter),
+            keys.heartbeat(),
+            keys.sequence(),
+            keys.identities(),
+            keys.tombstone(waiter),
+            keys.limiter(),
+            keys.live(),
+            keys.admissions(),
+            keys.used("adm-1"),
+            keys.stats(),
+            keys.policy());
 
     assertThat(all).allMatch(k -> k.contains("{sale-2030.a_b}")).doesNotHaveDuplicates();
     assertThat(all).extracting(SlotHash::getSlot).containsOnly(SlotHash.getSlot(keys.position()));

@@ -49,8 +49,10 @@ class RedisOutageIT {
     assertThat(stores.storeHealth().answers(Duration.ofMillis(200))).isFalse();
 
     server.start(); // same port, empty data and an empty script cache
-    Await.until(Duration.ofSeconds(10), "the store to recover", () ->
-        stores.waitingLine().join(anonymous(event), 0, at(2)).standing().position() == 1);
+    Await.until(
+        Duration.ofSeconds(10),
+        "the store to recover",
+        () -> stores.waitingLine().join(anonymous(event), 0, at(2)).standing().position() == 1);
     assertThat(stores.storeHealth().answers(Duration.ofSeconds(1))).isTrue();
   }
 }

@@ -38,28 +38,48 @@ public final class RedisServer implements AutoCloseable {
 
   /** Starts the process and waits until the port accepts connections. */
   public synchronized void start() {
-    List<String> command = new ArrayList<>(List.of(
-        RedisBinaries.server(), "--port", Integer.toString(port), "--bind", "127.0.0.1",
-        "--save", "", "--appendonly", "no", "--rename-command", "KEYS", "",
-        "--dir", dir.toString(), "--logfile", dir.resolve("redis-" + port + ".log").toString(),
-        "--daemonize", "no"));
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                RedisBinaries.server(),
+                "--port",
+                Integer.toString(port),
+                "--bind",
+                "127.0.0.1",
+                "--save",
+                "",
+                "--appendonly",
+                "no",
+                "--rename-command",
+                "KEYS",
+                "",
+                "--dir",
+                dir.toString(),
+                "--logfile",
+                dir.resolve("redis-" + port + ".log").toString(),
+                "--daemonize",
+                "no"));
     command.addAll(extraArgs);
     try {
       Files.createDirectories(dir);
-      process = new ProcessBuilder(command)
-          .redirectErrorStream(true)
-          .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-          .start();
+      process =
+          new ProcessBuilder(command)
+              .redirectErrorStream(true)
+              .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+              .start();
     } catch (IOException e) {
       throw new UncheckedIOException("cannot start redis-server on port " + port, e);
     }
     Process started = process;
-    Await.until(START_LIMIT, "redis-server on port " + port, () -> {
-      if (!started.isAlive()) {
-        throw new AssertionError("redis-server on port " + port + " exited; see " + dir);
-      }
-      return accepts(port);
-    });
+    Await.until(
+        START_LIMIT,
+        "redis-server on port " + port,
+        () -> {
+          if (!started.isAlive()) {
+            throw new AssertionError("redis-server on port " + port + " exited; see " + dir);
+          }
+          return accepts(port);
+        });
   }
 
   /** Kills the process (like a crash) and waits until it is gone. */

@@ -20,7 +20,8 @@ public final class RedisServers {
   public static synchronized RedisServer standalone() {
     if (standalone == null) {
       RedisBinaries.require();
-      RedisServer server = new RedisServer(RedisServer.freePort(), tempDir("standalone"), List.of());
+      RedisServer server =
+          new RedisServer(RedisServer.freePort(), tempDir("standalone"), List.of());
       server.start();
       standalone = server;
       installHook();

@@ -29,9 +29,19 @@ class RedisSettingsTest {
 
   @Test
   void standaloneWithTwoNodes_isRejected() {
-    assertThatThrownBy(() -> new RedisSettings(RedisSettings.Mode.STANDALONE, List.of("a:1", "b:2"),
-        java.util.Optional.empty(), false, Duration.ofMillis(500), RedisSettings.ReadFrom.UPSTREAM,
-        true, RedisSettings.JoinDurability.NONE, 10, Duration.ofMillis(10)))
+    assertThatThrownBy(
+            () ->
+                new RedisSettings(
+                    RedisSettings.Mode.STANDALONE,
+                    List.of("a:1", "b:2"),
+                    java.util.Optional.empty(),
+                    false,
+                    Duration.ofMillis(500),
+                    RedisSettings.ReadFrom.UPSTREAM,
+                    true,
+                    RedisSettings.JoinDurability.NONE,
+                    10,
+                    Duration.ofMillis(10)))
         .isInstanceOf(IllegalArgumentException.class);
   }
 

@@ -24,8 +24,10 @@ class RedisStandaloneOptionsIT {
 
   @Test
   void joinWithReplicaDurabilityAndNoReplica_failsAsStoreUnavailable() {
-    try (RedisStores stores = RedisStores.connect(
-        settings().withJoinDurability(RedisSettings.JoinDurability.REPLICA), QueueMetrics.NONE)) {
+    try (RedisStores stores =
+        RedisStores.connect(
+            settings().withJoinDurability(RedisSettings.JoinDurability.REPLICA),
+            QueueMetrics.NONE)) {
       assertThatThrownBy(() -> stores.waitingLine().join(anonymous(newEventId()), 0, at(0)))
           .isInstanceOf(StoreUnavailableException.class);
     }

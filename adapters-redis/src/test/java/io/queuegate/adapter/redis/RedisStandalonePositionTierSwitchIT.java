@@ -71,8 +71,9 @@ class RedisStandalonePositionTierSwitchIT {
   @Test
   void indexTier_isTheDefaultAndAnswersFromTheIndex() {
     SharedRedisStores.fresh(RedisSettings.Mode.STANDALONE);
-    try (RedisStores stores = RedisStores.connect(
-        SharedRedisStores.settings(RedisSettings.Mode.STANDALONE), QueueMetrics.NONE)) {
+    try (RedisStores stores =
+        RedisStores.connect(
+            SharedRedisStores.settings(RedisSettings.Mode.STANDALONE), QueueMetrics.NONE)) {
       EventId event = newEventId();
       List<WaiterId> waiters = join(stores, event, 2);
 

@@ -12,8 +12,7 @@ class RedisUrisTest {
     RedisSettings tight =
         RedisSettings.standalone("localhost:6379").withCommandTimeout(Duration.ofMillis(50));
 
-    assertThat(RedisUris.of("localhost:6379", tight).getTimeout())
-        .isEqualTo(Duration.ofSeconds(2));
+    assertThat(RedisUris.of("localhost:6379", tight).getTimeout()).isEqualTo(Duration.ofSeconds(2));
   }
 
   @Test

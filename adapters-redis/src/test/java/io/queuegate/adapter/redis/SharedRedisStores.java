@@ -29,10 +29,13 @@ public final class SharedRedisStores {
   }
 
   public static synchronized RedisAdmin admin(RedisSettings.Mode mode) {
-    return ADMINS.computeIfAbsent(mode, m -> RedisAdmin.forNodes(
-        m == RedisSettings.Mode.CLUSTER
-            ? RedisServers.cluster().ports()
-            : java.util.List.of(RedisServers.standalone().port())));
+    return ADMINS.computeIfAbsent(
+        mode,
+        m ->
+            RedisAdmin.forNodes(
+                m == RedisSettings.Mode.CLUSTER
+                    ? RedisServers.cluster().ports()
+                    : java.util.List.of(RedisServers.standalone().port())));
   }
 
   /** The shared store of {@code mode} over freshly flushed servers (FLUSHALL on every primary). */
@@ -43,8 +46,12 @@ public final class SharedRedisStores {
   }
 
   public static StoreUnderTest view(RedisStores stores) {
-    return new StoreUnderTest(stores.waitingLine(), stores.admissionLedger(),
-        stores.eventPolicies(), stores.idempotencyStore(), stores.rateLimitBuckets(),
+    return new StoreUnderTest(
+        stores.waitingLine(),
+        stores.admissionLedger(),
+        stores.eventPolicies(),
+        stores.idempotencyStore(),
+        stores.rateLimitBuckets(),
         stores.storeHealth());
   }
 

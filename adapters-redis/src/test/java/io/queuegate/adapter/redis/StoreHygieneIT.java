@@ -30,8 +30,10 @@ import java.util.stream.IntStream;
  */
 abstract class StoreHygieneIT {
   /** Keys without a TTL are allowed only for these, each with a cleanup path in RedisKeys. */
-  private static final Pattern PERSISTENT = Pattern.compile(
-      "queue:event:\\{[^}]+}(:position|:heartbeat|:seq|:ident|:stats|:policy|:w:[A-Za-z0-9_-]{22})?");
+  private static final Pattern PERSISTENT =
+      Pattern.compile(
+          "queue:event:\\{[^}]+}(:position|:heartbeat|:seq|:ident|:stats|:policy|:w:[A-Za-z0-9_-]{22})?");
+
   /** Commands a locate may run inside its script, and noise from the client and the measurement. */
   private static final Set<String> ALLOWED_PER_LOCATE = Set.of("evalsha_ro", "hmget", "zrank");
 
@@ -45,9 +47,10 @@ abstract class StoreHygieneIT {
     StoreUnderTest store = SharedRedisStores.fresh(mode());
     RedisAdmin admin = SharedRedisStores.admin(mode());
     EventId event = newEventId();
-    List<WaiterId> ids = IntStream.range(0, 6)
-        .mapToObj(i -> store.line().join(anonymous(event), 0, at(i)).standing().waiter().id())
-        .toList();
+    List<WaiterId> ids =
+        IntStream.range(0, 6)
+            .mapToObj(i -> store.line().join(anonymous(event), 0, at(i)).standing().waiter().id())
+            .toList();
     WaiterId vouched =
         store.line().join(withIdentity(event, newIdentity()), 0, at(6)).standing().waiter().id();
     store.line().touch(event, List.of(ids.get(0), ids.get(1), ids.get(2), vouched), at(100));
@@ -58,7 +61,10 @@ abstract class StoreHygieneIT {
     store.line().reap(event, at(50), 10, Duration.ofSeconds(300), at(105));
     store.policies().save(event, QueuePolicy.defaults());
     store.idempotency().begin("join:k1", "fp", Duration.ofSeconds(30), at(105));
-    store.idempotency().complete("join:k1", "fp", new IdempotentReply(202, "{}"), Duration.ofSeconds(300), at(106));
+    store
+        .idempotency()
+        .complete(
+            "join:k1", "fp", new IdempotentReply(202, "{}"), Duration.ofSeconds(300), at(106));
     store.rateLimits().acquire("ip:10.0.0.1", new Gcra(5, 10), at(106));
     store.line().activeEvents();
 
@@ -67,18 +73,30 @@ abstract class StoreHygieneIT {
       ttl.put(key, admin.onOwner(key, n -> n.pttl(key)));
     }
 
-    Set<String> persistent = ttl.entrySet().stream().filter(e -> e.getValue() == -1)
-        .map(Map.Entry::getKey).collect(Collectors.toSet());
-    assertThat(ttl.keySet()).allMatch(k -> k.contains("{" + event.value() + "}")
-        || k.equals(RedisKeys.EVENT_REGISTRY) || k.startsWith("queuegate:idem:")
-        || k.startsWith("queuegate:rate:"));
-    assertThat(persistent).allMatch(k -> PERSISTENT.matcher(k).matches()
-        || k.equals(RedisKeys.EVENT_REGISTRY));
+    Set<String> persistent =
+        ttl.entrySet().stream()
+            .filter(e -> e.getValue() == -1)
+            .map(Map.Entry::getKey)
+            .collect(Collectors.toSet());
+    assertThat(ttl.keySet())
+        .allMatch(
+            k ->
+                k.contains("{" + event.value() + "}")
+                    || k.equals(RedisKeys.EVENT_REGISTRY)
+                    || k.startsWith("queuegate:idem:")
+                    || k.startsWith("queuegate:rate:"));
+    assertThat(persistent)
+        .allMatch(k -> PERSISTENT.matcher(k).matches() || k.equals(RedisKeys.EVENT_REGISTRY));
     RedisKeys keys = new RedisKeys(event);
     assertThat(persistent.stream().filter(k -> k.startsWith(keys.waiterPrefix())))
         .containsExactlyInAnyOrder(keys.waiter(vouched));
-    assertThat(ttl).containsKeys(keys.tombstone(ids.get(3)), keys.used(admission.id()),
-        keys.limiter(), keys.live(), keys.admissions());
+    assertThat(ttl)
+        .containsKeys(
+            keys.tombstone(ids.get(3)),
+            keys.used(admission.id()),
+            keys.limiter(),
+            keys.live(),
+            keys.admissions());
   }
 
   void locate_costsOneEvalshaRo() {
@@ -100,9 +118,13 @@ abstract class StoreHygieneIT {
 
   /** Leaves out the measurement itself and the client's topology and connection housekeeping. */
   private static boolean isDataCommand(String command) {
-    return !(command.startsWith("config") || command.startsWith("info")
-        || command.startsWith("cluster") || command.startsWith("client")
-        || command.startsWith("command") || command.equals("ping") || command.equals("hello")
+    return !(command.startsWith("config")
+        || command.startsWith("info")
+        || command.startsWith("cluster")
+        || command.startsWith("client")
+        || command.startsWith("command")
+        || command.equals("ping")
+        || command.equals("hello")
         || command.equals("readonly"));
   }
 }

@@ -4,8 +4,8 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * Everything a store needs to decide an enter in one atomic step: the ready check, the limiter,
- * the active limit, removal from the line and the admission record.
+ * Everything a store needs to decide an enter in one atomic step: the ready check, the limiter, the
+ * active limit, removal from the line and the admission record.
  */
 public record AdmissionAttempt(
     EventId eventId,

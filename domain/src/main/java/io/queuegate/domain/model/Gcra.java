@@ -4,8 +4,8 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * The generic cell rate algorithm: {@code ratePerSecond} sustained, {@code burst} at once. Its whole
- * state is one instant (the theoretical arrival time), so a store keeps it in one value and
+ * The generic cell rate algorithm: {@code ratePerSecond} sustained, {@code burst} at once. Its
+ * whole state is one instant (the theoretical arrival time), so a store keeps it in one value and
  * fractional refill is exact. Used for admissions per event and requests per client IP.
  */
 public record Gcra(double ratePerSecond, long burst) {
@@ -42,7 +42,8 @@ public record Gcra(double ratePerSecond, long burst) {
       Duration retryAfter = Duration.between(now, allowAt);
       return new Decision(false, base, 0, retryAfter, Duration.between(now, base));
     }
-    long remaining = Math.max(0, (tolerance - Duration.between(now, newTat).toNanos()) / interval + 1);
+    long remaining =
+        Math.max(0, (tolerance - Duration.between(now, newTat).toNanos()) / interval + 1);
     return new Decision(true, newTat, remaining, Duration.ZERO, Duration.between(now, newTat));
   }
 

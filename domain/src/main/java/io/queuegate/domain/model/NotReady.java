@@ -48,7 +48,8 @@ public final class NotReady extends QueueException {
 
   /** At max_active: retry when the earliest live admission expires, between 1 and 30 seconds. */
   public static NotReady maxActive(Duration untilEarliestExpiry) {
-    return new NotReady(Reason.MAX_ACTIVE, clamp(Math.ceil(untilEarliestExpiry.toMillis() / 1000d)));
+    return new NotReady(
+        Reason.MAX_ACTIVE, clamp(Math.ceil(untilEarliestExpiry.toMillis() / 1000d)));
   }
 
   /** Admission is paused by an operator: retry in 5 seconds. */

@@ -70,11 +70,8 @@ public final class EtaEstimator {
     if (!(ratePerSecond > 0)) {
       return settings.maxSeconds();
     }
-    double seconds =
-        Math.ceil(position / ratePerSecond * settings.safetyFactor() - ROUNDING_SLACK);
-    return seconds >= settings.maxSeconds()
-        ? settings.maxSeconds()
-        : Math.max(0, (long) seconds);
+    double seconds = Math.ceil(position / ratePerSecond * settings.safetyFactor() - ROUNDING_SLACK);
+    return seconds >= settings.maxSeconds() ? settings.maxSeconds() : Math.max(0, (long) seconds);
   }
 
   static double weightedRate(AdmissionWindows counts, double fallbackRate, EtaSettings settings) {

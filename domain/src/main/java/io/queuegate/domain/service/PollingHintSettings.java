@@ -4,7 +4,8 @@ import java.time.Duration;
 
 /**
  * The polling hint's shape: {@code perPosition} per place ahead, at least {@code nearHead} and at
- * most {@code ceiling}, ±{@code jitter}, never more than half the ETA and never below {@code floor}.
+ * most {@code ceiling}, ±{@code jitter}, never more than half the ETA and never below {@code
+ * floor}.
  */
 public record PollingHintSettings(
     Duration perPosition, Duration nearHead, Duration ceiling, double jitter, Duration floor) {

@@ -56,10 +56,13 @@ class EtaEstimatorTest {
   @Test
   void windowsWithoutData_takeNoPartAndWeightsAreNormalised() {
     // Nothing in the last 300 s, 0.1/s over 900 s: only the 900 s window counts, at full weight.
-    assertThat(EtaEstimator.weightedRate(new AdmissionWindows(0, 0, 90), 50, EtaSettings.defaults()))
+    assertThat(
+            EtaEstimator.weightedRate(new AdmissionWindows(0, 0, 90), 50, EtaSettings.defaults()))
         .isCloseTo(0.1, within(1e-9));
     // 300 s and 900 s windows at 0.5/s and 1/s, weights 0.3 and 0.2 normalised to 0.6 and 0.4.
-    assertThat(EtaEstimator.weightedRate(new AdmissionWindows(0, 150, 900), 50, EtaSettings.defaults()))
+    assertThat(
+            EtaEstimator.weightedRate(
+                new AdmissionWindows(0, 150, 900), 50, EtaSettings.defaults()))
         .isCloseTo(0.6 * 0.5 + 0.4 * 1.0, within(1e-9));
   }
 
@@ -121,7 +124,8 @@ class EtaEstimatorTest {
     assertThat(EtaEstimator.etaSeconds(78_546, 1, EtaSettings.defaults())).isEqualTo(86_400);
     assertThat(EtaEstimator.etaSeconds(78_545, 1, EtaSettings.defaults())).isEqualTo(86_400);
     assertThat(EtaEstimator.etaSeconds(78_544, 1, EtaSettings.defaults())).isEqualTo(86_399);
-    assertThat(EtaEstimator.etaSeconds(Long.MAX_VALUE, 1e-6, EtaSettings.defaults())).isEqualTo(86_400);
+    assertThat(EtaEstimator.etaSeconds(Long.MAX_VALUE, 1e-6, EtaSettings.defaults()))
+        .isEqualTo(86_400);
   }
 
   @Test

@@ -2,10 +2,10 @@ package io.queuegate.domain.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.Random;
 import java.util.Set;
-import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -96,7 +96,11 @@ class PollingHintTest {
   void configuredShape_replacesTheDefaults() {
     PollingHintSettings slow =
         new PollingHintSettings(
-            Duration.ofMillis(100), Duration.ofSeconds(2), Duration.ofSeconds(60), 0, Duration.ofSeconds(1));
+            Duration.ofMillis(100),
+            Duration.ofSeconds(2),
+            Duration.ofSeconds(60),
+            0,
+            Duration.ofSeconds(1));
     PollingHint hint = new PollingHint(FixedRandom.NO_JITTER, slow);
 
     assertThat(hint.pollAfterMs(1, NO_ETA_CAP)).isEqualTo(2_000);

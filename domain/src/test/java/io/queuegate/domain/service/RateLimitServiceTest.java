@@ -28,7 +28,9 @@ class RateLimitServiceTest {
         new RateDecision(false, 20, 0, Duration.ofMillis(100), Duration.ofSeconds(2));
     when(buckets.acquire("10.0.0.1", LIMIT, clock.instant())).thenReturn(refused);
 
-    assertThat(new RateLimitService(buckets, local, LIMIT, true, clock).acquire("10.0.0.1", RateLimitScope.SHARED))
+    assertThat(
+            new RateLimitService(buckets, local, LIMIT, true, clock)
+                .acquire("10.0.0.1", RateLimitScope.SHARED))
         .isEqualTo(refused);
   }
 
@@ -37,7 +39,9 @@ class RateLimitServiceTest {
     when(buckets.acquire(any(), any(), any()))
         .thenThrow(new StoreUnavailableException("timeout", null));
 
-    RateDecision decision = new RateLimitService(buckets, local, LIMIT, true, clock).acquire("10.0.0.1", RateLimitScope.SHARED);
+    RateDecision decision =
+        new RateLimitService(buckets, local, LIMIT, true, clock)
+            .acquire("10.0.0.1", RateLimitScope.SHARED);
 
     assertThat(decision).isEqualTo(RateDecision.failOpen(20));
     assertThat(decision.allowed()).isTrue();

@@ -1,6 +1,5 @@
 package io.queuegate.domain.port.in;
 
-
 /** Lets a ready waiter into the booking flow, at most once, and mints its admission token. */
 public interface EnterQueueUseCase {
 

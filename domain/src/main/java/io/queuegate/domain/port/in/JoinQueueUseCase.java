@@ -1,6 +1,5 @@
 package io.queuegate.domain.port.in;
 
-
 /** Puts a person in an event's line. */
 public interface JoinQueueUseCase {
 

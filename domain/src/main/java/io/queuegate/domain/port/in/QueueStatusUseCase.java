@@ -1,6 +1,5 @@
 package io.queuegate.domain.port.in;
 
-
 /** Tells a waiter where it stands; the call is also its heartbeat. */
 public interface QueueStatusUseCase {
 

@@ -1,6 +1,5 @@
 package io.queuegate.domain.port.in;
 
-
 /** Lets the booking backend check an admission token, optionally using it up. */
 public interface VerifyAdmissionUseCase {
 

@@ -21,8 +21,8 @@ public interface AdmissionLedger {
   Admission admit(AdmissionAttempt attempt, Instant now);
 
   /**
-   * Marks an admission used, so that it stops counting against the active limit. Returns false
-   * when it was used before. Remembers the use until {@code expiresAt}.
+   * Marks an admission used, so that it stops counting against the active limit. Returns false when
+   * it was used before. Remembers the use until {@code expiresAt}.
    */
   boolean consume(EventId eventId, String admissionId, Instant expiresAt, Instant now);
 

@@ -8,8 +8,8 @@ import java.time.Instant;
 public interface EnqueueTokenVerifier {
 
   /**
-   * @throws io.queuegate.domain.model.InvalidEnqueueToken for a bad signature, issuer, expiry, or an
-   *     audience other than {@code eventId}
+   * @throws io.queuegate.domain.model.InvalidEnqueueToken for a bad signature, issuer, expiry, or
+   *     an audience other than {@code eventId}
    */
   Identity verify(String token, EventId eventId, Instant now);
 }

@@ -19,7 +19,8 @@ public interface IdempotencyStore {
   IdempotencyBegin begin(String key, String fingerprint, Duration inFlightFor, Instant now);
 
   /** Stores the reply of a claimed key for {@code keepFor}. */
-  void complete(String key, String fingerprint, IdempotentReply reply, Duration keepFor, Instant now);
+  void complete(
+      String key, String fingerprint, IdempotentReply reply, Duration keepFor, Instant now);
 
   /** Drops a claim whose request failed, so the client may retry with the same key. */
   void release(String key);

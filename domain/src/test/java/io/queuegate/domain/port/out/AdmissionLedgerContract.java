@@ -143,8 +143,7 @@ public abstract class AdmissionLedgerContract {
         .isEqualTo(NotReady.Reason.ADMISSION_PAUSED);
     assertThat(refusal(second, 1, false, oneAtATime, 1, now))
         .isEqualTo(NotReady.Reason.BEYOND_READY_WINDOW);
-    assertThat(refusal(second, 2, false, oneAtATime, 1, now))
-        .isEqualTo(NotReady.Reason.MAX_ACTIVE);
+    assertThat(refusal(second, 2, false, oneAtATime, 1, now)).isEqualTo(NotReady.Reason.MAX_ACTIVE);
     assertThat(refusal(second, 2, false, oneAtATime, 0, now))
         .isEqualTo(NotReady.Reason.NO_CAPACITY);
   }

@@ -14,8 +14,8 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Values the store contracts share: a fixed origin of time (tests never read the wall clock),
- * fresh event ids, new waiters and admission attempts.
+ * Values the store contracts share: a fixed origin of time (tests never read the wall clock), fresh
+ * event ids, new waiters and admission attempts.
  */
 public final class StoreFixtures {
   /** Every contract's time zero. */

@@ -27,8 +27,7 @@ public abstract class StoreHealthContract {
   @Test
   void concurrentChecksOfAHealthyStore_allAnswer() {
     List<Boolean> answers =
-        Concurrently.values(
-            Concurrently.run(8, 64, i -> health.answers(Duration.ofSeconds(1))));
+        Concurrently.values(Concurrently.run(8, 64, i -> health.answers(Duration.ofSeconds(1))));
 
     assertThat(answers).hasSize(64).containsOnly(true);
   }

@@ -348,8 +348,7 @@ public abstract class WaitingLineContract {
 
     assertThatThrownBy(() -> line.locate(event, id, at(200))).isInstanceOf(WaiterExpired.class);
     assertThatThrownBy(() -> line.locate(event, id, at(499))).isInstanceOf(WaiterExpired.class);
-    assertThatThrownBy(() -> line.locate(event, id, at(500)))
-        .isInstanceOf(WaiterNotFound.class);
+    assertThatThrownBy(() -> line.locate(event, id, at(500))).isInstanceOf(WaiterNotFound.class);
   }
 
   @Test
@@ -452,8 +451,7 @@ public abstract class WaitingLineContract {
 
     line.deleteEvent(event);
 
-    assertThatThrownBy(() -> line.locate(event, staying, at(4)))
-        .isInstanceOf(WaiterNotFound.class);
+    assertThatThrownBy(() -> line.locate(event, staying, at(4))).isInstanceOf(WaiterNotFound.class);
     assertThat(line.stats(event, at(4)))
         .isEqualTo(new EventStats(0, 0, 0, 0, 0, 0, Optional.empty()));
     assertThat(line.activeEvents()).containsExactly(other);
