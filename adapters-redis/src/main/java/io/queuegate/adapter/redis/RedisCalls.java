@@ -2,6 +2,7 @@ package io.queuegate.adapter.redis;
 
 import io.queuegate.domain.model.StoreUnavailableException;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
@@ -29,6 +30,22 @@ final class RedisCalls {
     } catch (ExecutionException | CompletionException | TimeoutException e) {
       throw unavailable(e);
     } catch (RuntimeException e) {
+      throw unavailable(e);
+    }
+  }
+
+  /**
+   * Waits for a future that lettuce's command timeout already bounds, without a timed park: on a
+   * virtual thread each timed park schedules and cancels a wake-up task, a thread hand-off per call
+   * that cost the status hot path a fifth of its throughput.
+   */
+  <T> T join(CompletableFuture<T> bounded) {
+    try {
+      return bounded.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw unavailable(e);
+    } catch (ExecutionException | RuntimeException e) {
       throw unavailable(e);
     }
   }

@@ -1,5 +1,6 @@
 package io.queuegate.adapter.redis;
 
+import io.lettuce.core.metrics.CommandLatencyRecorder;
 import io.lettuce.core.resource.ClientResources;
 import io.lettuce.core.resource.DefaultClientResources;
 import io.lettuce.core.resource.Delay;
@@ -56,6 +57,9 @@ public final class RedisStores implements AutoCloseable {
             .reconnectDelay(
                 Delay.exponential(
                     Duration.ofMillis(10), Duration.ofSeconds(1), 2, TimeUnit.MILLISECONDS))
+            // queue_store_command_seconds times every script already; lettuce's own recorder
+            // would add a histogram update per command on the event loop.
+            .commandLatencyRecorder(CommandLatencyRecorder.disabled())
             .build();
     try {
       RedisLink link =

@@ -36,6 +36,7 @@ final class RedisWaitingLine implements WaitingLine {
   private final EventRegistry registry;
   private final RedisSettings settings;
   private final AtomicBoolean warnedReplicaless = new AtomicBoolean();
+  private final LocateBatches batches;
 
   RedisWaitingLine(
       RedisLink link,
@@ -50,6 +51,7 @@ final class RedisWaitingLine implements WaitingLine {
     this.fallback = fallback;
     this.registry = registry;
     this.settings = settings;
+    this.batches = new LocateBatches((event, batch) -> locateCall(event, batch, true));
   }
 
   @Override
@@ -140,19 +142,15 @@ final class RedisWaitingLine implements WaitingLine {
   @Override
   public WaiterStanding locate(EventId eventId, WaiterId waiterId, Instant now) {
     RedisKeys keys = new RedisKeys(eventId);
-    List<String> keyList =
-        List.of(keys.waiter(waiterId), keys.position(), keys.tombstone(waiterId), keys.legacy());
-    List<String> args =
-        List.of(
-            waiterId.value(),
-            Replies.flag(settings.legacyZset()),
-            Long.toString(now.toEpochMilli()),
-            settings.positionTier().name().toLowerCase(Locale.ROOT));
-    List<Object> reply = scripts.read(Script.LOCATE, keyList, args);
+    // Bounded without a timer of our own: lettuce cuts every command, a NOSCRIPT reload and retry
+    // included, at the command timeout, and a lookup waits for at most the call in flight and its
+    // own. A Java-side timer (timed park or orTimeout) costs a thread hand-off per call.
+    List<Object> reply = calls.join(batches.locate(eventId, waiterId, now));
     if (Replies.tag(reply).equals("missing")
         && settings.readFrom() == RedisSettings.ReadFrom.REPLICA_PREFERRED) {
       // A lagging replica must never produce a false 404: plain EVALSHA goes to the primary.
-      reply = scripts.run(Script.LOCATE, keyList, args);
+      LocateBatches.Lookup lookup = new LocateBatches.Lookup(waiterId, now, null);
+      reply = Replies.list(calls.await(locateCall(eventId, List.of(lookup), false)), 0);
     }
     return switch (Replies.tag(reply)) {
       case "index" ->
@@ -169,6 +167,26 @@ final class RedisWaitingLine implements WaitingLine {
       case "expired" -> throw new WaiterExpired();
       default -> throw new WaiterNotFound();
     };
+  }
+
+  /** One locate script call for lookups of one event; read-only calls may run on a replica. */
+  private CompletableFuture<List<Object>> locateCall(
+      EventId eventId, List<LocateBatches.Lookup> batch, boolean readOnly) {
+    RedisKeys keys = new RedisKeys(eventId);
+    List<String> keyList = new ArrayList<>(2 + 2 * batch.size());
+    keyList.add(keys.position());
+    keyList.add(keys.legacy());
+    List<String> args = new ArrayList<>(3 + batch.size());
+    args.add(Replies.flag(settings.legacyZset()));
+    // The latest clock of the batch: a tombstone counts as long as it outlives that.
+    args.add(Long.toString(batch.stream().mapToLong(l -> l.now().toEpochMilli()).max().orElse(0)));
+    args.add(settings.positionTier().name().toLowerCase(Locale.ROOT));
+    for (LocateBatches.Lookup lookup : batch) {
+      keyList.add(keys.waiter(lookup.waiter()));
+      keyList.add(keys.tombstone(lookup.waiter()));
+      args.add(lookup.waiter().value());
+    }
+    return scripts.start(Script.LOCATE, readOnly, link.commands(), keyList, args);
   }
 
   @Override

@@ -22,6 +22,15 @@ final class Replies {
     return value == null ? "" : value.toString();
   }
 
+  /** The nested reply at {@code index} (a script answering one list per item). */
+  @SuppressWarnings("unchecked")
+  static List<Object> list(List<Object> reply, int index) {
+    if (reply.get(index) instanceof List<?> nested) {
+      return (List<Object>) nested;
+    }
+    throw new IllegalStateException("expected a nested reply at " + index + ": " + reply);
+  }
+
   static long number(List<Object> reply, int index) {
     Object value = reply.get(index);
     if (value instanceof Long l) {
