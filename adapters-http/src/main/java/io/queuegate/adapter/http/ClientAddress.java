@@ -4,6 +4,7 @@ import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Finds the client a request counts against. The peer address, unless the peer is a trusted proxy:
@@ -23,15 +24,22 @@ final class ClientAddress {
    * @return the key of the client's rate-limit bucket: a normalised IP address
    */
   String clientKey(String peer, List<String> forwardedFor) {
-    Optional<InetAddress> peerAddress = IpLiteral.parse(peer);
-    if (peerAddress.isEmpty()) {
-      return peer;
+    return IpLiteral.parse(peer)
+        .map(address -> clientKey(address, () -> forwardedFor))
+        .orElse(peer);
+  }
+
+  /**
+   * The same for a peer whose address the connection already holds. The forwarded-for values are
+   * read only when the peer is a trusted proxy: a status poll from a client costs no header
+   * parsing.
+   */
+  String clientKey(InetAddress peer, Supplier<List<String>> forwardedFor) {
+    if (!trusted(peer)) {
+      return peer.getHostAddress();
     }
-    if (!trusted(peerAddress.get())) {
-      return peerAddress.get().getHostAddress();
-    }
-    List<String> hops = hops(forwardedFor);
-    InetAddress client = peerAddress.get();
+    List<String> hops = hops(forwardedFor.get());
+    InetAddress client = peer;
     for (int i = hops.size() - 1; i >= 0; i--) {
       Optional<InetAddress> hop = IpLiteral.parse(hops.get(i));
       if (hop.isEmpty()) {
@@ -47,7 +55,12 @@ final class ClientAddress {
   }
 
   private boolean trusted(InetAddress address) {
-    return trustedProxies.stream().anyMatch(network -> network.contains(address));
+    for (IpNetwork network : trustedProxies) {
+      if (network.contains(address)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static List<String> hops(List<String> headerValues) {

@@ -15,6 +15,7 @@ import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * Takes one request from the client's bucket before any handler runs (SPEC 3.8). Health, readiness
@@ -46,7 +47,7 @@ final class RateLimitFilter implements Filter {
       chain.proceed();
       return;
     }
-    String client = clientAddress.clientKey(peer(req), req.headers().all(FORWARDED_FOR, List::of));
+    String client = clientKey(req);
     RateDecision decision = rateLimit.acquire(client, scope(req.prologue().method()));
     if (!decision.allowed()) {
       // Written here rather than thrown: a filter's exception would skip the metrics filter.
@@ -67,11 +68,12 @@ final class RateLimitFilter implements Filter {
         : RateLimitScope.SHARED;
   }
 
-  private static String peer(RoutingRequest req) {
+  private String clientKey(RoutingRequest req) {
+    Supplier<List<String>> forwardedFor = () -> req.headers().all(FORWARDED_FOR, List::of);
     SocketAddress address = req.remotePeer().address();
     if (address instanceof InetSocketAddress inet && inet.getAddress() != null) {
-      return inet.getAddress().getHostAddress();
+      return clientAddress.clientKey(inet.getAddress(), forwardedFor);
     }
-    return req.remotePeer().host();
+    return clientAddress.clientKey(req.remotePeer().host(), forwardedFor.get());
   }
 }

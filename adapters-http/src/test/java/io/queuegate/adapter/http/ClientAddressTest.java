@@ -3,6 +3,7 @@ package io.queuegate.adapter.http;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.net.InetAddress;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -13,6 +14,27 @@ class ClientAddressTest {
   @Test
   void untrustedPeer_isTheClientAndForwardedForIsIgnored() {
     assertThat(address.clientKey("198.51.100.4", List.of("1.2.3.4"))).isEqualTo("198.51.100.4");
+  }
+
+  @Test
+  void untrustedPeerAddress_neverReadsForwardedFor() throws Exception {
+    InetAddress peer = InetAddress.getByAddress(new byte[] {(byte) 198, 51, 100, 4});
+
+    String key =
+        address.clientKey(
+            peer,
+            () -> {
+              throw new AssertionError("X-Forwarded-For read for an untrusted peer");
+            });
+
+    assertThat(key).isEqualTo("198.51.100.4");
+  }
+
+  @Test
+  void trustedPeerAddress_readsForwardedFor() throws Exception {
+    InetAddress proxy = InetAddress.getByAddress(new byte[] {10, 0, 0, 1});
+
+    assertThat(address.clientKey(proxy, () -> List.of("203.0.113.5"))).isEqualTo("203.0.113.5");
   }
 
   @Test

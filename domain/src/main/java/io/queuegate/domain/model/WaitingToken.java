@@ -25,13 +25,9 @@ public record WaitingToken(EventId eventId, WaiterId waiterId) {
     }
     String event = raw.substring(0, cut);
     String waiter = raw.substring(cut + 1);
-    try {
-      return WaiterId.isWellFormed(waiter)
-          ? Optional.of(new WaitingToken(new EventId(event), new WaiterId(waiter)))
-          : Optional.empty();
-    } catch (InvalidEventId e) {
-      return Optional.empty();
-    }
+    return WaiterId.isWellFormed(waiter) && EventId.isWellFormed(event)
+        ? Optional.of(new WaitingToken(new EventId(event), new WaiterId(waiter)))
+        : Optional.empty();
   }
 
   @Override

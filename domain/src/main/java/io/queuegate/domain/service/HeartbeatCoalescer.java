@@ -8,7 +8,6 @@ import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.util.Collection;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -34,7 +33,13 @@ public final class HeartbeatCoalescer {
 
   /** Notes a heartbeat for the next flush. */
   public void record(EventId eventId, WaiterId waiterId) {
-    pending.compute(eventId, (event, ids) -> withAdded(ids, List.of(waiterId)));
+    pending.compute(
+        eventId,
+        (event, ids) -> {
+          Set<WaiterId> result = ids == null ? new HashSet<>() : ids;
+          result.add(waiterId);
+          return result;
+        });
   }
 
   /** Drops a pending heartbeat of a waiter that left or entered. */

@@ -33,6 +33,30 @@ class EventIdTest {
   }
 
   @Test
+  void everyCharacterUpToLatinExtended_isAcceptedExactlyWhenTheSpecificationAllowsIt() {
+    String allowed = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789._-";
+    for (char c = 0; c < 0x250; c++) {
+      String raw = "e" + c;
+
+      assertThat(EventId.isWellFormed(raw))
+          .as("U+%04X", (int) c)
+          .isEqualTo(allowed.indexOf(c) >= 0);
+    }
+  }
+
+  @Test
+  void equalValues_areEqualIdsWithEqualHashes() {
+    EventId one = new EventId("tour-2026");
+    EventId other = new EventId(new String("tour-2026"));
+
+    assertThat(one)
+        .isEqualTo(other)
+        .hasSameHashCodeAs(other)
+        .isNotEqualTo(new EventId("tour-2027"));
+    assertThat(one).isNotEqualTo("tour-2026");
+  }
+
+  @Test
   void parseOfNullOrEmpty_isMissingEventId() {
     assertThatThrownBy(() -> EventId.parse(null)).isInstanceOf(MissingEventId.class);
     assertThatThrownBy(() -> EventId.parse("")).isInstanceOf(MissingEventId.class);

@@ -40,6 +40,18 @@ class WaiterIdTest {
   }
 
   @Test
+  void everyCharacterUpToLatinExtended_isAcceptedExactlyWhenItIsUrlSafeBase64() {
+    String allowed = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-";
+    for (char c = 0; c < 0x250; c++) {
+      String raw = "A".repeat(21) + c;
+
+      assertThat(WaiterId.isWellFormed(raw))
+          .as("U+%04X", (int) c)
+          .isEqualTo(allowed.indexOf(c) >= 0);
+    }
+  }
+
+  @Test
   void nullId_isNotFound() {
     assertThat(WaiterId.isWellFormed(null)).isFalse();
     assertThatThrownBy(() -> new WaiterId(null)).isInstanceOf(WaiterNotFound.class);
