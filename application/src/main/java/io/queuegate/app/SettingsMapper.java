@@ -36,7 +36,7 @@ final class SettingsMapper {
             q.get("eta.safety-factor").asDouble().get(),
             duration(q.get("eta.max")).toSeconds()),
         new PollingHintSettings(
-            duration(q.get("polling-hint.per-position")),
+            q.get("polling-hint.share-of-wait-until-ready").asDouble().get(),
             duration(q.get("polling-hint.near-head")),
             duration(q.get("polling-hint.ceiling")),
             q.get("polling-hint.jitter").asDouble().get(),

@@ -72,6 +72,6 @@ public final class JoinQueueService implements JoinQueueUseCase {
         standing.waiter().token(),
         standing.position(),
         etaSec,
-        hint.pollAfterMs(standing.position(), etaSec));
+        hint.pollAfterMs(standing.position(), policy.readyWindow(), etaSec));
   }
 }

@@ -9,8 +9,11 @@ public final class PollingHint {
   private static final long MS_PER_ETA_SECOND = 500;
 
   private final RandomGenerator random;
-  private final long msPerPosition;
-  // Near the head, positions change every second or so; polling faster only adds load.
+  // A share of the time left until the waiter may enter: polls thin out far back, where nothing
+  // useful changes for minutes, and close in geometrically as readiness nears.
+  private final double shareOfWaitUntilReady;
+  // Near the head, and for a ready waiter, positions change every second or so; polling faster
+  // only adds load.
   private final long nearHeadMs;
   // Far back, nothing useful changes within the ceiling; it applies after the jitter too.
   private final long ceilingMs;
@@ -27,25 +30,37 @@ public final class PollingHint {
   /** {@code random} is shared by all request threads, so it must be thread-safe. */
   public PollingHint(RandomGenerator random, PollingHintSettings settings) {
     this.random = Objects.requireNonNull(random);
-    this.msPerPosition = settings.perPosition().toMillis();
+    this.shareOfWaitUntilReady = settings.shareOfWaitUntilReady();
     this.nearHeadMs = settings.nearHead().toMillis();
     this.ceilingMs = settings.ceiling().toMillis();
     this.jitter = settings.jitter();
     this.floorMs = settings.floor().toMillis();
   }
 
-  /** Milliseconds until the next poll for a waiter at {@code position} with this ETA. */
-  public long pollAfterMs(long position, long etaSec) {
-    long base =
-        msPerPosition > 0 && position >= ceilingMs / msPerPosition
-            ? ceilingMs
-            : Math.max(nearHeadMs, position * msPerPosition);
+  /**
+   * Milliseconds until the next poll for a waiter at {@code position} with this ETA (seconds to the
+   * head), in a line whose first {@code readyWindow} places may enter.
+   */
+  public long pollAfterMs(long position, long readyWindow, long etaSec) {
+    long eta = Math.max(0, etaSec);
+    double shareMs = shareOfWaitUntilReady * untilReadyMs(position, readyWindow, eta);
+    long base = Math.max(nearHeadMs, Math.min(ceilingMs, Math.round(shareMs)));
     double factor = 1 + jitter * (2 * random.nextDouble() - 1);
     long jittered = Math.min(ceilingMs, Math.round(base * factor));
-    long halfEta =
-        etaSec >= ceilingMs / MS_PER_ETA_SECOND
-            ? ceilingMs
-            : Math.max(0, etaSec) * MS_PER_ETA_SECOND;
+    long halfEta = eta >= ceilingMs / MS_PER_ETA_SECOND ? ceilingMs : eta * MS_PER_ETA_SECOND;
     return Math.max(floorMs, Math.min(jittered, halfEta));
+  }
+
+  /**
+   * The ETA covers every place ahead at the rate it was computed with; only the places beyond the
+   * ready window stand between the waiter and entry, so the same rate gives their share of it. A
+   * waiter already within the window gets 0: it is about to enter.
+   */
+  private static double untilReadyMs(long position, long readyWindow, long etaSec) {
+    long window = Math.max(0, readyWindow);
+    if (position <= window) {
+      return 0;
+    }
+    return etaSec * 1000.0 * ((double) (position - window) / position);
   }
 }

@@ -55,6 +55,7 @@ public final class QueueStatusService implements QueueStatusUseCase {
     boolean ready = position <= policy.readyWindow() && !policy.pausedAdmission();
     long waitedSec = Math.max(0, Duration.between(standing.waiter().joinedAt(), now).getSeconds());
     long etaSec = eta.etaSeconds(position, eta.ratePerSecond(token.eventId(), policy));
-    return new WaiterStatus(position, etaSec, waitedSec, ready, hint.pollAfterMs(position, etaSec));
+    long pollAfterMs = hint.pollAfterMs(position, policy.readyWindow(), etaSec);
+    return new WaiterStatus(position, etaSec, waitedSec, ready, pollAfterMs);
   }
 }

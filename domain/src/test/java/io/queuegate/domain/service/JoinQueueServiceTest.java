@@ -77,7 +77,8 @@ class JoinQueueServiceTest {
 
     JoinReceipt receipt = service.join(new JoinCommand(EVENT, ANONYMOUS, Optional.empty()));
 
-    // 100 places at the configured 50/s: ceil(100 / 50 * 1.1) = 3 s; the hint is 1 s near the head.
+    // 100 places at the configured 50/s: ceil(100 / 50 * 1.1) = 3 s; within the ready window the
+    // hint is the near-head 1 s.
     assertThat(receipt).isEqualTo(new JoinReceipt(waiter.token(), 100, 3, 1_000));
     verify(metrics).joined(EVENT);
     verify(metrics).positionComputed(PositionMethod.POSITION_INDEX);

@@ -1,6 +1,7 @@
 package io.queuegate.domain.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.util.HashSet;
@@ -11,55 +12,66 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class PollingHintTest {
-  private static final long NO_ETA_CAP = 86_400;
+  private static final long WINDOW = 100;
+  private static final PollingHint NO_JITTER = new PollingHint(FixedRandom.NO_JITTER);
+
+  /** The ETA the services hand over: ceil(position / rate * 1.1), at most a day. */
+  private static long eta(long position, double ratePerSec) {
+    return EtaEstimator.etaSeconds(position, ratePerSec, EtaSettings.defaults());
+  }
+
+  private static long hintAt(PollingHint hint, long position, double ratePerSec) {
+    return hint.pollAfterMs(position, WINDOW, eta(position, ratePerSec));
+  }
 
   @ParameterizedTest
   @CsvSource({
-    "1, 1000",
-    "50, 1000",
-    "100, 1000",
-    "101, 1010",
-    "250, 2500",
-    "2999, 29990",
-    "3000, 30000",
-    "1000000, 30000",
-    "9223372036854775807, 30000",
-    "0, 1000",
-    "-5, 1000"
+    // position, rate/s, expected ms: 40% of eta * (position - 100) / position, in [1 s, 30 s]
+    "101, 5, 1000", // eta 23 s, 0.23 s until ready: near the head
+    "150, 5, 4400", // eta 33 s, 11 s until ready
+    "300, 5, 17600", // eta 66 s, 44 s until ready
+    "1000, 5, 30000", // eta 220 s, 198 s until ready: the ceiling
+    "300, 25, 3733", // eta 14 s, 9.33 s until ready
+    "1000, 25, 15840", // eta 44 s, 39.6 s until ready
+    "300, 50, 1867", // eta 7 s, 4.67 s until ready
+    "9223372036854775807, 5, 30000"
   })
-  void withoutJitter_growsTenMillisecondsPerPlaceBetweenOneAndThirtySeconds(
-      long position, long expectedMs) {
-    PollingHint hint = new PollingHint(FixedRandom.NO_JITTER);
+  void withoutJitter_isFortyPercentOfTheWaitUntilReadyBetweenOneAndThirtySeconds(
+      long position, double rate, long expectedMs) {
+    assertThat(hintAt(NO_JITTER, position, rate)).isEqualTo(expectedMs);
+  }
 
-    assertThat(hint.pollAfterMs(position, NO_ETA_CAP)).isEqualTo(expectedMs);
+  @Test
+  void atAFixedRate_growsWithPosition() {
+    long previous = 0;
+    for (long position = 1; position <= 5_000; position++) {
+      long ms = hintAt(NO_JITTER, position, 5);
+
+      assertThat(ms).isGreaterThanOrEqualTo(previous);
+      previous = ms;
+    }
+    assertThat(hintAt(NO_JITTER, 101, 5)).isEqualTo(1_000);
+    assertThat(previous).isEqualTo(30_000);
+  }
+
+  @Test
+  void samePosition_slowLineGetsLongPollsAndFastLineShortOnes() {
+    assertThat(hintAt(NO_JITTER, 2_000, 5)).isEqualTo(30_000);
+    assertThat(hintAt(NO_JITTER, 2_000, 50)).isEqualTo(16_720);
+    assertThat(hintAt(NO_JITTER, 2_000, 500)).isEqualTo(1_900);
+  }
+
+  @Test
+  void readyWaiter_getsTheNearHeadHintHoweverSlowTheLine() {
+    assertThat(hintAt(NO_JITTER, 100, 5)).isEqualTo(1_000);
+    assertThat(hintAt(NO_JITTER, 60, 0.1)).isEqualTo(1_000);
+    assertThat(NO_JITTER.pollAfterMs(5_000, 10_000, 86_400)).isEqualTo(1_000);
   }
 
   @Test
   void jitter_reachesTwentyPercentEitherWay() {
-    assertThat(new PollingHint(new FixedRandom(0.0)).pollAfterMs(250, NO_ETA_CAP)).isEqualTo(2000);
-    assertThat(new PollingHint(new FixedRandom(0.999_999_999)).pollAfterMs(250, NO_ETA_CAP))
-        .isEqualTo(3000);
-  }
-
-  @Test
-  void manyRandomPositions_stayWithinJitterFloorCeilingAndHalfEta() {
-    Random random = new Random(7);
-    PollingHint hint = new PollingHint(random);
-    Random positions = new Random(11);
-    for (int i = 0; i < 100_000; i++) {
-      long position =
-          positions.nextInt(2) == 0 ? positions.nextInt(4_000) : positions.nextInt(2_000_000);
-      long etaSec = positions.nextInt(3) == 0 ? positions.nextInt(40) : NO_ETA_CAP;
-      long base = Math.min(30_000, Math.max(1_000, position * 10));
-
-      long ms = hint.pollAfterMs(position, etaSec);
-
-      assertThat(ms).isBetween(500L, 30_000L);
-      assertThat(ms).isLessThanOrEqualTo(Math.max(500, etaSec * 500));
-      if (etaSec == NO_ETA_CAP) {
-        assertThat(ms).isBetween(Math.round(base * 0.8), Math.min(30_000, Math.round(base * 1.2)));
-      }
-    }
+    assertThat(hintAt(new PollingHint(new FixedRandom(0.0)), 300, 5)).isEqualTo(14_080);
+    assertThat(hintAt(new PollingHint(new FixedRandom(0.999_999_999)), 300, 5)).isEqualTo(21_120);
   }
 
   @Test
@@ -68,44 +80,95 @@ class PollingHintTest {
     Set<Long> seen = new HashSet<>();
 
     for (int i = 0; i < 200; i++) {
-      seen.add(hint.pollAfterMs(500, NO_ETA_CAP));
+      seen.add(hintAt(hint, 300, 5));
     }
 
     assertThat(seen).hasSizeGreaterThan(50);
-    assertThat(seen).allSatisfy(ms -> assertThat(ms).isBetween(4_000L, 6_000L));
+    assertThat(seen).allSatisfy(ms -> assertThat(ms).isBetween(14_080L, 21_120L));
+  }
+
+  @Test
+  void farBack_neverExceedsTheCeilingEvenWithJitter() {
+    PollingHint highest = new PollingHint(new FixedRandom(0.999_999_999));
+
+    assertThat(highest.pollAfterMs(1_000_000, WINDOW, 86_400)).isEqualTo(30_000);
+    assertThat(highest.pollAfterMs(Long.MAX_VALUE, WINDOW, Long.MAX_VALUE)).isEqualTo(30_000);
   }
 
   @Test
   void shortEta_capsTheHintAtHalfOfIt() {
-    PollingHint hint = new PollingHint(FixedRandom.NO_JITTER);
+    PollingHintSettings eager =
+        new PollingHintSettings(0.5, Duration.ofSeconds(1), Duration.ofSeconds(30), 0.9, floor());
+    PollingHint hint = new PollingHint(new FixedRandom(0.999_999_999), eager);
 
-    assertThat(hint.pollAfterMs(2_000, 4)).isEqualTo(2_000);
-    assertThat(hint.pollAfterMs(2_000, 30)).isEqualTo(15_000);
+    // Half of 40 s without a ready window is 20 s; the jitter would make it 38 s.
+    assertThat(hint.pollAfterMs(10_000, 0, 40)).isEqualTo(20_000);
+    // At the head the near-head second is more than half of a 1 s ETA.
+    assertThat(NO_JITTER.pollAfterMs(3, WINDOW, 1)).isEqualTo(500);
+    assertThat(NO_JITTER.pollAfterMs(30, WINDOW, 1)).isEqualTo(500);
   }
 
   @Test
-  void zeroOrTinyEta_neverGoesBelowTheFloor() {
-    PollingHint hint = new PollingHint(new FixedRandom(0.0));
+  void zeroOrNegativeEtaOrPosition_neverGoesBelowTheFloor() {
+    PollingHint lowest = new PollingHint(new FixedRandom(0.0));
 
-    assertThat(hint.pollAfterMs(1, 0)).isEqualTo(500);
-    assertThat(hint.pollAfterMs(1, -3)).isEqualTo(500);
-    assertThat(hint.pollAfterMs(1, 1)).isEqualTo(500);
+    assertThat(lowest.pollAfterMs(1, WINDOW, 0)).isEqualTo(500);
+    assertThat(lowest.pollAfterMs(1, WINDOW, -3)).isEqualTo(500);
+    assertThat(lowest.pollAfterMs(0, WINDOW, 0)).isEqualTo(500);
+    assertThat(lowest.pollAfterMs(-5, -5, 0)).isEqualTo(500);
+  }
+
+  @Test
+  void manyRandomWaiters_stayWithinJitterFloorCeilingAndHalfEta() {
+    PollingHint hint = new PollingHint(new Random(7));
+    Random draw = new Random(11);
+    for (int i = 0; i < 100_000; i++) {
+      long position = draw.nextInt(2) == 0 ? 1 + draw.nextInt(4_000) : 1 + draw.nextInt(2_000_000);
+      long window = 1 + draw.nextInt(500);
+      double rate = 0.1 + draw.nextDouble() * 200;
+      long etaSec = eta(position, rate);
+      double untilReadyMs =
+          position <= window ? 0 : etaSec * 1000.0 * ((double) (position - window) / position);
+      long base = Math.min(30_000, Math.max(1_000, Math.round(0.4 * untilReadyMs)));
+
+      long ms = hint.pollAfterMs(position, window, etaSec);
+
+      assertThat(ms).isBetween(500L, 30_000L);
+      assertThat(ms).isLessThanOrEqualTo(Math.max(500, etaSec * 500));
+      assertThat(ms).isLessThanOrEqualTo(Math.max(1_200, Math.round(0.48 * untilReadyMs) + 1));
+      if (etaSec * 500 >= 30_000) {
+        assertThat(ms).isBetween(Math.round(base * 0.8), Math.min(30_000, Math.round(base * 1.2)));
+      }
+    }
   }
 
   @Test
   void configuredShape_replacesTheDefaults() {
     PollingHintSettings slow =
         new PollingHintSettings(
-            Duration.ofMillis(100),
-            Duration.ofSeconds(2),
-            Duration.ofSeconds(60),
-            0,
-            Duration.ofSeconds(1));
+            0.25, Duration.ofSeconds(2), Duration.ofSeconds(60), 0, Duration.ofSeconds(1));
     PollingHint hint = new PollingHint(FixedRandom.NO_JITTER, slow);
 
-    assertThat(hint.pollAfterMs(1, NO_ETA_CAP)).isEqualTo(2_000);
-    assertThat(hint.pollAfterMs(300, NO_ETA_CAP)).isEqualTo(30_000);
-    assertThat(hint.pollAfterMs(5_000, NO_ETA_CAP)).isEqualTo(60_000);
-    assertThat(hint.pollAfterMs(1, 0)).isEqualTo(1_000);
+    assertThat(hint.pollAfterMs(50, WINDOW, 86_400)).isEqualTo(2_000);
+    // A quarter of 198 s until ready at 5/s.
+    assertThat(hint.pollAfterMs(1_000, WINDOW, eta(1_000, 5))).isEqualTo(49_500);
+    assertThat(hint.pollAfterMs(5_000, WINDOW, 86_400)).isEqualTo(60_000);
+    assertThat(hint.pollAfterMs(1, WINDOW, 0)).isEqualTo(1_000);
+  }
+
+  @Test
+  void shareOutsideZeroToHalf_isRefused() {
+    for (double share : new double[] {0, -0.1, 0.51, 1, Double.NaN}) {
+      assertThatThrownBy(
+              () ->
+                  new PollingHintSettings(
+                      share, Duration.ofSeconds(1), Duration.ofSeconds(30), 0.2, floor()))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("share-of-wait-until-ready");
+    }
+  }
+
+  private static Duration floor() {
+    return Duration.ofMillis(500);
   }
 }

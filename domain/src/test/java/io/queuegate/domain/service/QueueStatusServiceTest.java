@@ -63,8 +63,9 @@ class QueueStatusServiceTest {
 
     WaiterStatus status = service.status(waiter.token().encode());
 
-    // ceil(400 / 50 * 1.1) = 9 s; the hint is 4 s at 10 ms per place, under half the ETA (4.5 s).
-    assertThat(status).isEqualTo(new WaiterStatus(400, 9, 15, false, 4_000));
+    // ceil(400 / 50 * 1.1) = 9 s to the head, 9 * 300 / 400 = 6.75 s until within the ready
+    // window of 100; the hint is 40% of that.
+    assertThat(status).isEqualTo(new WaiterStatus(400, 9, 15, false, 2_700));
   }
 
   @Test
