@@ -29,6 +29,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /** The waiting line in Redis: one script per change, status in one EVALSHA_RO round trip. */
 final class RedisWaitingLine implements WaitingLine {
   private static final System.Logger LOG = System.getLogger(RedisWaitingLine.class.getName());
+  static final int TOUCH_CHUNK = 500;
   private final RedisLink link;
   private final RedisCalls calls;
   private final ScriptRunner scripts;
@@ -194,10 +195,19 @@ final class RedisWaitingLine implements WaitingLine {
     if (waiterIds.isEmpty()) {
       return;
     }
-    List<String> args = new ArrayList<>(waiterIds.size() + 1);
-    args.add(Long.toString(now.toEpochMilli()));
-    waiterIds.forEach(id -> args.add(id.value()));
-    scripts.run(Script.TOUCH, List.of(new RedisKeys(eventId).heartbeat()), args);
+    // In chunks: Redis serves nothing else while a script runs, and one instance's flush can carry
+    // tens of thousands of heartbeats of a hot event; in one script that would stall every status
+    // call on the shard for tens of milliseconds once a second.
+    List<String> keyList = List.of(new RedisKeys(eventId).heartbeat());
+    String millis = Long.toString(now.toEpochMilli());
+    List<WaiterId> ids = List.copyOf(waiterIds);
+    for (int from = 0; from < ids.size(); from += TOUCH_CHUNK) {
+      List<WaiterId> chunk = ids.subList(from, Math.min(ids.size(), from + TOUCH_CHUNK));
+      List<String> args = new ArrayList<>(chunk.size() + 1);
+      args.add(millis);
+      chunk.forEach(id -> args.add(id.value()));
+      scripts.run(Script.TOUCH, keyList, args);
+    }
   }
 
   @Override

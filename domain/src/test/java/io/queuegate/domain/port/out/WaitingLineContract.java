@@ -275,6 +275,16 @@ public abstract class WaitingLineContract {
   }
 
   @Test
+  void touchOfMoreWaitersThanAnyBatch_renewsEveryOne() {
+    List<WaiterId> many = IntStream.range(0, 1_234).mapToObj(i -> join(at(0))).toList();
+
+    line.touch(event, many, at(100));
+
+    assertThat(line.reap(event, at(50), 2_000, REMEMBER, at(120))).isZero();
+    assertThat(line.reap(event, at(101), 2_000, REMEMBER, at(120))).isEqualTo(1_234);
+  }
+
+  @Test
   void touchOfAWaiterWhoLeft_doesNotBringItBack() {
     WaiterId id = join(at(0));
     line.leave(event, id, at(1));
