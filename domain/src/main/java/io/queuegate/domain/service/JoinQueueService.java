@@ -67,11 +67,12 @@ public final class JoinQueueService implements JoinQueueUseCase {
     }
     WaiterStanding standing = joined.standing();
     metrics.positionComputed(standing.method());
-    long etaSec = eta.etaSeconds(standing.position(), eta.ratePerSecond(eventId, policy));
+    double rate = eta.ratePerSecond(eventId, policy);
+    long etaSec = eta.etaSeconds(standing.position(), rate);
     return new JoinReceipt(
         standing.waiter().token(),
         standing.position(),
         etaSec,
-        hint.pollAfterMs(standing.position(), policy.readyWindow(), etaSec));
+        hint.pollAfterMs(standing.position(), policy, rate, etaSec));
   }
 }

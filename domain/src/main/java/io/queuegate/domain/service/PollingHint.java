@@ -1,5 +1,6 @@
 package io.queuegate.domain.service;
 
+import io.queuegate.domain.model.QueuePolicy;
 import java.util.Objects;
 import java.util.random.RandomGenerator;
 
@@ -38,12 +39,25 @@ public final class PollingHint {
   }
 
   /**
-   * Milliseconds until the next poll for a waiter at {@code position} with this ETA (seconds to the
-   * head), in a line whose first {@code readyWindow} places may enter.
+   * Milliseconds until the next poll for a waiter at {@code position}, in a line whose measured
+   * admission rate is {@code measuredRatePerSec} and whose displayed ETA is {@code etaSec}.
+   *
+   * <p>The wait until ready is reckoned at the faster of the measured and the configured rate. The
+   * admission limiter keeps the line from moving faster than the configured rate for long, so the
+   * hint never sleeps past the waiter's turn; the measured rate alone runs low while a sale is
+   * young (its windows are not yet full), and a waiter who trusted it would wake after its turn,
+   * leaving the ready window empty and admission capacity unused.
    */
-  public long pollAfterMs(long position, long readyWindow, long etaSec) {
+  public long pollAfterMs(
+      long position, QueuePolicy policy, double measuredRatePerSec, long etaSec) {
+    double fastest = Math.max(measuredRatePerSec, policy.admissionRatePerSec());
+    return pollAfterMs(position, policy.readyWindow(), fastest, etaSec);
+  }
+
+  /** The same with the rate already chosen; {@code ratePerSec} at most 0 means unknown. */
+  long pollAfterMs(long position, long readyWindow, double ratePerSec, long etaSec) {
     long eta = Math.max(0, etaSec);
-    double shareMs = shareOfWaitUntilReady * untilReadyMs(position, readyWindow, eta);
+    double shareMs = shareOfWaitUntilReady * untilReadyMs(position, readyWindow, ratePerSec);
     long base = Math.max(nearHeadMs, Math.min(ceilingMs, Math.round(shareMs)));
     double factor = 1 + jitter * (2 * random.nextDouble() - 1);
     long jittered = Math.min(ceilingMs, Math.round(base * factor));
@@ -52,15 +66,17 @@ public final class PollingHint {
   }
 
   /**
-   * The ETA covers every place ahead at the rate it was computed with; only the places beyond the
-   * ready window stand between the waiter and entry, so the same rate gives their share of it. A
-   * waiter already within the window gets 0: it is about to enter.
+   * Only the places beyond the ready window stand between the waiter and entry. A waiter already
+   * within the window gets 0: it is about to enter.
    */
-  private static double untilReadyMs(long position, long readyWindow, long etaSec) {
+  private static double untilReadyMs(long position, long readyWindow, double ratePerSec) {
     long window = Math.max(0, readyWindow);
     if (position <= window) {
       return 0;
     }
-    return etaSec * 1000.0 * ((double) (position - window) / position);
+    if (!(ratePerSec > 0)) {
+      return Double.POSITIVE_INFINITY;
+    }
+    return (position - window) / ratePerSec * 1000.0;
   }
 }

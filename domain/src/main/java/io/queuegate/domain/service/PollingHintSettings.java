@@ -3,7 +3,7 @@ package io.queuegate.domain.service;
 import java.time.Duration;
 
 /**
- * The polling hint's shape: {@code shareOfWaitUntilReady} of the expected time until the waiter's
+ * The polling hint's shape: {@code shareOfWaitUntilReady} of the shortest time until the waiter's
  * position is within the ready window, at least {@code nearHead} and at most {@code ceiling},
  * ±{@code jitter}, never more than half the ETA and never below {@code floor}.
  */

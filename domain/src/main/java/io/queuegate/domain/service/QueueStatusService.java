@@ -54,8 +54,9 @@ public final class QueueStatusService implements QueueStatusUseCase {
     long position = standing.position();
     boolean ready = position <= policy.readyWindow() && !policy.pausedAdmission();
     long waitedSec = Math.max(0, Duration.between(standing.waiter().joinedAt(), now).getSeconds());
-    long etaSec = eta.etaSeconds(position, eta.ratePerSecond(token.eventId(), policy));
-    long pollAfterMs = hint.pollAfterMs(position, policy.readyWindow(), etaSec);
+    double rate = eta.ratePerSecond(token.eventId(), policy);
+    long etaSec = eta.etaSeconds(position, rate);
+    long pollAfterMs = hint.pollAfterMs(position, policy, rate, etaSec);
     return new WaiterStatus(position, etaSec, waitedSec, ready, pollAfterMs);
   }
 }

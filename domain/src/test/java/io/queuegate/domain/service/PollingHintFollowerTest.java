@@ -36,10 +36,10 @@ class PollingHintFollowerTest {
     Outcome followHint(RandomGenerator random) {
       PollingHint hint = new PollingHint(random);
       // The join's reply carries the first hint.
-      long now = hint.pollAfterMs(start, WINDOW, etaAt(0));
+      long now = hint.pollAfterMs(start, WINDOW, rate, etaAt(0));
       long polls = 1;
       while (positionAt(now) > WINDOW) {
-        now += hint.pollAfterMs(positionAt(now), WINDOW, etaAt(now));
+        now += hint.pollAfterMs(positionAt(now), WINDOW, rate, etaAt(now));
         polls++;
       }
       return new Outcome(polls, now - readyAtMs(), positionAt(now));

@@ -3,6 +3,7 @@ package io.queuegate.domain.service;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.queuegate.domain.model.QueuePolicy;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.Random;
@@ -21,19 +22,33 @@ class PollingHintTest {
   }
 
   private static long hintAt(PollingHint hint, long position, double ratePerSec) {
-    return hint.pollAfterMs(position, WINDOW, eta(position, ratePerSec));
+    return hint.pollAfterMs(position, WINDOW, ratePerSec, eta(position, ratePerSec));
+  }
+
+  private static QueuePolicy policy(long readyWindow, double ratePerSec) {
+    return new QueuePolicy(
+        readyWindow,
+        ratePerSec,
+        1,
+        0,
+        0,
+        Duration.ofMinutes(5),
+        Duration.ofMinutes(5),
+        false,
+        false,
+        false);
   }
 
   @ParameterizedTest
   @CsvSource({
-    // position, rate/s, expected ms: 40% of eta * (position - 100) / position, in [1 s, 30 s]
-    "101, 5, 1000", // eta 23 s, 0.23 s until ready: near the head
-    "150, 5, 4400", // eta 33 s, 11 s until ready
-    "300, 5, 17600", // eta 66 s, 44 s until ready
-    "1000, 5, 30000", // eta 220 s, 198 s until ready: the ceiling
-    "300, 25, 3733", // eta 14 s, 9.33 s until ready
-    "1000, 25, 15840", // eta 44 s, 39.6 s until ready
-    "300, 50, 1867", // eta 7 s, 4.67 s until ready
+    // position, rate/s, expected ms: 40% of (position - 100) / rate, in [1 s, 30 s]
+    "101, 5, 1000", // 0.2 s until ready: near the head
+    "150, 5, 4000", // 10 s until ready
+    "300, 5, 16000", // 40 s until ready
+    "1000, 5, 30000", // 180 s until ready: the ceiling
+    "300, 25, 3200", // 8 s until ready
+    "1000, 25, 14400", // 36 s until ready
+    "300, 50, 1600", // 4 s until ready
     "9223372036854775807, 5, 30000"
   })
   void withoutJitter_isFortyPercentOfTheWaitUntilReadyBetweenOneAndThirtySeconds(
@@ -57,21 +72,21 @@ class PollingHintTest {
   @Test
   void samePosition_slowLineGetsLongPollsAndFastLineShortOnes() {
     assertThat(hintAt(NO_JITTER, 2_000, 5)).isEqualTo(30_000);
-    assertThat(hintAt(NO_JITTER, 2_000, 50)).isEqualTo(16_720);
-    assertThat(hintAt(NO_JITTER, 2_000, 500)).isEqualTo(1_900);
+    assertThat(hintAt(NO_JITTER, 2_000, 50)).isEqualTo(15_200);
+    assertThat(hintAt(NO_JITTER, 2_000, 500)).isEqualTo(1_520);
   }
 
   @Test
   void readyWaiter_getsTheNearHeadHintHoweverSlowTheLine() {
     assertThat(hintAt(NO_JITTER, 100, 5)).isEqualTo(1_000);
     assertThat(hintAt(NO_JITTER, 60, 0.1)).isEqualTo(1_000);
-    assertThat(NO_JITTER.pollAfterMs(5_000, 10_000, 86_400)).isEqualTo(1_000);
+    assertThat(NO_JITTER.pollAfterMs(5_000, 10_000, 1, 86_400)).isEqualTo(1_000);
   }
 
   @Test
   void jitter_reachesTwentyPercentEitherWay() {
-    assertThat(hintAt(new PollingHint(new FixedRandom(0.0)), 300, 5)).isEqualTo(14_080);
-    assertThat(hintAt(new PollingHint(new FixedRandom(0.999_999_999)), 300, 5)).isEqualTo(21_120);
+    assertThat(hintAt(new PollingHint(new FixedRandom(0.0)), 300, 5)).isEqualTo(12_800);
+    assertThat(hintAt(new PollingHint(new FixedRandom(0.999_999_999)), 300, 5)).isEqualTo(19_200);
   }
 
   @Test
@@ -84,15 +99,16 @@ class PollingHintTest {
     }
 
     assertThat(seen).hasSizeGreaterThan(50);
-    assertThat(seen).allSatisfy(ms -> assertThat(ms).isBetween(14_080L, 21_120L));
+    assertThat(seen).allSatisfy(ms -> assertThat(ms).isBetween(12_800L, 19_200L));
   }
 
   @Test
   void farBack_neverExceedsTheCeilingEvenWithJitter() {
     PollingHint highest = new PollingHint(new FixedRandom(0.999_999_999));
 
-    assertThat(highest.pollAfterMs(1_000_000, WINDOW, 86_400)).isEqualTo(30_000);
-    assertThat(highest.pollAfterMs(Long.MAX_VALUE, WINDOW, Long.MAX_VALUE)).isEqualTo(30_000);
+    assertThat(highest.pollAfterMs(1_000_000, WINDOW, 5, 86_400)).isEqualTo(30_000);
+    assertThat(highest.pollAfterMs(Long.MAX_VALUE, WINDOW, 5, Long.MAX_VALUE)).isEqualTo(30_000);
+    assertThat(highest.pollAfterMs(1_000, WINDOW, 0, 86_400)).isEqualTo(30_000);
   }
 
   @Test
@@ -101,21 +117,22 @@ class PollingHintTest {
         new PollingHintSettings(0.5, Duration.ofSeconds(1), Duration.ofSeconds(30), 0.9, floor());
     PollingHint hint = new PollingHint(new FixedRandom(0.999_999_999), eager);
 
-    // Half of 40 s without a ready window is 20 s; the jitter would make it 38 s.
-    assertThat(hint.pollAfterMs(10_000, 0, 40)).isEqualTo(20_000);
+    // 40 s until ready without a ready window: half of it is 20 s, the jitter would make it 38 s,
+    // and half of a 40 s ETA caps it at 20 s.
+    assertThat(hint.pollAfterMs(10_000, 0, 250, 40)).isEqualTo(20_000);
     // At the head the near-head second is more than half of a 1 s ETA.
-    assertThat(NO_JITTER.pollAfterMs(3, WINDOW, 1)).isEqualTo(500);
-    assertThat(NO_JITTER.pollAfterMs(30, WINDOW, 1)).isEqualTo(500);
+    assertThat(NO_JITTER.pollAfterMs(3, WINDOW, 50, 1)).isEqualTo(500);
+    assertThat(NO_JITTER.pollAfterMs(30, WINDOW, 50, 1)).isEqualTo(500);
   }
 
   @Test
   void zeroOrNegativeEtaOrPosition_neverGoesBelowTheFloor() {
     PollingHint lowest = new PollingHint(new FixedRandom(0.0));
 
-    assertThat(lowest.pollAfterMs(1, WINDOW, 0)).isEqualTo(500);
-    assertThat(lowest.pollAfterMs(1, WINDOW, -3)).isEqualTo(500);
-    assertThat(lowest.pollAfterMs(0, WINDOW, 0)).isEqualTo(500);
-    assertThat(lowest.pollAfterMs(-5, -5, 0)).isEqualTo(500);
+    assertThat(lowest.pollAfterMs(1, WINDOW, 50, 0)).isEqualTo(500);
+    assertThat(lowest.pollAfterMs(1, WINDOW, 50, -3)).isEqualTo(500);
+    assertThat(lowest.pollAfterMs(0, WINDOW, 50, 0)).isEqualTo(500);
+    assertThat(lowest.pollAfterMs(-5, -5, 50, 0)).isEqualTo(500);
   }
 
   @Test
@@ -127,11 +144,10 @@ class PollingHintTest {
       long window = 1 + draw.nextInt(500);
       double rate = 0.1 + draw.nextDouble() * 200;
       long etaSec = eta(position, rate);
-      double untilReadyMs =
-          position <= window ? 0 : etaSec * 1000.0 * ((double) (position - window) / position);
+      double untilReadyMs = position <= window ? 0 : (position - window) / rate * 1000.0;
       long base = Math.min(30_000, Math.max(1_000, Math.round(0.4 * untilReadyMs)));
 
-      long ms = hint.pollAfterMs(position, window, etaSec);
+      long ms = hint.pollAfterMs(position, window, rate, etaSec);
 
       assertThat(ms).isBetween(500L, 30_000L);
       assertThat(ms).isLessThanOrEqualTo(Math.max(500, etaSec * 500));
@@ -149,11 +165,26 @@ class PollingHintTest {
             0.25, Duration.ofSeconds(2), Duration.ofSeconds(60), 0, Duration.ofSeconds(1));
     PollingHint hint = new PollingHint(FixedRandom.NO_JITTER, slow);
 
-    assertThat(hint.pollAfterMs(50, WINDOW, 86_400)).isEqualTo(2_000);
-    // A quarter of 198 s until ready at 5/s.
-    assertThat(hint.pollAfterMs(1_000, WINDOW, eta(1_000, 5))).isEqualTo(49_500);
-    assertThat(hint.pollAfterMs(5_000, WINDOW, 86_400)).isEqualTo(60_000);
-    assertThat(hint.pollAfterMs(1, WINDOW, 0)).isEqualTo(1_000);
+    assertThat(hint.pollAfterMs(50, WINDOW, 5, 86_400)).isEqualTo(2_000);
+    // A quarter of 180 s until ready at 5/s.
+    assertThat(hint.pollAfterMs(1_000, WINDOW, 5, eta(1_000, 5))).isEqualTo(45_000);
+    assertThat(hint.pollAfterMs(5_000, WINDOW, 5, 86_400)).isEqualTo(60_000);
+    assertThat(hint.pollAfterMs(1, WINDOW, 5, 0)).isEqualTo(1_000);
+  }
+
+  @Test
+  void measuredRateBelowTheConfiguredOne_reckonsTheWaitAtTheConfiguredRate() {
+    // A young sale measures 9.5/s while the limiter lets 25/s through: the line reaches a waiter
+    // at place 300 in 8 s, and a hint from 9.5/s (21 s until ready, 8.4 s) would sleep past it.
+    long eta = eta(300, 9.5);
+
+    assertThat(NO_JITTER.pollAfterMs(300, policy(100, 25), 9.5, eta)).isEqualTo(3_200);
+  }
+
+  @Test
+  void measuredRateAboveTheConfiguredOne_reckonsTheWaitAtTheMeasuredRate() {
+    // A burst moves the line faster than the configured rate for a while.
+    assertThat(NO_JITTER.pollAfterMs(300, policy(100, 25), 50, eta(300, 50))).isEqualTo(1_600);
   }
 
   @Test

@@ -63,9 +63,22 @@ class QueueStatusServiceTest {
 
     WaiterStatus status = service.status(waiter.token().encode());
 
-    // ceil(400 / 50 * 1.1) = 9 s to the head, 9 * 300 / 400 = 6.75 s until within the ready
-    // window of 100; the hint is 40% of that.
-    assertThat(status).isEqualTo(new WaiterStatus(400, 9, 15, false, 2_700));
+    // ceil(400 / 50 * 1.1) = 9 s to the head; 300 places to the ready window of 100 at 50/s are
+    // 6 s, and the hint is 40% of that.
+    assertThat(status).isEqualTo(new WaiterStatus(400, 9, 15, false, 2_400));
+  }
+
+  @Test
+  void youngSaleMeasuringBelowTheConfiguredRate_etaUsesTheMeasuredRateAndTheHintTheConfiguredOne() {
+    Waiter waiter = standsAt(400, PositionMethod.POSITION_INDEX);
+    // 600 admissions in the last 60 s and nothing older: the windows say 0.5 * 10 + 0.3 * 2 +
+    // 0.2 * 0.67 = 5.73/s, while the limiter lets 50/s through.
+    when(ledger.recentAdmissions(any(), any())).thenReturn(new AdmissionWindows(600, 600, 600));
+
+    WaiterStatus status = service.status(waiter.token().encode());
+
+    assertThat(status.etaSec()).isEqualTo(77);
+    assertThat(status.pollAfterMs()).isEqualTo(2_400);
   }
 
   @Test
