@@ -17,8 +17,9 @@ import java.util.regex.Pattern;
 /**
  * Bench-only: the old gateway's load scenario. Virtual users join one hot event (all joins land
  * before anyone polls, so position_hint is the join order), then poll status and enter as soon as
- * ready_for_entry is true, either every 2 to 4 s (the old client) or after poll_after_ms.
- * Usage: java bench/java/LoadDriver.java BASE_URL EVENT USERS fixed|hint READY_WINDOW MAX_SECONDS
+ * ready_for_entry is true: every 2 to 4 s (fixed, the old clients), every 2 s (every2, the old web
+ * client of SPEC section 7), or after poll_after_ms (hint).
+ * Usage: java bench/java/LoadDriver.java BASE_URL EVENT USERS fixed|every2|hint READY_WINDOW MAX_SECONDS
  * Prints one RESULT line of key=value pairs.
  */
 public final class LoadDriver {
@@ -29,6 +30,7 @@ public final class LoadDriver {
   private final String base;
   private final String event;
   private final boolean followHint;
+  private final boolean everyTwoSeconds;
   private final int readyWindow;
   private final long deadline;
   private final ConcurrentLinkedQueue<Long> statusNanos = new ConcurrentLinkedQueue<>();
@@ -40,17 +42,18 @@ public final class LoadDriver {
   private long fifoViolations;
   private long admittedCount;
 
-  private LoadDriver(String base, String event, boolean followHint, int readyWindow, int seconds) {
+  private LoadDriver(String base, String event, String mode, int readyWindow, int seconds) {
     this.base = base;
     this.event = event;
-    this.followHint = followHint;
+    this.followHint = mode.equals("hint");
+    this.everyTwoSeconds = mode.equals("every2");
     this.readyWindow = readyWindow;
     this.deadline = System.nanoTime() + seconds * 1_000_000_000L;
   }
 
   public static void main(String[] args) throws Exception {
     int users = Integer.parseInt(args[2]);
-    LoadDriver driver = new LoadDriver(args[0], args[1], args[3].equals("hint"),
+    LoadDriver driver = new LoadDriver(args[0], args[1], args[3],
         Integer.parseInt(args[4]), Integer.parseInt(args[5]));
     driver.run(users);
   }
@@ -142,7 +145,8 @@ public final class LoadDriver {
       } else if (s != null) {
         errors.incrementAndGet();
       }
-      long sleep = followHint ? pollAfter : ThreadLocalRandom.current().nextLong(2000, 4001);
+      long sleep = followHint ? pollAfter
+          : everyTwoSeconds ? 2000 : ThreadLocalRandom.current().nextLong(2000, 4001);
       try {
         Thread.sleep(Math.max(1, Math.min(sleep, (deadline - System.nanoTime()) / 1_000_000)));
       } catch (InterruptedException e) {

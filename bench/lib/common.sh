@@ -16,6 +16,11 @@ cleanup() {
 # redis_start NAME PORT [extra redis-server args...]
 redis_start() {
   local name=$1 port=$2; shift 2
+  # A server left on the port would answer the readiness ping below and be measured instead.
+  if redis-cli -p "$port" ping >/dev/null 2>&1; then
+    log "port $port already has a Redis; stop it first (redis-cli -p $port shutdown nosave)"
+    exit 1
+  fi
   mkdir -p "$OUT/redis-$name"
   taskset -c "$CPU_REDIS" redis-server --port "$port" --bind 127.0.0.1 --save '' --appendonly no \
     --dir "$OUT/redis-$name" --logfile "$OUT/redis-$name/log" "$@" &
