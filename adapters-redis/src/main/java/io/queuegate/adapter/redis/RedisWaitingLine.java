@@ -52,7 +52,19 @@ final class RedisWaitingLine implements WaitingLine {
     this.fallback = fallback;
     this.registry = registry;
     this.settings = settings;
-    this.batches = new LocateBatches((event, batch) -> locateCall(event, batch, true));
+    this.batches =
+        new LocateBatches(
+            (event, batch) ->
+                locateCall(
+                    event,
+                    batch.stream().map(LocateBatches.Lookup::waiter).toList(),
+                    // The latest clock of the batch: a tombstone counts as long as it outlives
+                    // that.
+                    batch.stream()
+                        .map(LocateBatches.Lookup::now)
+                        .max(Instant::compareTo)
+                        .orElseThrow(),
+                    true));
   }
 
   @Override
@@ -150,8 +162,7 @@ final class RedisWaitingLine implements WaitingLine {
     if (Replies.tag(reply).equals("missing")
         && settings.readFrom() == RedisSettings.ReadFrom.REPLICA_PREFERRED) {
       // A lagging replica must never produce a false 404: plain EVALSHA goes to the primary.
-      LocateBatches.Lookup lookup = new LocateBatches.Lookup(waiterId, now, null);
-      reply = Replies.list(calls.await(locateCall(eventId, List.of(lookup), false)), 0);
+      reply = Replies.list(calls.await(locateCall(eventId, List.of(waiterId), now, false)), 0);
     }
     return switch (Replies.tag(reply)) {
       case "index" ->
@@ -170,22 +181,24 @@ final class RedisWaitingLine implements WaitingLine {
     };
   }
 
-  /** One locate script call for lookups of one event; read-only calls may run on a replica. */
+  /**
+   * One locate script call for waiters of one event, as of {@code now}; read-only calls may run on
+   * a replica.
+   */
   private CompletableFuture<List<Object>> locateCall(
-      EventId eventId, List<LocateBatches.Lookup> batch, boolean readOnly) {
+      EventId eventId, List<WaiterId> waiters, Instant now, boolean readOnly) {
     RedisKeys keys = new RedisKeys(eventId);
-    List<String> keyList = new ArrayList<>(2 + 2 * batch.size());
+    List<String> keyList = new ArrayList<>(2 + 2 * waiters.size());
     keyList.add(keys.position());
     keyList.add(keys.legacy());
-    List<String> args = new ArrayList<>(3 + batch.size());
+    List<String> args = new ArrayList<>(3 + waiters.size());
     args.add(Replies.flag(settings.legacyZset()));
-    // The latest clock of the batch: a tombstone counts as long as it outlives that.
-    args.add(Long.toString(batch.stream().mapToLong(l -> l.now().toEpochMilli()).max().orElse(0)));
+    args.add(Long.toString(now.toEpochMilli()));
     args.add(settings.positionTier().name().toLowerCase(Locale.ROOT));
-    for (LocateBatches.Lookup lookup : batch) {
-      keyList.add(keys.waiter(lookup.waiter()));
-      keyList.add(keys.tombstone(lookup.waiter()));
-      args.add(lookup.waiter().value());
+    for (WaiterId waiter : waiters) {
+      keyList.add(keys.waiter(waiter));
+      keyList.add(keys.tombstone(waiter));
+      args.add(waiter.value());
     }
     return scripts.start(Script.LOCATE, readOnly, link.commands(), keyList, args);
   }
