@@ -9,8 +9,9 @@ import io.queuegate.adapter.http.HttpSettings;
 import io.queuegate.adapter.http.MicrometerQueueMetrics;
 import io.queuegate.adapter.http.jwt.EsAdmissionTokenSigner;
 import io.queuegate.adapter.http.jwt.JwtEnqueueTokenVerifier;
+import io.queuegate.adapter.redis.CommandTimer;
 import io.queuegate.domain.port.out.AdmissionTokenSigner;
-import io.queuegate.domain.port.out.QueueMetrics;
+import io.queuegate.domain.port.out.QueueStore;
 import io.queuegate.domain.service.BackgroundJobs;
 import io.queuegate.domain.service.HeartbeatCoalescer;
 import io.queuegate.domain.service.PolicyCatalog;
@@ -27,13 +28,14 @@ public final class QueueApplication {
    * Starts the service on the configured port and returns a handle that stops it: the server first
    * (finishing requests in flight), then the background jobs, then the store.
    *
-   * @param storeFor builds the store once the metrics sink exists
+   * @param storeFor builds the store once the metrics sink for its command latencies exists
    */
   public static RunningService start(
-      AppSettings settings, Function<QueueMetrics, Stores> storeFor, Clock clock) {
+      AppSettings settings, Function<CommandTimer, QueueStore> storeFor, Clock clock) {
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-    QueueMetrics metrics = new MicrometerQueueMetrics(registry);
-    Stores stores = storeFor.apply(metrics);
+    MicrometerQueueMetrics metrics = new MicrometerQueueMetrics(registry);
+    QueueStore stores = storeFor.apply(metrics::storeCommand);
+    metrics.registerPositionMethods(stores.line().positionMethods());
     AdmissionTokenSigner signer = EsAdmissionTokenSigner.from(settings.admissionKeys());
     PolicyCatalog catalog =
         new PolicyCatalog(
@@ -70,7 +72,8 @@ public final class QueueApplication {
                 settings.version(),
                 settings.push()),
             wiring.useCases(),
-            registry);
+            registry,
+            metrics::positionsByMethod);
 
     WebServerConfig.Builder server =
         WebServer.builder()
@@ -82,6 +85,6 @@ public final class QueueApplication {
     WebServer webServer = server.build();
     jobs.start();
     webServer.start();
-    return new RunningService(webServer, jobs, stores.closer());
+    return new RunningService(webServer, jobs, stores);
   }
 }

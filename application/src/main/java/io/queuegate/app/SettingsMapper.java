@@ -75,17 +75,16 @@ final class SettingsMapper {
   }
 
   private static QueuePolicy policy(Config p) {
-    return new QueuePolicy(
-        p.get("ready-window").asLong().get(),
-        p.get("admission-rate-per-sec").asDouble().get(),
-        p.get("admission-burst").asLong().get(),
-        p.get("max-active").asLong().get(),
-        p.get("max-waiting").asLong().get(),
-        duration(p.get("heartbeat-timeout")),
-        duration(p.get("admission-ttl")),
-        false,
-        false,
-        p.get("require-enqueue-token").asBoolean().get());
+    return QueuePolicy.builder()
+        .readyWindow(p.get("ready-window").asLong().get())
+        .admissionRatePerSec(p.get("admission-rate-per-sec").asDouble().get())
+        .admissionBurst(p.get("admission-burst").asLong().get())
+        .maxActive(p.get("max-active").asLong().get())
+        .maxWaiting(p.get("max-waiting").asLong().get())
+        .heartbeatTimeout(duration(p.get("heartbeat-timeout")))
+        .admissionTtl(duration(p.get("admission-ttl")))
+        .requireEnqueueToken(p.get("require-enqueue-token").asBoolean().get())
+        .build();
   }
 
   static Duration duration(Config node) {

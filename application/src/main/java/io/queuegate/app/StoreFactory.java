@@ -1,8 +1,9 @@
 package io.queuegate.app;
 
 import io.queuegate.adapter.memory.InMemoryStores;
+import io.queuegate.adapter.redis.CommandTimer;
 import io.queuegate.adapter.redis.RedisStores;
-import io.queuegate.domain.port.out.QueueMetrics;
+import io.queuegate.domain.port.out.QueueStore;
 
 /** Builds the configured store. */
 public final class StoreFactory {
@@ -10,36 +11,19 @@ public final class StoreFactory {
 
   private StoreFactory() {}
 
-  public static Stores create(AppSettings settings, QueueMetrics metrics) {
+  /**
+   * @param timer where the Redis store reports its command latencies (the memory store has none)
+   */
+  public static QueueStore create(AppSettings settings, CommandTimer timer) {
     return switch (settings.store()) {
-      case MEMORY -> memory();
-      case REDIS -> redis(settings, metrics);
+      case MEMORY -> InMemoryStores.create();
+      case REDIS -> redis(settings, timer);
     };
   }
 
-  /** A fresh in-memory store: one instance, nothing survives a restart. */
-  public static Stores memory() {
-    InMemoryStores memory = new InMemoryStores();
-    return new Stores(
-        memory.waitingLine(),
-        memory.admissionLedger(),
-        memory.eventPolicies(),
-        memory.idempotencyStore(),
-        memory.rateLimitBuckets(),
-        memory.storeHealth(),
-        () -> {});
-  }
-
-  private static Stores redis(AppSettings settings, QueueMetrics metrics) {
-    RedisStores redis = RedisStores.connect(settings.redis(), metrics);
+  private static QueueStore redis(AppSettings settings, CommandTimer timer) {
+    RedisStores redis = RedisStores.connect(settings.redis(), timer);
     LOG.log(System.Logger.Level.INFO, "Redis store: {0}", redis.describeTopology());
-    return new Stores(
-        redis.waitingLine(),
-        redis.admissionLedger(),
-        redis.eventPolicies(),
-        redis.idempotencyStore(),
-        redis.rateLimitBuckets(),
-        redis.storeHealth(),
-        redis);
+    return redis.store();
   }
 }

@@ -5,6 +5,7 @@ import io.queuegate.adapter.memory.InMemoryRateLimitBuckets;
 import io.queuegate.domain.port.out.AdmissionTokenSigner;
 import io.queuegate.domain.port.out.EnqueueTokenVerifier;
 import io.queuegate.domain.port.out.QueueMetrics;
+import io.queuegate.domain.port.out.QueueStore;
 import io.queuegate.domain.service.ConfigureEventService;
 import io.queuegate.domain.service.DeleteEventService;
 import io.queuegate.domain.service.DescribeEventService;
@@ -12,7 +13,6 @@ import io.queuegate.domain.service.DescribeWaitingPageService;
 import io.queuegate.domain.service.EnterQueueService;
 import io.queuegate.domain.service.EtaEstimator;
 import io.queuegate.domain.service.HeartbeatCoalescer;
-import io.queuegate.domain.service.IdempotentRequestService;
 import io.queuegate.domain.service.JoinQueueService;
 import io.queuegate.domain.service.LeaveQueueService;
 import io.queuegate.domain.service.PauseEventService;
@@ -22,14 +22,14 @@ import io.queuegate.domain.service.PublishKeysService;
 import io.queuegate.domain.service.QueueStatusService;
 import io.queuegate.domain.service.RateLimitService;
 import io.queuegate.domain.service.ReadinessService;
+import io.queuegate.domain.service.RunOnceService;
 import io.queuegate.domain.service.VerifyAdmissionService;
 import java.time.Clock;
-import java.util.concurrent.ThreadLocalRandom;
 
 /** Builds every use-case service from the stores and shared rules. */
 record UseCaseWiring(
     AppSettings settings,
-    Stores stores,
+    QueueStore stores,
     PolicyCatalog catalog,
     HeartbeatCoalescer heartbeats,
     QueueMetrics metrics,
@@ -39,7 +39,7 @@ record UseCaseWiring(
 
   QueueUseCases useCases() {
     EtaEstimator eta = new EtaEstimator(stores.ledger(), clock, settings.eta());
-    PollingHint hint = new PollingHint(ThreadLocalRandom.current(), settings.pollingHint());
+    PollingHint hint = new PollingHint(settings.pollingHint());
     ConfigureEventService configure = new ConfigureEventService(stores.policies(), catalog);
     return new QueueUseCases(
         new JoinQueueService(stores.line(), catalog, enqueueTokens, eta, hint, metrics, clock),
@@ -50,7 +50,7 @@ record UseCaseWiring(
         new PublishKeysService(signer),
         configure,
         new PauseEventService(configure),
-        new DescribeEventService(catalog, stores.line(), stores.ledger(), metrics, clock),
+        new DescribeEventService(catalog, stores.line(), stores.ledger(), clock),
         new DeleteEventService(stores.line(), stores.policies(), catalog),
         new ReadinessService(stores.health(), settings.readinessTimeout()),
         new RateLimitService(
@@ -59,7 +59,7 @@ record UseCaseWiring(
             settings.rateLimit().limit(),
             settings.rateLimit().failOpen(),
             clock),
-        new IdempotentRequestService(
+        new RunOnceService(
             stores.idempotency(),
             clock,
             settings.idempotency().replayFor(),

@@ -13,9 +13,12 @@ final class AdminHttpService implements HttpService {
   private final QueueUseCases useCases;
   private final AdminToken adminToken;
   private final int maxBodyBytes;
+  private final PositionCounts positions;
 
-  AdminHttpService(QueueUseCases useCases, AdminToken adminToken, int maxBodyBytes) {
+  AdminHttpService(
+      QueueUseCases useCases, AdminToken adminToken, int maxBodyBytes, PositionCounts positions) {
     this.useCases = useCases;
+    this.positions = positions;
     this.adminToken = adminToken;
     this.maxBodyBytes = maxBodyBytes;
   }
@@ -50,7 +53,8 @@ final class AdminHttpService implements HttpService {
   }
 
   private Reply describe(ServerRequest req) {
-    return Reply.json(200, EventResponse.from(useCases.describe().describe(eventId(req))));
+    return Reply.json(
+        200, EventResponse.from(useCases.describe().describe(eventId(req)), positions.byMethod()));
   }
 
   private Reply delete(ServerRequest req) {

@@ -13,12 +13,17 @@ public final class HttpAdapter {
   private final HttpSettings settings;
   private final QueueUseCases useCases;
   private final PrometheusMeterRegistry registry;
+  private final PositionCounts positions;
 
   public HttpAdapter(
-      HttpSettings settings, QueueUseCases useCases, PrometheusMeterRegistry registry) {
+      HttpSettings settings,
+      QueueUseCases useCases,
+      PrometheusMeterRegistry registry,
+      PositionCounts positions) {
     this.settings = Objects.requireNonNull(settings);
     this.useCases = Objects.requireNonNull(useCases);
     this.registry = Objects.requireNonNull(registry);
+    this.positions = Objects.requireNonNull(positions);
   }
 
   /**
@@ -61,6 +66,7 @@ public final class HttpAdapter {
         .adminToken()
         .ifPresent(
             token ->
-                routing.register(new AdminHttpService(useCases, new AdminToken(token), limit)));
+                routing.register(
+                    new AdminHttpService(useCases, new AdminToken(token), limit, positions)));
   }
 }

@@ -3,9 +3,8 @@ package io.queuegate.adapter.http;
 import io.helidon.http.HeaderName;
 import io.helidon.http.HeaderNames;
 import io.helidon.webserver.http.ServerRequest;
-import io.queuegate.domain.model.IdempotentOutcome;
-import io.queuegate.domain.model.IdempotentReply;
-import io.queuegate.domain.port.in.IdempotentRequestUseCase;
+import io.queuegate.domain.model.IdempotencyOutcome;
+import io.queuegate.domain.port.in.RunOnceUseCase;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -26,10 +25,10 @@ final class IdempotentRoutes {
       Pattern.compile(
           "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
-  private final IdempotentRequestUseCase idempotency;
+  private final RunOnceUseCase idempotency;
   private final int maxBodyBytes;
 
-  IdempotentRoutes(IdempotentRequestUseCase idempotency, int maxBodyBytes) {
+  IdempotentRoutes(RunOnceUseCase idempotency, int maxBodyBytes) {
     this.idempotency = idempotency;
     this.maxBodyBytes = maxBodyBytes;
   }
@@ -40,16 +39,13 @@ final class IdempotentRoutes {
       byte[] body = RequestBody.read(req, maxBodyBytes);
       String key = idempotencyKey(req);
       String authorization = req.headers().first(HeaderNames.AUTHORIZATION).orElse("");
-      IdempotentOutcome outcome =
+      IdempotencyOutcome outcome =
           idempotency.runOnce(
               scope,
               key,
               fingerprint(body, authorization),
-              () -> {
-                Reply reply = handler.handle(req, body);
-                return new IdempotentReply(reply.status(), reply.bodyText());
-              });
-      Reply reply = Reply.text(outcome.reply().status(), Reply.JSON, outcome.reply().body());
+              () -> StoredReply.of(handler.handle(req, body)));
+      Reply reply = StoredReply.toReply(outcome.reply());
       return outcome.replayed() ? reply.withHeader(CACHED_HEADER, "true") : reply;
     };
   }

@@ -8,9 +8,10 @@ import io.queuegate.domain.model.EventId;
 import io.queuegate.domain.model.PositionMethod;
 import io.queuegate.domain.port.out.QueueMetrics;
 import java.time.Duration;
-import java.util.EnumMap;
+import java.util.Collection;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
@@ -37,9 +38,10 @@ public final class MicrometerQueueMetrics implements QueueMetrics {
 
   private final MeterRegistry registry;
   private final int maxEventLabels;
-  private final Map<PositionMethod, Counter> positions = new EnumMap<>(PositionMethod.class);
+  // Labels are the store's own method names: a small fixed set, never a client's text.
+  private final Map<PositionMethod, Counter> positions = new ConcurrentHashMap<>();
   // Kept apart from the counters, which a shared registry could merge with another instance's.
-  private final Map<PositionMethod, LongAdder> recorded = new EnumMap<>(PositionMethod.class);
+  private final Map<PositionMethod, LongAdder> recorded = new ConcurrentHashMap<>();
   private final Timer waitAtAdmission;
   private final Map<String, EventMeters> byEvent = new ConcurrentHashMap<>();
   // Labels are the store's own command and script names: a small fixed set.
@@ -62,15 +64,6 @@ public final class MicrometerQueueMetrics implements QueueMetrics {
     }
     this.registry = Objects.requireNonNull(registry);
     this.maxEventLabels = maxEventLabels;
-    for (PositionMethod method : PositionMethod.values()) {
-      positions.put(
-          method,
-          Counter.builder("queue_position_calculation")
-              .description("Positions answered, by how they were found")
-              .tag("method", method.label())
-              .register(registry));
-      recorded.put(method, new LongAdder());
-    }
     this.waitAtAdmission =
         Timer.builder("queue_wait")
             .description("Time from join to admission")
@@ -84,13 +77,33 @@ public final class MicrometerQueueMetrics implements QueueMetrics {
     metersFor(eventId).joins().increment();
   }
 
-  @Override
-  public void positionComputed(PositionMethod method) {
-    positions.get(method).increment();
-    recorded.get(method).increment();
+  /** Shows each of {@code methods} from 0, before the first position it finds. */
+  public void registerPositionMethods(Collection<PositionMethod> methods) {
+    methods.forEach(this::positionCounter);
   }
 
   @Override
+  public void positionComputed(PositionMethod method) {
+    positionCounter(method).increment();
+    recorded.get(method).increment();
+  }
+
+  private Counter positionCounter(PositionMethod method) {
+    Counter counter = positions.get(method);
+    if (counter != null) {
+      return counter;
+    }
+    recorded.computeIfAbsent(method, m -> new LongAdder());
+    return positions.computeIfAbsent(
+        method,
+        m ->
+            Counter.builder("queue_position_calculation")
+                .description("Positions answered, by how they were found")
+                .tag("method", m.label())
+                .register(registry));
+  }
+
+  /** One store command (or script) and how long it took. */
   public void storeCommand(String command, Duration took) {
     storeCommands
         .computeIfAbsent(
@@ -139,10 +152,10 @@ public final class MicrometerQueueMetrics implements QueueMetrics {
         });
   }
 
-  @Override
-  public Map<PositionMethod, Long> positionsByMethod() {
-    Map<PositionMethod, Long> counts = new EnumMap<>(PositionMethod.class);
-    recorded.forEach((method, adder) -> counts.put(method, adder.sum()));
+  /** Positions answered by this instance since it started, by method label. */
+  public Map<String, Long> positionsByMethod() {
+    Map<String, Long> counts = new TreeMap<>();
+    recorded.forEach((method, adder) -> counts.put(method.label(), adder.sum()));
     return counts;
   }
 

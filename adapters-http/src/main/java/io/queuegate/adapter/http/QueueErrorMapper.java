@@ -37,7 +37,8 @@ final class QueueErrorMapper {
       case MissingEventId e -> new ErrorReply(400, "MISSING_EVENT_ID", e.getMessage());
       case InvalidEventId e -> new ErrorReply(400, "INVALID_EVENT_ID", e.getMessage());
       case InvalidUserId e -> new ErrorReply(400, "INVALID_USER_ID", e.getMessage());
-      case InvalidPolicy e -> new ErrorReply(400, "INVALID_POLICY", e.getMessage());
+      case InvalidPolicy e ->
+          new ErrorReply(400, "INVALID_POLICY", PolicyFieldNames.of(e.field()) + " " + e.rule());
       case WaiterNotFound e -> new ErrorReply(404, "TOKEN_NOT_FOUND", e.getMessage());
       case WaiterExpired e -> new ErrorReply(404, "TOKEN_EXPIRED", e.getMessage());
       case NotReady e ->

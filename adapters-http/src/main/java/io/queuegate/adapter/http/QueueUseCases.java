@@ -6,13 +6,13 @@ import io.queuegate.domain.port.in.DeleteEventUseCase;
 import io.queuegate.domain.port.in.DescribeEventUseCase;
 import io.queuegate.domain.port.in.DescribeWaitingPageUseCase;
 import io.queuegate.domain.port.in.EnterQueueUseCase;
-import io.queuegate.domain.port.in.IdempotentRequestUseCase;
 import io.queuegate.domain.port.in.JoinQueueUseCase;
 import io.queuegate.domain.port.in.LeaveQueueUseCase;
 import io.queuegate.domain.port.in.PauseEventUseCase;
 import io.queuegate.domain.port.in.PublishKeysUseCase;
 import io.queuegate.domain.port.in.QueueStatusUseCase;
 import io.queuegate.domain.port.in.RateLimitUseCase;
+import io.queuegate.domain.port.in.RunOnceUseCase;
 import io.queuegate.domain.port.in.VerifyAdmissionUseCase;
 
 /** Every use case the HTTP adapter calls, handed over by the composition root. */
@@ -29,5 +29,5 @@ public record QueueUseCases(
     DeleteEventUseCase delete,
     CheckReadinessUseCase readiness,
     RateLimitUseCase rateLimit,
-    IdempotentRequestUseCase idempotency,
+    RunOnceUseCase idempotency,
     DescribeWaitingPageUseCase waitingPage) {}

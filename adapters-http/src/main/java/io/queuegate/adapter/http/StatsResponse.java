@@ -1,7 +1,6 @@
 package io.queuegate.adapter.http;
 
 import io.queuegate.domain.model.EventOverview;
-import io.queuegate.domain.model.PositionMethod;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -17,11 +16,8 @@ record StatsResponse(
     long oldestWaitSec,
     Map<String, Long> positionsByMethod) {
 
-  static StatsResponse from(EventOverview overview) {
-    Map<String, Long> byMethod = new TreeMap<>();
-    for (PositionMethod method : PositionMethod.values()) {
-      byMethod.put(method.label(), overview.positionsByMethod().getOrDefault(method, 0L));
-    }
+  static StatsResponse from(EventOverview overview, Map<String, Long> positionsByMethod) {
+    Map<String, Long> byMethod = new TreeMap<>(positionsByMethod);
     var stats = overview.stats();
     return new StatsResponse(
         stats.waiting(),

@@ -15,7 +15,7 @@ import io.queuegate.domain.model.EventId;
 import io.queuegate.domain.model.EventOverview;
 import io.queuegate.domain.model.EventStats;
 import io.queuegate.domain.model.InvalidPolicy;
-import io.queuegate.domain.model.PositionMethod;
+import io.queuegate.domain.model.PolicyField;
 import io.queuegate.domain.model.QueuePolicy;
 import io.queuegate.domain.model.TargetDelivery;
 import io.queuegate.domain.model.WaitingPage;
@@ -98,8 +98,9 @@ class AdminRoutesTest {
   @SuppressWarnings("unchecked")
   void putEmptyTargetUrl_removesTheTargetAndKeepsTheTitle() {
     QueuePolicy current =
-        QueuePolicy.defaults()
-            .withPage(WaitingPage.of("https://shop.example/", "Concert", TargetDelivery.QUERY));
+        QueuePolicy.defaults().toBuilder()
+            .page(WaitingPage.of("https://shop.example/", "Concert", TargetDelivery.QUERY))
+            .build();
     when(FIX.useCases.configure().configure(eq(CONCERT), any()))
         .thenAnswer(call -> ((UnaryOperator<QueuePolicy>) call.getArgument(1)).apply(current));
 
@@ -145,16 +146,19 @@ class AdminRoutesTest {
   @Test
   void putPolicyOutOfRange_returns400InvalidPolicy() {
     when(FIX.useCases.configure().configure(eq(CONCERT), any()))
-        .thenThrow(new InvalidPolicy("ready_window must be 1 to 1000000"));
+        .thenThrow(new InvalidPolicy(PolicyField.READY_WINDOW, "must be 1 to 1000000"));
 
     Exchange res = api.put(EVENT).header("Authorization", BEARER).send("{\"ready_window\":0}");
 
     assertThat(res.status()).isEqualTo(400);
     assertThat(res.errorCode()).isEqualTo("INVALID_POLICY");
+    assertThat(res.json().path("error").path("message").asText())
+        .isEqualTo("ready_window must be 1 to 1000000");
   }
 
   @Test
   void getEvent_returnsPolicyAndStats() {
+    FIX.positionCounts.putAll(Map.of("position_index", 17L, "scan_fallback", 0L));
     when(FIX.useCases.describe().describe(CONCERT))
         .thenReturn(
             new EventOverview(
@@ -163,8 +167,7 @@ class AdminRoutesTest {
                 true,
                 new EventStats(5, 20, 10, 3, 2, 4, Optional.empty()),
                 1.5,
-                42,
-                Map.of(PositionMethod.POSITION_INDEX, 17L)));
+                42));
 
     Exchange res = api.get(EVENT).header("Authorization", BEARER).send();
 
@@ -181,7 +184,8 @@ class AdminRoutesTest {
   @Test
   void pauseAndResume_setBothPauses() {
     when(FIX.useCases.pause().setPaused(eq(CONCERT), eq(true)))
-        .thenReturn(QueuePolicy.defaults().withPausedJoins(true).withPausedAdmission(true));
+        .thenReturn(
+            QueuePolicy.defaults().toBuilder().pausedJoins(true).pausedAdmission(true).build());
     when(FIX.useCases.pause().setPaused(eq(CONCERT), eq(false))).thenReturn(QueuePolicy.defaults());
 
     Exchange paused = api.post(EVENT + "/pause").header("Authorization", BEARER).send();

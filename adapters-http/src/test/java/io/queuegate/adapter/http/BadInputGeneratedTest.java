@@ -300,8 +300,7 @@ class BadInputGeneratedTest {
                     false,
                     new EventStats(0, 0, 0, 0, 0, 0, Optional.empty()),
                     0,
-                    0,
-                    Map.of()));
+                    0));
     HttpRouting.Builder routing = HttpRouting.builder();
     FIX.adapter(true, List.of()).routing(routing);
     return new DirectClient(routing);

@@ -8,8 +8,8 @@ import static org.mockito.Mockito.when;
 
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import io.queuegate.domain.model.IdempotentOutcome;
-import io.queuegate.domain.model.IdempotentReply;
+import io.queuegate.domain.model.IdempotencyOutcome;
+import io.queuegate.domain.model.IdempotencyReply;
 import io.queuegate.domain.model.RateDecision;
 import io.queuegate.domain.model.WaitingPage;
 import io.queuegate.domain.port.in.CheckReadinessUseCase;
@@ -18,16 +18,17 @@ import io.queuegate.domain.port.in.DeleteEventUseCase;
 import io.queuegate.domain.port.in.DescribeEventUseCase;
 import io.queuegate.domain.port.in.DescribeWaitingPageUseCase;
 import io.queuegate.domain.port.in.EnterQueueUseCase;
-import io.queuegate.domain.port.in.IdempotentRequestUseCase;
 import io.queuegate.domain.port.in.JoinQueueUseCase;
 import io.queuegate.domain.port.in.LeaveQueueUseCase;
 import io.queuegate.domain.port.in.PauseEventUseCase;
 import io.queuegate.domain.port.in.PublishKeysUseCase;
 import io.queuegate.domain.port.in.QueueStatusUseCase;
 import io.queuegate.domain.port.in.RateLimitUseCase;
+import io.queuegate.domain.port.in.RunOnceUseCase;
 import io.queuegate.domain.port.in.VerifyAdmissionUseCase;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -50,9 +51,10 @@ final class Fixtures {
           mock(DeleteEventUseCase.class),
           mock(CheckReadinessUseCase.class),
           mock(RateLimitUseCase.class),
-          mock(IdempotentRequestUseCase.class),
+          mock(RunOnceUseCase.class),
           mock(DescribeWaitingPageUseCase.class));
   final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+  final Map<String, Long> positionCounts = new java.util.concurrent.ConcurrentHashMap<>();
 
   HttpAdapter adapter(boolean withAdmin, List<String> trustedProxies) {
     return adapter(withAdmin, trustedProxies, PushSettings.DEFAULTS);
@@ -66,7 +68,7 @@ final class Fixtures {
             HttpSettings.DEFAULT_MAX_BODY_BYTES,
             VERSION,
             push);
-    return new HttpAdapter(settings, useCases, registry);
+    return new HttpAdapter(settings, useCases, registry, () -> Map.copyOf(positionCounts));
   }
 
   /**
@@ -74,6 +76,7 @@ final class Fixtures {
    */
   @SuppressWarnings("unchecked")
   void reset() {
+    positionCounts.clear();
     reset(
         useCases.join(),
         useCases.status(),
@@ -95,8 +98,8 @@ final class Fixtures {
     when(useCases.idempotency().runOnce(anyString(), anyString(), anyString(), any()))
         .thenAnswer(
             call ->
-                new IdempotentOutcome(
-                    ((Supplier<IdempotentReply>) call.getArgument(3)).get(), false));
+                new IdempotencyOutcome(
+                    ((Supplier<IdempotencyReply>) call.getArgument(3)).get(), false));
   }
 
   private static void reset(Object... mocks) {

@@ -8,6 +8,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.queuegate.domain.model.EventId;
 import io.queuegate.domain.model.PositionMethod;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -20,13 +21,18 @@ class MicrometerQueueMetricsTest {
     return new EventId(id);
   }
 
+  private static final PositionMethod INDEX = new PositionMethod("position_index");
+  private static final PositionMethod SCAN = new PositionMethod("scan_fallback");
+  private static final PositionMethod LEGACY = new PositionMethod("legacy_zset");
+
   @Test
   void positionComputed_countsByMethodInExpositionAndInPositionsByMethod() {
     var metrics = new MicrometerQueueMetrics(registry);
+    metrics.registerPositionMethods(List.of(INDEX, SCAN, LEGACY));
 
-    metrics.positionComputed(PositionMethod.POSITION_INDEX);
-    metrics.positionComputed(PositionMethod.POSITION_INDEX);
-    metrics.positionComputed(PositionMethod.SCAN_FALLBACK);
+    metrics.positionComputed(INDEX);
+    metrics.positionComputed(INDEX);
+    metrics.positionComputed(SCAN);
 
     assertThat(registry.scrape())
         .contains("# TYPE queue_position_calculation_total counter")
@@ -36,9 +42,9 @@ class MicrometerQueueMetricsTest {
     assertThat(metrics.positionsByMethod())
         .containsExactlyInAnyOrderEntriesOf(
             Map.of(
-                PositionMethod.POSITION_INDEX, 2L,
-                PositionMethod.SCAN_FALLBACK, 1L,
-                PositionMethod.LEGACY_ZSET, 0L));
+                "position_index", 2L,
+                "scan_fallback", 1L,
+                "legacy_zset", 0L));
   }
 
   @Test
@@ -59,11 +65,12 @@ class MicrometerQueueMetricsTest {
   void positionsByMethod_ignoresAnotherInstanceOnTheSameRegistry() {
     var metrics = new MicrometerQueueMetrics(registry);
     var sibling = new MicrometerQueueMetrics(registry);
+    metrics.registerPositionMethods(List.of(LEGACY));
 
-    sibling.positionComputed(PositionMethod.LEGACY_ZSET);
+    sibling.positionComputed(LEGACY);
 
-    assertThat(metrics.positionsByMethod()).containsEntry(PositionMethod.LEGACY_ZSET, 0L);
-    assertThat(sibling.positionsByMethod()).containsEntry(PositionMethod.LEGACY_ZSET, 1L);
+    assertThat(metrics.positionsByMethod()).containsEntry("legacy_zset", 0L);
+    assertThat(sibling.positionsByMethod()).containsEntry("legacy_zset", 1L);
   }
 
   @Test

@@ -14,6 +14,7 @@ import io.queuegate.domain.model.InvalidPolicy;
 import io.queuegate.domain.model.InvalidUserId;
 import io.queuegate.domain.model.MissingEventId;
 import io.queuegate.domain.model.NotReady;
+import io.queuegate.domain.model.PolicyField;
 import io.queuegate.domain.model.QueueException;
 import io.queuegate.domain.model.QueueFull;
 import io.queuegate.domain.model.RateDecision;
@@ -34,7 +35,7 @@ class QueueErrorMapperTest {
         Arguments.of(new MissingEventId(), 400, "MISSING_EVENT_ID", Map.of()),
         Arguments.of(new InvalidEventId(), 400, "INVALID_EVENT_ID", Map.of()),
         Arguments.of(new InvalidUserId(), 400, "INVALID_USER_ID", Map.of()),
-        Arguments.of(new InvalidPolicy("x"), 400, "INVALID_POLICY", Map.of()),
+        Arguments.of(new InvalidPolicy(PolicyField.TITLE, "x"), 400, "INVALID_POLICY", Map.of()),
         Arguments.of(new WaiterNotFound(), 404, "TOKEN_NOT_FOUND", Map.of()),
         Arguments.of(new WaiterExpired(), 404, "TOKEN_EXPIRED", Map.of()),
         Arguments.of(NotReady.paused(), 403, "NOT_READY", Map.of("Retry-After", "5")),

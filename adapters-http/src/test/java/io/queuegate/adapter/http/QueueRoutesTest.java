@@ -16,8 +16,8 @@ import io.helidon.webserver.testing.junit5.RoutingTest;
 import io.helidon.webserver.testing.junit5.SetUpRoute;
 import io.queuegate.domain.model.AdmissionGrant;
 import io.queuegate.domain.model.EventId;
-import io.queuegate.domain.model.IdempotentOutcome;
-import io.queuegate.domain.model.IdempotentReply;
+import io.queuegate.domain.model.IdempotencyOutcome;
+import io.queuegate.domain.model.IdempotencyReply;
 import io.queuegate.domain.model.JoinReceipt;
 import io.queuegate.domain.model.NotReady;
 import io.queuegate.domain.model.UserId;
@@ -131,10 +131,9 @@ class QueueRoutesTest {
   @Test
   void joinRepeatedWithSameKey_replaysStoredReplyWithCachedHeader() {
     doReturn(
-            new IdempotentOutcome(
-                new IdempotentReply(
-                    202,
-                    "{\"waiting_token\":\"e~x\",\"position_hint\":3,\"status\":\"waiting\","
+            new IdempotencyOutcome(
+                IdempotencyReply.stored(
+                    "202 {\"waiting_token\":\"e~x\",\"position_hint\":3,\"status\":\"waiting\","
                         + "\"eta_sec\":5,\"poll_after_ms\":1000}"),
                 true))
         .when(FIX.useCases.idempotency())

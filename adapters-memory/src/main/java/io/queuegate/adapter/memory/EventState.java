@@ -1,11 +1,11 @@
 package io.queuegate.adapter.memory;
 
+import io.queuegate.domain.model.AdmissionWindows;
 import io.queuegate.domain.model.EventStats;
 import io.queuegate.domain.model.QueueException;
 import io.queuegate.domain.model.WaiterExpired;
 import io.queuegate.domain.model.WaiterId;
 import io.queuegate.domain.model.WaiterNotFound;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -14,8 +14,6 @@ import java.util.concurrent.locks.ReentrantLock;
  * retired state was dropped from the registry and must not be written again.
  */
 final class EventState {
-  /** The longest ETA window: older admission instants count in no window. */
-  static final Duration LONGEST_WINDOW = Duration.ofSeconds(900);
 
   final ReentrantLock lock = new ReentrantLock();
   boolean retired;
@@ -40,7 +38,7 @@ final class EventState {
     expiredWaiters.purge(now);
     liveAdmissions.purge(now);
     usedAdmissions.purge(now);
-    recentAdmissions.dropUpTo(now.minus(LONGEST_WINDOW));
+    recentAdmissions.dropUpTo(now.minus(AdmissionWindows.LONGEST));
     if (limiterTat != null && !limiterTat.isAfter(now)) {
       limiterTat = null; // a tat in the past decides exactly like no tat at all
     }

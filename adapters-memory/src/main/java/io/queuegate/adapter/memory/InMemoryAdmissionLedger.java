@@ -12,9 +12,9 @@ import java.time.Instant;
 
 /** Admissions kept in this process: the enter step runs under the event's lock, all or nothing. */
 public final class InMemoryAdmissionLedger implements AdmissionLedger {
-  private final EventRegistry registry;
+  private final EventStates registry;
 
-  InMemoryAdmissionLedger(EventRegistry registry) {
+  InMemoryAdmissionLedger(EventStates registry) {
     this.registry = registry;
   }
 
@@ -78,9 +78,9 @@ public final class InMemoryAdmissionLedger implements AdmissionLedger {
         eventId,
         now,
         state ->
-            new AdmissionWindows(
-                state.recentAdmissions.countAfter(now.minusSeconds(60)),
-                state.recentAdmissions.countAfter(now.minusSeconds(300)),
-                state.recentAdmissions.countAfter(now.minusSeconds(900))));
+            AdmissionWindows.of(
+                AdmissionWindows.SPANS.stream()
+                    .map(span -> state.recentAdmissions.countAfter(now.minus(span)))
+                    .toList()));
   }
 }

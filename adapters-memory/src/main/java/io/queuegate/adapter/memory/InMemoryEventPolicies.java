@@ -7,9 +7,9 @@ import java.util.Optional;
 
 /** Operator policies kept in this process until the operator deletes them or their event. */
 public final class InMemoryEventPolicies implements EventPolicies {
-  private final EventRegistry registry;
+  private final EventStates registry;
 
-  InMemoryEventPolicies(EventRegistry registry) {
+  InMemoryEventPolicies(EventStates registry) {
     this.registry = registry;
   }
 

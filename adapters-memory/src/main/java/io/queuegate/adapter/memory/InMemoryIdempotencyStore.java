@@ -1,7 +1,7 @@
 package io.queuegate.adapter.memory;
 
 import io.queuegate.domain.model.IdempotencyBegin;
-import io.queuegate.domain.model.IdempotentReply;
+import io.queuegate.domain.model.IdempotencyReply;
 import io.queuegate.domain.port.out.IdempotencyStore;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,7 +13,7 @@ public final class InMemoryIdempotencyStore implements IdempotencyStore {
   private static final int SWEEP_VISITS = 2;
 
   /** A claim while {@code reply} is null, a finished request after; alive while before until. */
-  private record Record(String fingerprint, IdempotentReply reply, Instant until) {
+  private record Record(String fingerprint, IdempotencyReply reply, Instant until) {
     boolean aliveAt(Instant now) {
       return now.isBefore(until);
     }
@@ -56,7 +56,7 @@ public final class InMemoryIdempotencyStore implements IdempotencyStore {
 
   @Override
   public void complete(
-      String key, String fingerprint, IdempotentReply reply, Duration keepFor, Instant now) {
+      String key, String fingerprint, IdempotencyReply reply, Duration keepFor, Instant now) {
     records.put(key, new Record(fingerprint, reply, now.plus(keepFor)));
     sweeper.sweep(now, SWEEP_VISITS);
   }

@@ -1,33 +1,18 @@
 package io.queuegate.adapter.memory;
 
-import io.queuegate.domain.port.out.AdmissionLedger;
-import io.queuegate.domain.port.out.EventPolicies;
-import io.queuegate.domain.port.out.IdempotencyStore;
-import io.queuegate.domain.port.out.RateLimitBuckets;
-import io.queuegate.domain.port.out.StoreHealth;
-import io.queuegate.domain.port.out.WaitingLine;
+import io.queuegate.domain.port.out.QueueStore;
 
-/** The in-memory store: all six store ports over one shared set of events, for one instance. */
-public record InMemoryStores(
-    WaitingLine waitingLine,
-    AdmissionLedger admissionLedger,
-    EventPolicies eventPolicies,
-    IdempotencyStore idempotencyStore,
-    RateLimitBuckets rateLimitBuckets,
-    StoreHealth storeHealth) {
+/** Builds the in-memory store: all six store ports over one shared set of events, one instance. */
+public final class InMemoryStores {
+  private InMemoryStores() {}
 
   /** A fresh, empty store. */
-  public InMemoryStores() {
-    this(new EventRegistry(EventRegistry.DEFAULT_IDLE_RETENTION));
+  public static QueueStore create() {
+    return create(new EventStates(EventStates.DEFAULT_IDLE_RETENTION));
   }
 
-  /** A fresh, empty store; the same as {@code new InMemoryStores()}. */
-  public static InMemoryStores create() {
-    return new InMemoryStores();
-  }
-
-  InMemoryStores(EventRegistry events) {
-    this(
+  static QueueStore create(EventStates events) {
+    return new QueueStore(
         new InMemoryWaitingLine(events),
         new InMemoryAdmissionLedger(events),
         new InMemoryEventPolicies(events),

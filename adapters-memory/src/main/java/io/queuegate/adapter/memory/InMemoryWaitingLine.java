@@ -18,9 +18,12 @@ import java.util.Set;
 
 /** The waiting lines kept in this process, one per event, each behind its event's lock. */
 public final class InMemoryWaitingLine implements WaitingLine {
-  private final EventRegistry registry;
+  /** Every position comes from the line's own index (a Fenwick tree over sequence numbers). */
+  static final PositionMethod INDEX = new PositionMethod("position_index");
 
-  InMemoryWaitingLine(EventRegistry registry) {
+  private final EventStates registry;
+
+  InMemoryWaitingLine(EventStates registry) {
     this.registry = registry;
   }
 
@@ -128,6 +131,11 @@ public final class InMemoryWaitingLine implements WaitingLine {
   }
 
   static WaiterStanding standing(Line line, Line.Place place) {
-    return new WaiterStanding(place.waiter, line.position(place), PositionMethod.POSITION_INDEX);
+    return new WaiterStanding(place.waiter, line.position(place), INDEX);
+  }
+
+  @Override
+  public List<PositionMethod> positionMethods() {
+    return List.of(INDEX);
   }
 }

@@ -1,11 +1,11 @@
 package io.queuegate.adapter.memory;
 
 import io.queuegate.domain.port.out.AdmissionLedgerContract;
-import io.queuegate.domain.port.out.StoreUnderTest;
+import io.queuegate.domain.port.out.QueueStore;
 
 class InMemoryAdmissionLedgerTest extends AdmissionLedgerContract {
   @Override
-  protected StoreUnderTest newStore() {
-    return MemoryStoreUnderTest.fresh();
+  protected QueueStore newStore() {
+    return InMemoryStores.create();
   }
 }

@@ -1,11 +1,11 @@
 package io.queuegate.adapter.memory;
 
 import io.queuegate.domain.port.out.EventPoliciesContract;
-import io.queuegate.domain.port.out.StoreUnderTest;
+import io.queuegate.domain.port.out.QueueStore;
 
 class InMemoryEventPoliciesTest extends EventPoliciesContract {
   @Override
-  protected StoreUnderTest newStore() {
-    return MemoryStoreUnderTest.fresh();
+  protected QueueStore newStore() {
+    return InMemoryStores.create();
   }
 }

@@ -1,11 +1,11 @@
 package io.queuegate.adapter.memory;
 
 import io.queuegate.domain.port.out.IdempotencyStoreContract;
-import io.queuegate.domain.port.out.StoreUnderTest;
+import io.queuegate.domain.port.out.QueueStore;
 
 class InMemoryIdempotencyStoreTest extends IdempotencyStoreContract {
   @Override
-  protected StoreUnderTest newStore() {
-    return MemoryStoreUnderTest.fresh();
+  protected QueueStore newStore() {
+    return InMemoryStores.create();
   }
 }

@@ -1,7 +1,7 @@
 package io.queuegate.adapter.redis;
 
 import io.queuegate.domain.model.IdempotencyBegin;
-import io.queuegate.domain.model.IdempotentReply;
+import io.queuegate.domain.model.IdempotencyReply;
 import io.queuegate.domain.port.out.IdempotencyStore;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,26 +28,18 @@ final class RedisIdempotencyStore implements IdempotencyStore {
       case "started" -> new IdempotencyBegin.Started();
       case "conflict" -> new IdempotencyBegin.Conflict();
       case "in_flight" -> new IdempotencyBegin.InFlight();
-      case "replay" ->
-          new IdempotencyBegin.Replay(
-              new IdempotentReply(
-                  Integer.parseInt(Replies.text(reply, 1)), Replies.text(reply, 2)));
+      case "replay" -> new IdempotencyBegin.Replay(IdempotencyReply.stored(Replies.text(reply, 1)));
       default -> throw new IllegalStateException("unexpected idempotency reply " + reply);
     };
   }
 
   @Override
   public void complete(
-      String key, String fingerprint, IdempotentReply reply, Duration keepFor, Instant now) {
+      String key, String fingerprint, IdempotencyReply reply, Duration keepFor, Instant now) {
     scripts.run(
         Script.IDEM_COMPLETE,
         List.of(RedisKeys.idempotency(key)),
-        List.of(
-            fingerprint,
-            Integer.toString(reply.status()),
-            reply.body(),
-            Long.toString(now.toEpochMilli()),
-            millis(keepFor)));
+        List.of(fingerprint, reply.payload(), Long.toString(now.toEpochMilli()), millis(keepFor)));
   }
 
   @Override

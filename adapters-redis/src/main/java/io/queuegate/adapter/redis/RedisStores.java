@@ -4,13 +4,7 @@ import io.lettuce.core.metrics.CommandLatencyRecorder;
 import io.lettuce.core.resource.ClientResources;
 import io.lettuce.core.resource.DefaultClientResources;
 import io.lettuce.core.resource.Delay;
-import io.queuegate.domain.port.out.AdmissionLedger;
-import io.queuegate.domain.port.out.EventPolicies;
-import io.queuegate.domain.port.out.IdempotencyStore;
-import io.queuegate.domain.port.out.QueueMetrics;
-import io.queuegate.domain.port.out.RateLimitBuckets;
-import io.queuegate.domain.port.out.StoreHealth;
-import io.queuegate.domain.port.out.WaitingLine;
+import io.queuegate.domain.port.out.QueueStore;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
@@ -21,28 +15,25 @@ import java.util.concurrent.TimeUnit;
 public final class RedisStores implements AutoCloseable {
   private final ClientResources resources;
   private final RedisLink link;
-  private final RedisWaitingLine waitingLine;
-  private final RedisAdmissionLedger admissionLedger;
-  private final RedisEventPolicies eventPolicies;
-  private final RedisIdempotencyStore idempotencyStore;
-  private final RedisRateLimitBuckets rateLimitBuckets;
-  private final RedisStoreHealth storeHealth;
+  private final QueueStore store;
 
   private RedisStores(
-      ClientResources resources, RedisLink link, RedisSettings settings, QueueMetrics metrics) {
+      ClientResources resources, RedisLink link, RedisSettings settings, CommandTimer timer) {
     this.resources = resources;
     this.link = link;
     RedisCalls calls = new RedisCalls(settings.commandTimeout());
-    ScriptRunner scripts = new ScriptRunner(link, calls, metrics);
+    ScriptRunner scripts = new ScriptRunner(link, calls, timer);
     ScanFallback fallback = new ScanFallback(link, calls, scripts, settings);
-    this.waitingLine =
-        new RedisWaitingLine(
-            link, calls, scripts, fallback, new EventRegistry(link, calls, scripts), settings);
-    this.admissionLedger = new RedisAdmissionLedger(scripts, fallback, settings);
-    this.eventPolicies = new RedisEventPolicies(link, calls);
-    this.idempotencyStore = new RedisIdempotencyStore(scripts);
-    this.rateLimitBuckets = new RedisRateLimitBuckets(scripts);
-    this.storeHealth = new RedisStoreHealth(link);
+    this.store =
+        new QueueStore(
+            new RedisWaitingLine(
+                link, calls, scripts, fallback, new EventRegistry(link, calls, scripts), settings),
+            new RedisAdmissionLedger(scripts, fallback, settings),
+            new RedisEventPolicies(link, calls),
+            new RedisIdempotencyStore(scripts),
+            new RedisRateLimitBuckets(scripts),
+            new RedisStoreHealth(link),
+            this);
   }
 
   /**
@@ -50,7 +41,7 @@ public final class RedisStores implements AutoCloseable {
    *
    * @throws io.queuegate.domain.model.StoreUnavailableException when Redis cannot be reached
    */
-  public static RedisStores connect(RedisSettings settings, QueueMetrics metrics) {
+  public static RedisStores connect(RedisSettings settings, CommandTimer timer) {
     // Reconnect attempts back off only up to 1 s, so the service resumes soon after an outage.
     ClientResources resources =
         DefaultClientResources.builder()
@@ -66,35 +57,16 @@ public final class RedisStores implements AutoCloseable {
           settings.mode() == RedisSettings.Mode.CLUSTER
               ? new ClusterLink(settings, resources)
               : new StandaloneLink(settings, resources);
-      return new RedisStores(resources, link, settings, metrics);
+      return new RedisStores(resources, link, settings, timer);
     } catch (RuntimeException e) {
       resources.shutdown();
       throw e;
     }
   }
 
-  public WaitingLine waitingLine() {
-    return waitingLine;
-  }
-
-  public AdmissionLedger admissionLedger() {
-    return admissionLedger;
-  }
-
-  public EventPolicies eventPolicies() {
-    return eventPolicies;
-  }
-
-  public IdempotencyStore idempotencyStore() {
-    return idempotencyStore;
-  }
-
-  public RateLimitBuckets rateLimitBuckets() {
-    return rateLimitBuckets;
-  }
-
-  public StoreHealth storeHealth() {
-    return storeHealth;
+  /** The six store ports over this connection; closing it closes this. */
+  public QueueStore store() {
+    return store;
   }
 
   /** The mode and, in cluster mode, the shards and their replicas; never the password. */

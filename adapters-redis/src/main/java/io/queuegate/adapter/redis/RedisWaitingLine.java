@@ -104,7 +104,7 @@ final class RedisWaitingLine implements WaitingLine {
     long rank = Replies.number(reply, 6);
     return new Joined(
         rank >= 0
-            ? new WaiterStanding(waiter, rank + 1, PositionMethod.POSITION_INDEX)
+            ? new WaiterStanding(waiter, rank + 1, PositionMethods.INDEX)
             : fallback.standing(keys, waiter),
         existing);
   }
@@ -169,13 +169,13 @@ final class RedisWaitingLine implements WaitingLine {
           new WaiterStanding(
               Replies.waiter(eventId, waiterId, reply, 1, now),
               Replies.number(reply, 5) + 1,
-              PositionMethod.POSITION_INDEX);
+              PositionMethods.INDEX);
       case "scan" -> fallback.standing(keys, Replies.waiter(eventId, waiterId, reply, 1, now));
       case "legacy" ->
           new WaiterStanding(
               Replies.waiter(eventId, waiterId, reply, 1, now),
               Replies.number(reply, 5) + 1,
-              PositionMethod.LEGACY_ZSET);
+              PositionMethods.LEGACY);
       case "expired" -> throw new WaiterExpired();
       default -> throw new WaiterNotFound();
     };
@@ -280,5 +280,10 @@ final class RedisWaitingLine implements WaitingLine {
   public void deleteEvent(EventId eventId) {
     new EventEraser(link, calls).erase(new RedisKeys(eventId));
     registry.forget(eventId);
+  }
+
+  @Override
+  public List<PositionMethod> positionMethods() {
+    return PositionMethods.ALL;
   }
 }

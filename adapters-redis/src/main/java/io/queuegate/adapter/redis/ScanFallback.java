@@ -5,7 +5,6 @@ import io.lettuce.core.RedisFuture;
 import io.lettuce.core.ScanArgs;
 import io.lettuce.core.ScanCursor;
 import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
-import io.queuegate.domain.model.PositionMethod;
 import io.queuegate.domain.model.StoreUnavailableException;
 import io.queuegate.domain.model.Waiter;
 import io.queuegate.domain.model.WaiterStanding;
@@ -40,7 +39,7 @@ final class ScanFallback {
   WaiterStanding standing(RedisKeys keys, Waiter waiter) {
     OptionalLong position = position(keys, waiter);
     if (position.isPresent()) {
-      return new WaiterStanding(waiter, position.getAsLong(), PositionMethod.SCAN_FALLBACK);
+      return new WaiterStanding(waiter, position.getAsLong(), PositionMethods.SCAN);
     }
     Long rank =
         settings.legacyZset()
@@ -49,7 +48,7 @@ final class ScanFallback {
     if (rank == null) {
       throw new StoreUnavailableException("position index missing and SCAN out of bounds", null);
     }
-    return new WaiterStanding(waiter, rank + 1, PositionMethod.LEGACY_ZSET);
+    return new WaiterStanding(waiter, rank + 1, PositionMethods.LEGACY);
   }
 
   /** 1 + the waiting entries with a smaller sequence; empty when the bounds cut the SCAN short. */

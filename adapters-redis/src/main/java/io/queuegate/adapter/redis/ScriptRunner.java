@@ -3,7 +3,6 @@ package io.queuegate.adapter.redis;
 import io.lettuce.core.RedisNoScriptException;
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
-import io.queuegate.domain.port.out.QueueMetrics;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -11,17 +10,17 @@ import java.util.concurrent.CompletionException;
 
 /**
  * Runs the scripts by EVALSHA (EVALSHA_RO for reads); on NOSCRIPT it loads the script and retries
- * once. Records each script's latency through {@link QueueMetrics#storeCommand}.
+ * once. Reports each script's latency to the {@link CommandTimer}.
  */
 final class ScriptRunner {
   private final RedisLink link;
   private final RedisCalls calls;
-  private final QueueMetrics metrics;
+  private final CommandTimer timer;
 
-  ScriptRunner(RedisLink link, RedisCalls calls, QueueMetrics metrics) {
+  ScriptRunner(RedisLink link, RedisCalls calls, CommandTimer timer) {
     this.link = link;
     this.calls = calls;
-    this.metrics = metrics;
+    this.timer = timer;
   }
 
   /** Runs a script that writes, on the primary of its keys' slot, and waits for the reply. */
@@ -58,7 +57,7 @@ final class ScriptRunner {
                 });
     return reply.whenComplete(
         (value, error) ->
-            metrics.storeCommand(script.label(), Duration.ofNanos(System.nanoTime() - started)));
+            timer.record(script.label(), Duration.ofNanos(System.nanoTime() - started)));
   }
 
   private static CompletableFuture<List<Object>> send(

@@ -7,10 +7,9 @@ import static io.queuegate.domain.port.out.StoreFixtures.openAttempt;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.queuegate.domain.model.EventId;
-import io.queuegate.domain.model.PositionMethod;
 import io.queuegate.domain.model.WaiterId;
 import io.queuegate.domain.model.WaiterStanding;
-import io.queuegate.domain.port.out.StoreUnderTest;
+import io.queuegate.domain.port.out.QueueStore;
 import io.queuegate.domain.port.out.WaitingLine;
 import java.util.List;
 import java.util.stream.IntStream;
@@ -21,7 +20,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /** The three position tiers, with the index and the per-waiter keys deleted behind the store. */
 @ExtendWith(RedisExtension.class)
 abstract class PositionTiersIT {
-  private StoreUnderTest store;
+  private QueueStore store;
   private WaitingLine line;
   private RedisAdmin admin;
   private EventId event;
@@ -50,11 +49,11 @@ abstract class PositionTiersIT {
     WaiterStanding standing = line.locate(event, waiters.get(3), at(10));
 
     assertThat(standing.position()).isEqualTo(4);
-    assertThat(standing.method()).isEqualTo(PositionMethod.SCAN_FALLBACK);
+    assertThat(standing.method()).isEqualTo(PositionMethods.SCAN);
     Long indexed = admin.onOwner(keys.position(), n -> n.zcard(keys.position()));
     assertThat(indexed).isEqualTo(5);
     WaiterStanding after = line.locate(event, waiters.get(1), at(11));
-    assertThat(after.method()).isEqualTo(PositionMethod.POSITION_INDEX);
+    assertThat(after.method()).isEqualTo(PositionMethods.INDEX);
     assertThat(after.position()).isEqualTo(2);
   }
 
@@ -76,7 +75,7 @@ abstract class PositionTiersIT {
     WaiterStanding standing = line.locate(event, waiters.get(2), at(10));
 
     assertThat(standing.position()).isEqualTo(3);
-    assertThat(standing.method()).isEqualTo(PositionMethod.LEGACY_ZSET);
+    assertThat(standing.method()).isEqualTo(PositionMethods.LEGACY);
     assertThat(standing.waiter().sequence()).isEqualTo(3);
   }
 

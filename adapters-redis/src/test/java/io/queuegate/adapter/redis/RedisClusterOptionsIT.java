@@ -7,7 +7,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.queuegate.domain.model.EventId;
 import io.queuegate.domain.model.Joined;
-import io.queuegate.domain.port.out.QueueMetrics;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -26,13 +25,13 @@ class RedisClusterOptionsIT {
     SharedRedisStores.fresh(RedisSettings.Mode.CLUSTER);
     try (RedisStores stores =
         RedisStores.connect(
-            settings().withReadFrom(RedisSettings.ReadFrom.REPLICA_PREFERRED), QueueMetrics.NONE)) {
+            settings().withReadFrom(RedisSettings.ReadFrom.REPLICA_PREFERRED), CommandTimer.NONE)) {
       List<Long> positions = new ArrayList<>();
       for (int i = 0; i < 50; i++) {
         EventId event = newEventId();
-        Joined joined = stores.waitingLine().join(anonymous(event), 0, at(0));
+        Joined joined = stores.store().line().join(anonymous(event), 0, at(0));
         positions.add(
-            stores.waitingLine().locate(event, joined.standing().waiter().id(), at(0)).position());
+            stores.store().line().locate(event, joined.standing().waiter().id(), at(0)).position());
       }
       assertThat(positions).containsOnly(1L);
     }
@@ -43,10 +42,10 @@ class RedisClusterOptionsIT {
     try (RedisStores stores =
         RedisStores.connect(
             settings().withJoinDurability(RedisSettings.JoinDurability.REPLICA),
-            QueueMetrics.NONE)) {
+            CommandTimer.NONE)) {
       EventId event = newEventId();
 
-      Joined joined = stores.waitingLine().join(anonymous(event), 0, at(0));
+      Joined joined = stores.store().line().join(anonymous(event), 0, at(0));
 
       assertThat(joined.standing().position()).isEqualTo(1);
     }

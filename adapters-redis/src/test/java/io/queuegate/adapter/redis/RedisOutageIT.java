@@ -9,7 +9,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.queuegate.domain.model.EventId;
 import io.queuegate.domain.model.StoreUnavailableException;
 import io.queuegate.domain.model.WaiterId;
-import io.queuegate.domain.port.out.QueueMetrics;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -27,7 +26,7 @@ class RedisOutageIT {
   void ownServer() {
     server = new RedisServer(RedisServer.freePort(), RedisServers.tempDir("outage"), List.of());
     server.start();
-    stores = RedisStores.connect(RedisSettings.standalone(server.address()), QueueMetrics.NONE);
+    stores = RedisStores.connect(RedisSettings.standalone(server.address()), CommandTimer.NONE);
   }
 
   @AfterEach
@@ -39,20 +38,20 @@ class RedisOutageIT {
   @Test
   void serverDown_failsFastWithStoreUnavailable_andRecoversWhenItIsBack() {
     EventId event = newEventId();
-    WaiterId id = stores.waitingLine().join(anonymous(event), 0, at(0)).standing().waiter().id();
+    WaiterId id = stores.store().line().join(anonymous(event), 0, at(0)).standing().waiter().id();
 
     server.stop();
     long started = System.nanoTime();
-    assertThatThrownBy(() -> stores.waitingLine().locate(event, id, at(1)))
+    assertThatThrownBy(() -> stores.store().line().locate(event, id, at(1)))
         .isInstanceOf(StoreUnavailableException.class);
     assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(2));
-    assertThat(stores.storeHealth().answers(Duration.ofMillis(200))).isFalse();
+    assertThat(stores.store().health().answers(Duration.ofMillis(200))).isFalse();
 
     server.start(); // same port, empty data and an empty script cache
     Await.until(
         Duration.ofSeconds(10),
         "the store to recover",
-        () -> stores.waitingLine().join(anonymous(event), 0, at(2)).standing().position() == 1);
-    assertThat(stores.storeHealth().answers(Duration.ofSeconds(1))).isTrue();
+        () -> stores.store().line().join(anonymous(event), 0, at(2)).standing().position() == 1);
+    assertThat(stores.store().health().answers(Duration.ofSeconds(1))).isTrue();
   }
 }

@@ -7,10 +7,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.queuegate.domain.model.EventId;
-import io.queuegate.domain.model.PositionMethod;
 import io.queuegate.domain.model.StoreUnavailableException;
 import io.queuegate.domain.model.WaiterId;
-import io.queuegate.domain.port.out.QueueMetrics;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -27,8 +25,8 @@ class RedisStandaloneOptionsIT {
     try (RedisStores stores =
         RedisStores.connect(
             settings().withJoinDurability(RedisSettings.JoinDurability.REPLICA),
-            QueueMetrics.NONE)) {
-      assertThatThrownBy(() -> stores.waitingLine().join(anonymous(newEventId()), 0, at(0)))
+            CommandTimer.NONE)) {
+      assertThatThrownBy(() -> stores.store().line().join(anonymous(newEventId()), 0, at(0)))
           .isInstanceOf(StoreUnavailableException.class);
     }
   }
@@ -38,12 +36,12 @@ class RedisStandaloneOptionsIT {
     SharedRedisStores.fresh(RedisSettings.Mode.STANDALONE);
     RedisAdmin admin = SharedRedisStores.admin(RedisSettings.Mode.STANDALONE);
     try (RedisStores stores =
-        RedisStores.connect(settings().withLegacyZset(false), QueueMetrics.NONE)) {
+        RedisStores.connect(settings().withLegacyZset(false), CommandTimer.NONE)) {
       EventId event = newEventId();
-      WaiterId id = stores.waitingLine().join(anonymous(event), 0, at(0)).standing().waiter().id();
+      WaiterId id = stores.store().line().join(anonymous(event), 0, at(0)).standing().waiter().id();
 
-      assertThat(stores.waitingLine().locate(event, id, at(1)).method())
-          .isEqualTo(PositionMethod.POSITION_INDEX);
+      assertThat(stores.store().line().locate(event, id, at(1)).method())
+          .isEqualTo(PositionMethods.INDEX);
       assertThat(admin.allKeys()).doesNotContain(new RedisKeys(event).legacy());
     }
   }

@@ -6,10 +6,8 @@ import static io.queuegate.domain.port.out.StoreFixtures.newEventId;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.queuegate.domain.model.EventId;
-import io.queuegate.domain.model.PositionMethod;
 import io.queuegate.domain.model.WaiterId;
 import io.queuegate.domain.model.WaiterStanding;
-import io.queuegate.domain.port.out.QueueMetrics;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
@@ -26,7 +24,7 @@ class RedisStandalonePositionTierSwitchIT {
   private static List<WaiterId> join(RedisStores stores, EventId event, int count) {
     return IntStream.range(0, count)
         .mapToObj(
-            i -> stores.waitingLine().join(anonymous(event), 0, at(i)).standing().waiter().id())
+            i -> stores.store().line().join(anonymous(event), 0, at(i)).standing().waiter().id())
         .toList();
   }
 
@@ -35,18 +33,18 @@ class RedisStandalonePositionTierSwitchIT {
     SharedRedisStores.fresh(RedisSettings.Mode.STANDALONE);
     RedisAdmin admin = SharedRedisStores.admin(RedisSettings.Mode.STANDALONE);
     try (RedisStores stores =
-        RedisStores.connect(settings(RedisSettings.PositionTier.SCAN), QueueMetrics.NONE)) {
+        RedisStores.connect(settings(RedisSettings.PositionTier.SCAN), CommandTimer.NONE)) {
       EventId event = newEventId();
       List<WaiterId> waiters = join(stores, event, 4);
       RedisKeys keys = new RedisKeys(event);
       admin.onOwner(keys.position(), n -> n.zrem(keys.position(), waiters.get(0).value()));
 
-      WaiterStanding first = stores.waitingLine().locate(event, waiters.get(2), at(10));
-      WaiterStanding second = stores.waitingLine().locate(event, waiters.get(3), at(11));
+      WaiterStanding first = stores.store().line().locate(event, waiters.get(2), at(10));
+      WaiterStanding second = stores.store().line().locate(event, waiters.get(3), at(11));
 
-      assertThat(first.method()).isEqualTo(PositionMethod.SCAN_FALLBACK);
+      assertThat(first.method()).isEqualTo(PositionMethods.SCAN);
       assertThat(first.position()).isEqualTo(3);
-      assertThat(second.method()).isEqualTo(PositionMethod.SCAN_FALLBACK);
+      assertThat(second.method()).isEqualTo(PositionMethods.SCAN);
       assertThat(second.position()).isEqualTo(4);
       Long indexed = admin.onOwner(keys.position(), n -> n.zcard(keys.position()));
       assertThat(indexed).isEqualTo(3);
@@ -57,13 +55,13 @@ class RedisStandalonePositionTierSwitchIT {
   void legacyTier_answersEveryStatusFromTheLegacyZset() {
     SharedRedisStores.fresh(RedisSettings.Mode.STANDALONE);
     try (RedisStores stores =
-        RedisStores.connect(settings(RedisSettings.PositionTier.LEGACY), QueueMetrics.NONE)) {
+        RedisStores.connect(settings(RedisSettings.PositionTier.LEGACY), CommandTimer.NONE)) {
       EventId event = newEventId();
       List<WaiterId> waiters = join(stores, event, 3);
 
-      WaiterStanding standing = stores.waitingLine().locate(event, waiters.get(1), at(10));
+      WaiterStanding standing = stores.store().line().locate(event, waiters.get(1), at(10));
 
-      assertThat(standing.method()).isEqualTo(PositionMethod.LEGACY_ZSET);
+      assertThat(standing.method()).isEqualTo(PositionMethods.LEGACY);
       assertThat(standing.position()).isEqualTo(2);
     }
   }
@@ -73,12 +71,12 @@ class RedisStandalonePositionTierSwitchIT {
     SharedRedisStores.fresh(RedisSettings.Mode.STANDALONE);
     try (RedisStores stores =
         RedisStores.connect(
-            SharedRedisStores.settings(RedisSettings.Mode.STANDALONE), QueueMetrics.NONE)) {
+            SharedRedisStores.settings(RedisSettings.Mode.STANDALONE), CommandTimer.NONE)) {
       EventId event = newEventId();
       List<WaiterId> waiters = join(stores, event, 2);
 
-      assertThat(stores.waitingLine().locate(event, waiters.get(1), at(10)).method())
-          .isEqualTo(PositionMethod.POSITION_INDEX);
+      assertThat(stores.store().line().locate(event, waiters.get(1), at(10)).method())
+          .isEqualTo(PositionMethods.INDEX);
     }
   }
 }

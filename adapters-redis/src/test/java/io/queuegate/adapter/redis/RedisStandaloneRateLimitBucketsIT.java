@@ -1,14 +1,14 @@
 package io.queuegate.adapter.redis;
 
+import io.queuegate.domain.port.out.QueueStore;
 import io.queuegate.domain.port.out.RateLimitBucketsContract;
-import io.queuegate.domain.port.out.StoreUnderTest;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The RateLimitBuckets contract against Redis standalone. */
 @ExtendWith(RedisExtension.class)
 class RedisStandaloneRateLimitBucketsIT extends RateLimitBucketsContract {
   @Override
-  protected StoreUnderTest newStore() {
+  protected QueueStore newStore() {
     return SharedRedisStores.fresh(RedisSettings.Mode.STANDALONE);
   }
 }

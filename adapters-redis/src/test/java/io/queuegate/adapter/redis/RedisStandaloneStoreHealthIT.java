@@ -1,14 +1,14 @@
 package io.queuegate.adapter.redis;
 
+import io.queuegate.domain.port.out.QueueStore;
 import io.queuegate.domain.port.out.StoreHealthContract;
-import io.queuegate.domain.port.out.StoreUnderTest;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The StoreHealth contract against Redis standalone. */
 @ExtendWith(RedisExtension.class)
 class RedisStandaloneStoreHealthIT extends StoreHealthContract {
   @Override
-  protected StoreUnderTest newStore() {
+  protected QueueStore newStore() {
     return SharedRedisStores.fresh(RedisSettings.Mode.STANDALONE);
   }
 }

@@ -1,6 +1,6 @@
 package io.queuegate.adapter.redis;
 
-import io.queuegate.domain.port.out.StoreUnderTest;
+import io.queuegate.domain.port.out.QueueStore;
 import io.queuegate.domain.port.out.WaitingLineContract;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -8,7 +8,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(RedisExtension.class)
 class RedisStandaloneWaitingLineIT extends WaitingLineContract {
   @Override
-  protected StoreUnderTest newStore() {
+  protected QueueStore newStore() {
     return SharedRedisStores.fresh(RedisSettings.Mode.STANDALONE);
   }
 }

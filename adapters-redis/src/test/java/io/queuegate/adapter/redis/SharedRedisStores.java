@@ -1,7 +1,6 @@
 package io.queuegate.adapter.redis;
 
-import io.queuegate.domain.port.out.QueueMetrics;
-import io.queuegate.domain.port.out.StoreUnderTest;
+import io.queuegate.domain.port.out.QueueStore;
 import java.util.EnumMap;
 import java.util.Map;
 
@@ -25,7 +24,7 @@ public final class SharedRedisStores {
   }
 
   public static synchronized RedisStores stores(RedisSettings.Mode mode) {
-    return STORES.computeIfAbsent(mode, m -> RedisStores.connect(settings(m), QueueMetrics.NONE));
+    return STORES.computeIfAbsent(mode, m -> RedisStores.connect(settings(m), CommandTimer.NONE));
   }
 
   public static synchronized RedisAdmin admin(RedisSettings.Mode mode) {
@@ -39,20 +38,10 @@ public final class SharedRedisStores {
   }
 
   /** The shared store of {@code mode} over freshly flushed servers (FLUSHALL on every primary). */
-  public static StoreUnderTest fresh(RedisSettings.Mode mode) {
+  public static QueueStore fresh(RedisSettings.Mode mode) {
     RedisStores stores = stores(mode);
     admin(mode).flushAll();
-    return view(stores);
-  }
-
-  public static StoreUnderTest view(RedisStores stores) {
-    return new StoreUnderTest(
-        stores.waitingLine(),
-        stores.admissionLedger(),
-        stores.eventPolicies(),
-        stores.idempotencyStore(),
-        stores.rateLimitBuckets(),
-        stores.storeHealth());
+    return stores.store();
   }
 
   static synchronized void closeAll() {

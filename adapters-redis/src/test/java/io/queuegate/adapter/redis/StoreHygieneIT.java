@@ -11,10 +11,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.queuegate.domain.model.Admission;
 import io.queuegate.domain.model.EventId;
 import io.queuegate.domain.model.Gcra;
-import io.queuegate.domain.model.IdempotentReply;
+import io.queuegate.domain.model.IdempotencyReply;
 import io.queuegate.domain.model.QueuePolicy;
 import io.queuegate.domain.model.WaiterId;
-import io.queuegate.domain.port.out.StoreUnderTest;
+import io.queuegate.domain.port.out.QueueStore;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -44,7 +44,7 @@ abstract class StoreHygieneIT {
   }
 
   void everyKeyLeft_hasATtlOrACleanupPath() {
-    StoreUnderTest store = SharedRedisStores.fresh(mode());
+    QueueStore store = SharedRedisStores.fresh(mode());
     RedisAdmin admin = SharedRedisStores.admin(mode());
     EventId event = newEventId();
     List<WaiterId> ids =
@@ -63,8 +63,7 @@ abstract class StoreHygieneIT {
     store.idempotency().begin("join:k1", "fp", Duration.ofSeconds(30), at(105));
     store
         .idempotency()
-        .complete(
-            "join:k1", "fp", new IdempotentReply(202, "{}"), Duration.ofSeconds(300), at(106));
+        .complete("join:k1", "fp", IdempotencyReply.stored("{}"), Duration.ofSeconds(300), at(106));
     store.rateLimits().acquire("ip:10.0.0.1", new Gcra(5, 10), at(106));
     store.line().activeEvents();
 
@@ -100,7 +99,7 @@ abstract class StoreHygieneIT {
   }
 
   void locate_costsOneEvalshaRo() {
-    StoreUnderTest store = SharedRedisStores.fresh(mode());
+    QueueStore store = SharedRedisStores.fresh(mode());
     RedisAdmin admin = SharedRedisStores.admin(mode());
     EventId event = newEventId();
     WaiterId id = store.line().join(anonymous(event), 0, at(0)).standing().waiter().id();

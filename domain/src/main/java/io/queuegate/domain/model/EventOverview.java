@@ -1,10 +1,8 @@
 package io.queuegate.domain.model;
 
-import java.util.Map;
-
 /**
  * An operator's view of one event: its policy, whether it was configured or runs on defaults, live
- * counts, the admission rate over the last minute, the oldest wait, and positions by method.
+ * counts, the admission rate over the last minute and the oldest wait.
  */
 public record EventOverview(
     EventId eventId,
@@ -12,5 +10,4 @@ public record EventOverview(
     boolean configured,
     EventStats stats,
     double admissionRateLastMinute,
-    long oldestWaitSec,
-    Map<PositionMethod, Long> positionsByMethod) {}
+    long oldestWaitSec) {}

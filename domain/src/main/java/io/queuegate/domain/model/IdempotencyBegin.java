@@ -7,7 +7,7 @@ public sealed interface IdempotencyBegin {
   record Started() implements IdempotencyBegin {}
 
   /** Same key and body finished before: send the stored reply again. */
-  record Replay(IdempotentReply reply) implements IdempotencyBegin {}
+  record Replay(IdempotencyReply reply) implements IdempotencyBegin {}
 
   /** Same key, different body. */
   record Conflict() implements IdempotencyBegin {}

@@ -1,18 +1,16 @@
 package io.queuegate.domain.model;
 
-/** How a position was found; the label of {@code queue_position_calculation_total{method}}. */
-public enum PositionMethod {
-  POSITION_INDEX("position_index"),
-  SCAN_FALLBACK("scan_fallback"),
-  LEGACY_ZSET("legacy_zset");
+import java.util.Objects;
 
-  private final String label;
-
-  PositionMethod(String label) {
-    this.label = label;
-  }
-
-  public String label() {
-    return label;
+/**
+ * How a store found a position, named by the store (an index, a fallback scan, ...). The label is
+ * what metrics and operators see, so it is short lower-case text.
+ */
+public record PositionMethod(String label) {
+  public PositionMethod {
+    Objects.requireNonNull(label);
+    if (!label.matches("[a-z][a-z0-9_]{0,31}")) {
+      throw new IllegalArgumentException("a position method label is lower-case snake case");
+    }
   }
 }

@@ -4,9 +4,9 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * How one event's line behaves. {@code maxActive} and {@code maxWaiting} use 0 for "no limit". The
- * defaults are those of the product specification; {@code page} says what the event's waiting page
- * shows and where it sends admitted people.
+ * How one event's line behaves. {@code maxActive} and {@code maxWaiting} use 0 for "no limit";
+ * {@code page} says what the event's waiting page shows and where it sends admitted people. Build
+ * one with {@link #builder()} (from the defaults) or {@link #toBuilder()} (from another policy).
  */
 public record QueuePolicy(
     long readyWindow,
@@ -22,54 +22,41 @@ public record QueuePolicy(
     WaitingPage page) {
 
   public static final long UNLIMITED = 0;
+  private static final long MAX_COUNT = 1_000_000;
+  private static final long MAX_SECONDS = 86_400;
 
   public QueuePolicy {
     Objects.requireNonNull(page, "page");
-    Objects.requireNonNull(heartbeatTimeout, "heartbeat_timeout_sec");
-    Objects.requireNonNull(admissionTtl, "admission_ttl_sec");
-    check(readyWindow >= 1 && readyWindow <= 1_000_000, "ready_window must be 1 to 1000000");
+    Objects.requireNonNull(heartbeatTimeout, "heartbeatTimeout");
+    Objects.requireNonNull(admissionTtl, "admissionTtl");
     check(
-        admissionRatePerSec > 0 && admissionRatePerSec <= 1_000_000,
-        "admission_rate_per_sec must be above 0 and at most 1000000");
+        readyWindow >= 1 && readyWindow <= MAX_COUNT,
+        PolicyField.READY_WINDOW,
+        "must be 1 to " + MAX_COUNT);
     check(
-        admissionBurst >= 1 && admissionBurst <= 1_000_000, "admission_burst must be 1 to 1000000");
-    check(maxActive >= 0, "max_active must be 0 (no limit) or more");
-    check(maxWaiting >= 0, "max_waiting must be 0 (no limit) or more");
+        admissionRatePerSec > 0 && admissionRatePerSec <= MAX_COUNT,
+        PolicyField.ADMISSION_RATE,
+        "must be above 0 and at most " + MAX_COUNT);
     check(
-        heartbeatTimeout.toSeconds() >= 1 && heartbeatTimeout.toSeconds() <= 86_400,
-        "heartbeat_timeout_sec must be 1 to 86400");
+        admissionBurst >= 1 && admissionBurst <= MAX_COUNT,
+        PolicyField.ADMISSION_BURST,
+        "must be 1 to " + MAX_COUNT);
+    check(maxActive >= 0, PolicyField.MAX_ACTIVE, "must be 0 (no limit) or more");
+    check(maxWaiting >= 0, PolicyField.MAX_WAITING, "must be 0 (no limit) or more");
     check(
-        admissionTtl.toSeconds() >= 1 && admissionTtl.toSeconds() <= 86_400,
-        "admission_ttl_sec must be 1 to 86400");
+        inSeconds(heartbeatTimeout),
+        PolicyField.HEARTBEAT_TIMEOUT,
+        "must be 1 to " + MAX_SECONDS + " seconds");
+    check(
+        inSeconds(admissionTtl),
+        PolicyField.ADMISSION_TTL,
+        "must be 1 to " + MAX_SECONDS + " seconds");
   }
 
-  /** A policy with no waiting-page settings ({@link WaitingPage#NONE}). */
-  public QueuePolicy(
-      long readyWindow,
-      double admissionRatePerSec,
-      long admissionBurst,
-      long maxActive,
-      long maxWaiting,
-      Duration heartbeatTimeout,
-      Duration admissionTtl,
-      boolean pausedJoins,
-      boolean pausedAdmission,
-      boolean requireEnqueueToken) {
-    this(
-        readyWindow,
-        admissionRatePerSec,
-        admissionBurst,
-        maxActive,
-        maxWaiting,
-        heartbeatTimeout,
-        admissionTtl,
-        pausedJoins,
-        pausedAdmission,
-        requireEnqueueToken,
-        WaitingPage.NONE);
-  }
-
-  /** The specification's defaults. */
+  /**
+   * The defaults of an event nobody configured: a ready window of 100, 50 admissions a second with
+   * a burst of 500, no active or waiting limit, a 300 s heartbeat timeout and admission lifetime.
+   */
   public static QueuePolicy defaults() {
     return new QueuePolicy(
         100,
@@ -81,7 +68,18 @@ public record QueuePolicy(
         Duration.ofSeconds(300),
         false,
         false,
-        false);
+        false,
+        WaitingPage.NONE);
+  }
+
+  /** A builder that starts from {@link #defaults()}. */
+  public static Builder builder() {
+    return defaults().toBuilder();
+  }
+
+  /** A builder that starts from this policy. */
+  public Builder toBuilder() {
+    return new Builder(this);
   }
 
   /** The admission limiter this policy describes. */
@@ -89,54 +87,115 @@ public record QueuePolicy(
     return new Gcra(admissionRatePerSec, admissionBurst);
   }
 
-  public QueuePolicy withPausedJoins(boolean paused) {
-    return new QueuePolicy(
-        readyWindow,
-        admissionRatePerSec,
-        admissionBurst,
-        maxActive,
-        maxWaiting,
-        heartbeatTimeout,
-        admissionTtl,
-        paused,
-        pausedAdmission,
-        requireEnqueueToken,
-        page);
+  private static boolean inSeconds(Duration value) {
+    return value.toSeconds() >= 1 && value.toSeconds() <= MAX_SECONDS;
   }
 
-  public QueuePolicy withPausedAdmission(boolean paused) {
-    return new QueuePolicy(
-        readyWindow,
-        admissionRatePerSec,
-        admissionBurst,
-        maxActive,
-        maxWaiting,
-        heartbeatTimeout,
-        admissionTtl,
-        pausedJoins,
-        paused,
-        requireEnqueueToken,
-        page);
-  }
-
-  public QueuePolicy withPage(WaitingPage newPage) {
-    return new QueuePolicy(
-        readyWindow,
-        admissionRatePerSec,
-        admissionBurst,
-        maxActive,
-        maxWaiting,
-        heartbeatTimeout,
-        admissionTtl,
-        pausedJoins,
-        pausedAdmission,
-        requireEnqueueToken,
-        newPage);
-  }
-
-  private static void check(boolean ok, String message) {
+  private static void check(boolean ok, PolicyField field, String rule) {
     if (!ok) {
-      throw new InvalidPolicy(message);
+      throw new InvalidPolicy(field, rule);
+    }
+  }
+
+  /** Changes some fields of a policy; {@link #build()} checks every range. */
+  public static final class Builder {
+    private long readyWindow;
+    private double admissionRatePerSec;
+    private long admissionBurst;
+    private long maxActive;
+    private long maxWaiting;
+    private Duration heartbeatTimeout;
+    private Duration admissionTtl;
+    private boolean pausedJoins;
+    private boolean pausedAdmission;
+    private boolean requireEnqueueToken;
+    private WaitingPage page;
+
+    private Builder(QueuePolicy from) {
+      readyWindow = from.readyWindow;
+      admissionRatePerSec = from.admissionRatePerSec;
+      admissionBurst = from.admissionBurst;
+      maxActive = from.maxActive;
+      maxWaiting = from.maxWaiting;
+      heartbeatTimeout = from.heartbeatTimeout;
+      admissionTtl = from.admissionTtl;
+      pausedJoins = from.pausedJoins;
+      pausedAdmission = from.pausedAdmission;
+      requireEnqueueToken = from.requireEnqueueToken;
+      page = from.page;
+    }
+
+    public Builder readyWindow(long value) {
+      readyWindow = value;
+      return this;
+    }
+
+    public Builder admissionRatePerSec(double value) {
+      admissionRatePerSec = value;
+      return this;
+    }
+
+    public Builder admissionBurst(long value) {
+      admissionBurst = value;
+      return this;
+    }
+
+    public Builder maxActive(long value) {
+      maxActive = value;
+      return this;
+    }
+
+    public Builder maxWaiting(long value) {
+      maxWaiting = value;
+      return this;
+    }
+
+    public Builder heartbeatTimeout(Duration value) {
+      heartbeatTimeout = value;
+      return this;
+    }
+
+    public Builder admissionTtl(Duration value) {
+      admissionTtl = value;
+      return this;
+    }
+
+    public Builder pausedJoins(boolean value) {
+      pausedJoins = value;
+      return this;
+    }
+
+    public Builder pausedAdmission(boolean value) {
+      pausedAdmission = value;
+      return this;
+    }
+
+    public Builder requireEnqueueToken(boolean value) {
+      requireEnqueueToken = value;
+      return this;
+    }
+
+    public Builder page(WaitingPage value) {
+      page = value;
+      return this;
+    }
+
+    /**
+     * @throws InvalidPolicy when a value is out of its range
+     */
+    public QueuePolicy build() {
+      return new QueuePolicy(
+          readyWindow,
+          admissionRatePerSec,
+          admissionBurst,
+          maxActive,
+          maxWaiting,
+          heartbeatTimeout,
+          admissionTtl,
+          pausedJoins,
+          pausedAdmission,
+          requireEnqueueToken,
+          page);
     }
   }
 }

@@ -23,6 +23,6 @@ public enum TargetDelivery {
         return delivery;
       }
     }
-    throw new InvalidPolicy("target_delivery must be query or form");
+    throw new InvalidPolicy(PolicyField.TARGET_DELIVERY, "must be query or form");
   }
 }

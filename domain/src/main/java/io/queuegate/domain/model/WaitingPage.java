@@ -39,27 +39,29 @@ public record WaitingPage(
 
   private static void checkUrl(String url) {
     if (url.length() > MAX_URL_LENGTH) {
-      throw new InvalidPolicy("target_url must be at most " + MAX_URL_LENGTH + " characters");
+      throw new InvalidPolicy(
+          PolicyField.TARGET_URL, "must be at most " + MAX_URL_LENGTH + " characters");
     }
     URI uri;
     try {
       uri = new URI(url);
     } catch (URISyntaxException e) {
-      throw new InvalidPolicy("target_url must be an absolute http or https URL");
+      throw new InvalidPolicy(PolicyField.TARGET_URL, "must be an absolute http or https URL");
     }
     String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
     // The page navigates to this URL: only http(s) with a host, never javascript: or data:.
     if (!(scheme.equals("http") || scheme.equals("https"))
         || uri.getHost() == null
         || uri.getHost().isEmpty()) {
-      throw new InvalidPolicy("target_url must be an absolute http or https URL");
+      throw new InvalidPolicy(PolicyField.TARGET_URL, "must be an absolute http or https URL");
     }
   }
 
   private static void checkTitle(String title) {
     if (title.length() > MAX_TITLE_LENGTH || title.codePoints().anyMatch(Character::isISOControl)) {
       throw new InvalidPolicy(
-          "title must be at most " + MAX_TITLE_LENGTH + " characters, with no control characters");
+          PolicyField.TITLE,
+          "must be at most " + MAX_TITLE_LENGTH + " characters, with no control characters");
     }
   }
 }

@@ -6,12 +6,10 @@ import io.queuegate.domain.model.EventStats;
 import io.queuegate.domain.model.QueuePolicy;
 import io.queuegate.domain.port.in.DescribeEventUseCase;
 import io.queuegate.domain.port.out.AdmissionLedger;
-import io.queuegate.domain.port.out.QueueMetrics;
 import io.queuegate.domain.port.out.WaitingLine;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -22,19 +20,13 @@ public final class DescribeEventService implements DescribeEventUseCase {
   private final PolicyCatalog catalog;
   private final WaitingLine line;
   private final AdmissionLedger ledger;
-  private final QueueMetrics metrics;
   private final Clock clock;
 
   public DescribeEventService(
-      PolicyCatalog catalog,
-      WaitingLine line,
-      AdmissionLedger ledger,
-      QueueMetrics metrics,
-      Clock clock) {
+      PolicyCatalog catalog, WaitingLine line, AdmissionLedger ledger, Clock clock) {
     this.catalog = Objects.requireNonNull(catalog);
     this.line = Objects.requireNonNull(line);
     this.ledger = Objects.requireNonNull(ledger);
-    this.metrics = Objects.requireNonNull(metrics);
     this.clock = Objects.requireNonNull(clock);
   }
 
@@ -56,7 +48,6 @@ public final class DescribeEventService implements DescribeEventUseCase {
         configured.isPresent(),
         stats,
         lastMinute / SECONDS_PER_MINUTE,
-        oldestWaitSec,
-        Map.copyOf(metrics.positionsByMethod()));
+        oldestWaitSec);
   }
 }

@@ -1,5 +1,7 @@
 package io.queuegate.domain.service;
 
+import static io.queuegate.domain.model.AdmissionWindows.SPANS;
+
 import io.queuegate.domain.model.AdmissionWindows;
 import io.queuegate.domain.model.EventId;
 import io.queuegate.domain.model.QueuePolicy;
@@ -23,7 +25,7 @@ public final class EtaEstimator {
   private final ExpiringCache<EventId, AdmissionWindows> windows;
   private final EtaSettings settings;
 
-  /** The specification's estimate. */
+  /** The estimate with the default weights and safety factor. */
   public EtaEstimator(AdmissionLedger ledger, Clock clock) {
     this(ledger, clock, EtaSettings.defaults());
   }
@@ -77,18 +79,18 @@ public final class EtaEstimator {
   static double weightedRate(AdmissionWindows counts, double fallbackRate, EtaSettings settings) {
     Weighted sum =
         new Weighted(0, 0)
-            .add(counts.last60s(), 60, settings.weight60s())
-            .add(counts.last300s(), 300, settings.weight300s())
-            .add(counts.last900s(), 900, settings.weight900s());
+            .add(counts.last60s(), SPANS.get(0), settings.weight60s())
+            .add(counts.last300s(), SPANS.get(1), settings.weight300s())
+            .add(counts.last900s(), SPANS.get(2), settings.weight900s());
     return sum.weights() == 0 ? fallbackRate : sum.rate() / sum.weights();
   }
 
   /** A running weighted sum; windows without admissions have no data and take no part. */
   private record Weighted(double rate, double weights) {
-    Weighted add(long count, long windowSeconds, double weight) {
+    Weighted add(long count, Duration window, double weight) {
       return count <= 0 || weight == 0
           ? this
-          : new Weighted(rate + weight * count / windowSeconds, weights + weight);
+          : new Weighted(rate + weight * count / window.toSeconds(), weights + weight);
     }
   }
 }

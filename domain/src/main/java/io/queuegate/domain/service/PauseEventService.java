@@ -17,6 +17,6 @@ public final class PauseEventService implements PauseEventUseCase {
   @Override
   public QueuePolicy setPaused(EventId eventId, boolean paused) {
     return configure.configure(
-        eventId, policy -> policy.withPausedJoins(paused).withPausedAdmission(paused));
+        eventId, policy -> policy.toBuilder().pausedJoins(paused).pausedAdmission(paused).build());
   }
 }

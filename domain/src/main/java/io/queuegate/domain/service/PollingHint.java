@@ -2,6 +2,8 @@ package io.queuegate.domain.service;
 
 import io.queuegate.domain.model.QueuePolicy;
 import java.util.Objects;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
 
 /** Tells a waiter how long to wait before its next status call. */
@@ -9,7 +11,7 @@ public final class PollingHint {
   // Polling no later than halfway to the ETA keeps a waiter from sleeping through its turn.
   private static final long MS_PER_ETA_SECOND = 500;
 
-  private final RandomGenerator random;
+  private final Supplier<RandomGenerator> random;
   // A share of the time left until the waiter may enter: polls thin out far back, where nothing
   // useful changes for minutes, and close in geometrically as readiness nears.
   private final double shareOfWaitUntilReady;
@@ -23,19 +25,33 @@ public final class PollingHint {
   // Even a waiter at the head never polls more often than this.
   private final long floorMs;
 
-  /** The specification's shape; {@code random} is shared by all request threads. */
+  /** The given shape, jittered by each request thread's own {@link ThreadLocalRandom}. */
+  public PollingHint(PollingHintSettings settings) {
+    this(ThreadLocalRandom::current, settings);
+  }
+
+  /** The default shape, jittered by {@code random}, which every caller shares. */
   public PollingHint(RandomGenerator random) {
     this(random, PollingHintSettings.defaults());
   }
 
-  /** {@code random} is shared by all request threads, so it must be thread-safe. */
+  /** The given shape, jittered by {@code random}, which every caller shares. */
   public PollingHint(RandomGenerator random, PollingHintSettings settings) {
-    this.random = Objects.requireNonNull(random);
+    this(fixed(random), settings);
+  }
+
+  private PollingHint(Supplier<RandomGenerator> random, PollingHintSettings settings) {
+    this.random = random;
     this.shareOfWaitUntilReady = settings.shareOfWaitUntilReady();
     this.nearHeadMs = settings.nearHead().toMillis();
     this.ceilingMs = settings.ceiling().toMillis();
     this.jitter = settings.jitter();
     this.floorMs = settings.floor().toMillis();
+  }
+
+  private static Supplier<RandomGenerator> fixed(RandomGenerator random) {
+    Objects.requireNonNull(random);
+    return () -> random;
   }
 
   /**
@@ -59,7 +75,7 @@ public final class PollingHint {
     long eta = Math.max(0, etaSec);
     double shareMs = shareOfWaitUntilReady * untilReadyMs(position, readyWindow, ratePerSec);
     long base = Math.max(nearHeadMs, Math.min(ceilingMs, Math.round(shareMs)));
-    double factor = 1 + jitter * (2 * random.nextDouble() - 1);
+    double factor = 1 + jitter * (2 * random.get().nextDouble() - 1);
     long jittered = Math.min(ceilingMs, Math.round(base * factor));
     long halfEta = eta >= ceilingMs / MS_PER_ETA_SECOND ? ceilingMs : eta * MS_PER_ETA_SECOND;
     return Math.max(floorMs, Math.min(jittered, halfEta));

@@ -17,17 +17,15 @@ class QueuePolicyTest {
       long maxWaiting,
       long hbSec,
       long ttlSec) {
-    return new QueuePolicy(
-        readyWindow,
-        rate,
-        burst,
-        maxActive,
-        maxWaiting,
-        Duration.ofSeconds(hbSec),
-        Duration.ofSeconds(ttlSec),
-        false,
-        false,
-        false);
+    return QueuePolicy.builder()
+        .readyWindow(readyWindow)
+        .admissionRatePerSec(rate)
+        .admissionBurst(burst)
+        .maxActive(maxActive)
+        .maxWaiting(maxWaiting)
+        .heartbeatTimeout(Duration.ofSeconds(hbSec))
+        .admissionTtl(Duration.ofSeconds(ttlSec))
+        .build();
   }
 
   @Test
@@ -55,14 +53,14 @@ class QueuePolicyTest {
   void pauseFlags_changeOneFieldEach() {
     QueuePolicy defaults = QueuePolicy.defaults();
 
-    QueuePolicy joinsPaused = defaults.withPausedJoins(true);
-    QueuePolicy admissionPaused = defaults.withPausedAdmission(true);
+    QueuePolicy joinsPaused = defaults.toBuilder().pausedJoins(true).build();
+    QueuePolicy admissionPaused = defaults.toBuilder().pausedAdmission(true).build();
 
     assertThat(joinsPaused.pausedJoins()).isTrue();
     assertThat(joinsPaused.pausedAdmission()).isFalse();
     assertThat(admissionPaused.pausedAdmission()).isTrue();
     assertThat(admissionPaused.pausedJoins()).isFalse();
-    assertThat(joinsPaused.withPausedJoins(false)).isEqualTo(defaults);
+    assertThat(joinsPaused.toBuilder().pausedJoins(false).build()).isEqualTo(defaults);
   }
 
   @Test
@@ -74,21 +72,22 @@ class QueuePolicyTest {
 
   @Test
   void valuesOutOfRange_areInvalidPolicy() {
-    assertInvalid(() -> policy(0, 1, 1, 0, 0, 1, 1), "ready_window");
-    assertInvalid(() -> policy(1_000_001, 1, 1, 0, 0, 1, 1), "ready_window");
-    assertInvalid(() -> policy(1, 0, 1, 0, 0, 1, 1), "admission_rate_per_sec");
-    assertInvalid(() -> policy(1, Double.NaN, 1, 0, 0, 1, 1), "admission_rate_per_sec");
-    assertInvalid(() -> policy(1, 1_000_001, 1, 0, 0, 1, 1), "admission_rate_per_sec");
-    assertInvalid(() -> policy(1, 1, 0, 0, 0, 1, 1), "admission_burst");
-    assertInvalid(() -> policy(1, 1, 1, -1, 0, 1, 1), "max_active");
-    assertInvalid(() -> policy(1, 1, 1, 0, -1, 1, 1), "max_waiting");
-    assertInvalid(() -> policy(1, 1, 1, 0, 0, 0, 1), "heartbeat_timeout_sec");
-    assertInvalid(() -> policy(1, 1, 1, 0, 0, 86_401, 1), "heartbeat_timeout_sec");
-    assertInvalid(() -> policy(1, 1, 1, 0, 0, 1, 0), "admission_ttl_sec");
-    assertInvalid(() -> policy(1, 1, 1, 0, 0, 1, 86_401), "admission_ttl_sec");
+    assertInvalid(() -> policy(0, 1, 1, 0, 0, 1, 1), PolicyField.READY_WINDOW);
+    assertInvalid(() -> policy(1_000_001, 1, 1, 0, 0, 1, 1), PolicyField.READY_WINDOW);
+    assertInvalid(() -> policy(1, 0, 1, 0, 0, 1, 1), PolicyField.ADMISSION_RATE);
+    assertInvalid(() -> policy(1, Double.NaN, 1, 0, 0, 1, 1), PolicyField.ADMISSION_RATE);
+    assertInvalid(() -> policy(1, 1_000_001, 1, 0, 0, 1, 1), PolicyField.ADMISSION_RATE);
+    assertInvalid(() -> policy(1, 1, 0, 0, 0, 1, 1), PolicyField.ADMISSION_BURST);
+    assertInvalid(() -> policy(1, 1, 1, -1, 0, 1, 1), PolicyField.MAX_ACTIVE);
+    assertInvalid(() -> policy(1, 1, 1, 0, -1, 1, 1), PolicyField.MAX_WAITING);
+    assertInvalid(() -> policy(1, 1, 1, 0, 0, 0, 1), PolicyField.HEARTBEAT_TIMEOUT);
+    assertInvalid(() -> policy(1, 1, 1, 0, 0, 86_401, 1), PolicyField.HEARTBEAT_TIMEOUT);
+    assertInvalid(() -> policy(1, 1, 1, 0, 0, 1, 0), PolicyField.ADMISSION_TTL);
+    assertInvalid(() -> policy(1, 1, 1, 0, 0, 1, 86_401), PolicyField.ADMISSION_TTL);
   }
 
-  private static void assertInvalid(ThrowingCallable build, String field) {
-    assertThatThrownBy(build).isInstanceOf(InvalidPolicy.class).hasMessageContaining(field);
+  private static void assertInvalid(ThrowingCallable build, PolicyField field) {
+    assertThatThrownBy(build)
+        .isInstanceOfSatisfying(InvalidPolicy.class, e -> assertThat(e.field()).isEqualTo(field));
   }
 }

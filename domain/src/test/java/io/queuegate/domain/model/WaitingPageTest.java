@@ -91,12 +91,17 @@ class WaitingPageTest {
     WaitingPage page =
         new WaitingPage(Optional.of("https://a.example/"), Optional.empty(), TargetDelivery.QUERY);
 
-    QueuePolicy withPage = defaults.withPage(page).withPausedJoins(true).withPausedAdmission(true);
+    QueuePolicy withPage =
+        defaults.toBuilder().page(page).pausedJoins(true).pausedAdmission(true).build();
 
     assertThat(defaults.page()).isEqualTo(WaitingPage.NONE);
     assertThat(withPage.page()).isEqualTo(page);
     assertThat(
-            withPage.withPage(WaitingPage.NONE).withPausedJoins(false).withPausedAdmission(false))
+            withPage.toBuilder()
+                .page(WaitingPage.NONE)
+                .pausedJoins(false)
+                .pausedAdmission(false)
+                .build())
         .isEqualTo(defaults);
   }
 }

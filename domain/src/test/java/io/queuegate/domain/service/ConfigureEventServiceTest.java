@@ -10,6 +10,7 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 import io.queuegate.domain.model.InvalidPolicy;
+import io.queuegate.domain.model.PolicyField;
 import io.queuegate.domain.model.QueuePolicy;
 import io.queuegate.domain.port.out.EventPolicies;
 import java.time.Duration;
@@ -27,17 +28,18 @@ class ConfigureEventServiceTest {
   private final PauseEventService pause = new PauseEventService(configure);
 
   private static QueuePolicy withReadyWindow(QueuePolicy p, long readyWindow) {
-    return new QueuePolicy(
-        readyWindow,
-        p.admissionRatePerSec(),
-        p.admissionBurst(),
-        p.maxActive(),
-        p.maxWaiting(),
-        p.heartbeatTimeout(),
-        p.admissionTtl(),
-        p.pausedJoins(),
-        p.pausedAdmission(),
-        p.requireEnqueueToken());
+    return QueuePolicy.builder()
+        .readyWindow(readyWindow)
+        .admissionRatePerSec(p.admissionRatePerSec())
+        .admissionBurst(p.admissionBurst())
+        .maxActive(p.maxActive())
+        .maxWaiting(p.maxWaiting())
+        .heartbeatTimeout(p.heartbeatTimeout())
+        .admissionTtl(p.admissionTtl())
+        .pausedJoins(p.pausedJoins())
+        .pausedAdmission(p.pausedAdmission())
+        .requireEnqueueToken(p.requireEnqueueToken())
+        .build();
   }
 
   @Test
@@ -52,12 +54,13 @@ class ConfigureEventServiceTest {
 
   @Test
   void laterChange_appliesToTheStoredPolicy() {
-    QueuePolicy current = withReadyWindow(DEFAULTS, 10).withPausedJoins(true);
+    QueuePolicy current = withReadyWindow(DEFAULTS, 10).toBuilder().pausedJoins(true).build();
     when(stored.find(EVENT)).thenReturn(Optional.of(current));
 
-    QueuePolicy result = configure.configure(EVENT, p -> p.withPausedAdmission(true));
+    QueuePolicy result =
+        configure.configure(EVENT, p -> p.toBuilder().pausedAdmission(true).build());
 
-    assertThat(result).isEqualTo(current.withPausedAdmission(true));
+    assertThat(result).isEqualTo(current.toBuilder().pausedAdmission(true).build());
   }
 
   @Test
@@ -76,8 +79,8 @@ class ConfigureEventServiceTest {
     when(stored.find(EVENT)).thenReturn(Optional.empty());
 
     assertThatThrownBy(() -> configure.configure(EVENT, p -> withReadyWindow(p, 0)))
-        .isInstanceOf(InvalidPolicy.class)
-        .hasMessageContaining("ready_window");
+        .isInstanceOfSatisfying(
+            InvalidPolicy.class, e -> assertThat(e.field()).isEqualTo(PolicyField.READY_WINDOW));
     verify(stored, never()).save(any(), any());
   }
 
@@ -95,7 +98,8 @@ class ConfigureEventServiceTest {
   @Test
   void resume_clearsBothPauses() {
     when(stored.find(EVENT))
-        .thenReturn(Optional.of(DEFAULTS.withPausedJoins(true).withPausedAdmission(true)));
+        .thenReturn(
+            Optional.of(DEFAULTS.toBuilder().pausedJoins(true).pausedAdmission(true).build()));
 
     assertThat(pause.setPaused(EVENT, false)).isEqualTo(DEFAULTS);
   }

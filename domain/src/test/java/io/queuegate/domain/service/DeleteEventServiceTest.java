@@ -23,7 +23,8 @@ class DeleteEventServiceTest {
 
   @Test
   void delete_removesLineAndPolicyAndTheCachedPolicy() {
-    when(stored.find(EVENT)).thenReturn(Optional.of(QueuePolicy.defaults().withPausedJoins(true)));
+    when(stored.find(EVENT))
+        .thenReturn(Optional.of(QueuePolicy.defaults().toBuilder().pausedJoins(true).build()));
     catalog.policyFor(EVENT);
     when(stored.find(EVENT)).thenReturn(Optional.empty());
 

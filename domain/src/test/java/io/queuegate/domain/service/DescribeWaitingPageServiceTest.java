@@ -23,7 +23,8 @@ class DescribeWaitingPageServiceTest {
   @Test
   void configuredEvent_showsItsTitleAndTarget() {
     WaitingPage page = WaitingPage.of("https://shop.example/", "Concert", TargetDelivery.FORM);
-    when(stored.find(EVENT)).thenReturn(Optional.of(QueuePolicy.defaults().withPage(page)));
+    when(stored.find(EVENT))
+        .thenReturn(Optional.of(QueuePolicy.defaults().toBuilder().page(page).build()));
 
     assertThat(service.page(EVENT)).isEqualTo(page);
   }

@@ -37,8 +37,15 @@ import org.mockito.ArgumentCaptor;
 
 class EnterQueueServiceTest {
   private static final QueuePolicy POLICY =
-      new QueuePolicy(
-          20, 2.5, 7, 40, 0, Duration.ofSeconds(60), Duration.ofSeconds(120), false, false, false);
+      QueuePolicy.builder()
+          .readyWindow(20)
+          .admissionRatePerSec(2.5)
+          .admissionBurst(7)
+          .maxActive(40)
+          .maxWaiting(0)
+          .heartbeatTimeout(Duration.ofSeconds(60))
+          .admissionTtl(Duration.ofSeconds(120))
+          .build();
 
   private final MutableClock clock = new MutableClock();
   private final AdmissionLedger ledger = mock(AdmissionLedger.class);
@@ -91,7 +98,8 @@ class EnterQueueServiceTest {
   @Test
   void pausedAdmission_isPassedToTheAtomicStep() {
     Waiter waiter = admitted(Optional.empty());
-    when(stored.find(EVENT)).thenReturn(Optional.of(POLICY.withPausedAdmission(true)));
+    when(stored.find(EVENT))
+        .thenReturn(Optional.of(POLICY.toBuilder().pausedAdmission(true).build()));
 
     service.enter(waiter.token().encode());
 

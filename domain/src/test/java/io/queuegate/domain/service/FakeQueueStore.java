@@ -133,6 +133,11 @@ final class FakeQueueStore implements WaitingLine, AdmissionLedger {
   }
 
   @Override
+  public List<PositionMethod> positionMethods() {
+    return List.of(TestWaiters.INDEX);
+  }
+
+  @Override
   public synchronized Admission admit(AdmissionAttempt attempt, Instant now) {
     Waiter waiter = find(attempt.eventId(), attempt.waiterId(), now);
     long position = standing(waiter).position();
@@ -184,7 +189,7 @@ final class FakeQueueStore implements WaitingLine, AdmissionLedger {
 
   private WaiterStanding standing(Waiter waiter) {
     long ahead = lines.get(waiter.eventId()).headMap(waiter.sequence()).size();
-    return new WaiterStanding(waiter, ahead + 1, PositionMethod.POSITION_INDEX);
+    return new WaiterStanding(waiter, ahead + 1, TestWaiters.INDEX);
   }
 
   private Optional<Waiter> remove(EventId eventId, WaiterId waiterId) {

@@ -21,7 +21,6 @@ import io.queuegate.domain.model.InvalidEnqueueToken;
 import io.queuegate.domain.model.JoinReceipt;
 import io.queuegate.domain.model.Joined;
 import io.queuegate.domain.model.NewWaiter;
-import io.queuegate.domain.model.PositionMethod;
 import io.queuegate.domain.model.QueueFull;
 import io.queuegate.domain.model.QueuePolicy;
 import io.queuegate.domain.model.UserId;
@@ -65,9 +64,7 @@ class JoinQueueServiceTest {
     Waiter waiter = TestWaiters.waiter(clock.instant());
     when(ledger.recentAdmissions(any(), any())).thenReturn(AdmissionWindows.NONE);
     when(line.join(any(), anyLong(), any()))
-        .thenReturn(
-            new Joined(
-                new WaiterStanding(waiter, position, PositionMethod.POSITION_INDEX), existing));
+        .thenReturn(new Joined(new WaiterStanding(waiter, position, TestWaiters.INDEX), existing));
     return waiter;
   }
 
@@ -81,23 +78,21 @@ class JoinQueueServiceTest {
     // hint is the near-head 1 s.
     assertThat(receipt).isEqualTo(new JoinReceipt(waiter.token(), 100, 3, 1_000));
     verify(metrics).joined(EVENT);
-    verify(metrics).positionComputed(PositionMethod.POSITION_INDEX);
+    verify(metrics).positionComputed(TestWaiters.INDEX);
   }
 
   @Test
   void newJoin_storesAFreshWaiterWithTheUserIdAndLineCapacity() {
     policy(
-        new QueuePolicy(
-            100,
-            50,
-            500,
-            0,
-            1_000,
-            Duration.ofSeconds(300),
-            Duration.ofSeconds(300),
-            false,
-            false,
-            false));
+        QueuePolicy.builder()
+            .readyWindow(100)
+            .admissionRatePerSec(50)
+            .admissionBurst(500)
+            .maxActive(0)
+            .maxWaiting(1_000)
+            .heartbeatTimeout(Duration.ofSeconds(300))
+            .admissionTtl(Duration.ofSeconds(300))
+            .build());
     joinsAt(1, false);
 
     service.join(new JoinCommand(EVENT, ANONYMOUS, Optional.empty()));
@@ -144,12 +139,12 @@ class JoinQueueServiceTest {
     assertThat(receipt.token()).isEqualTo(existing.token());
     assertThat(receipt.position()).isEqualTo(12);
     verify(metrics, never()).joined(any());
-    verify(metrics).positionComputed(PositionMethod.POSITION_INDEX);
+    verify(metrics).positionComputed(TestWaiters.INDEX);
   }
 
   @Test
   void pausedJoins_areRefusedBeforeAnythingIsStored() {
-    policy(QueuePolicy.defaults().withPausedJoins(true));
+    policy(QueuePolicy.defaults().toBuilder().pausedJoins(true).build());
 
     assertThatThrownBy(() -> service.join(new JoinCommand(EVENT, ANONYMOUS, Optional.of("jwt"))))
         .isInstanceOf(EventPaused.class);
@@ -159,17 +154,16 @@ class JoinQueueServiceTest {
   @Test
   void requiredEnqueueTokenMissing_isRefused() {
     policy(
-        new QueuePolicy(
-            100,
-            50,
-            500,
-            0,
-            0,
-            Duration.ofSeconds(300),
-            Duration.ofSeconds(300),
-            false,
-            false,
-            true));
+        QueuePolicy.builder()
+            .readyWindow(100)
+            .admissionRatePerSec(50)
+            .admissionBurst(500)
+            .maxActive(0)
+            .maxWaiting(0)
+            .heartbeatTimeout(Duration.ofSeconds(300))
+            .admissionTtl(Duration.ofSeconds(300))
+            .requireEnqueueToken(true)
+            .build());
 
     assertThatThrownBy(() -> service.join(new JoinCommand(EVENT, ANONYMOUS, Optional.empty())))
         .isInstanceOf(EnqueueTokenRequired.class);

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 class PolicyCatalogTest {
   private static final Duration CACHE_FOR = Duration.ofSeconds(1);
   private static final QueuePolicy DEFAULTS = QueuePolicy.defaults();
-  private static final QueuePolicy CONFIGURED = DEFAULTS.withPausedJoins(true);
+  private static final QueuePolicy CONFIGURED = DEFAULTS.toBuilder().pausedJoins(true).build();
 
   private final MutableClock clock = new MutableClock();
   private final EventPolicies stored = mock(EventPolicies.class);

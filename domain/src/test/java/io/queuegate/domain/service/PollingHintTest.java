@@ -26,17 +26,15 @@ class PollingHintTest {
   }
 
   private static QueuePolicy policy(long readyWindow, double ratePerSec) {
-    return new QueuePolicy(
-        readyWindow,
-        ratePerSec,
-        1,
-        0,
-        0,
-        Duration.ofMinutes(5),
-        Duration.ofMinutes(5),
-        false,
-        false,
-        false);
+    return QueuePolicy.builder()
+        .readyWindow(readyWindow)
+        .admissionRatePerSec(ratePerSec)
+        .admissionBurst(1)
+        .maxActive(0)
+        .maxWaiting(0)
+        .heartbeatTimeout(Duration.ofMinutes(5))
+        .admissionTtl(Duration.ofMinutes(5))
+        .build();
   }
 
   @ParameterizedTest

@@ -59,7 +59,7 @@ class QueueStatusServiceTest {
 
   @Test
   void waiter_hearsPositionEtaWholeSecondsWaitedReadinessAndHint() {
-    Waiter waiter = standsAt(400, PositionMethod.POSITION_INDEX);
+    Waiter waiter = standsAt(400, TestWaiters.INDEX);
 
     WaiterStatus status = service.status(waiter.token().encode());
 
@@ -70,7 +70,7 @@ class QueueStatusServiceTest {
 
   @Test
   void youngSaleMeasuringBelowTheConfiguredRate_etaUsesTheMeasuredRateAndTheHintTheConfiguredOne() {
-    Waiter waiter = standsAt(400, PositionMethod.POSITION_INDEX);
+    Waiter waiter = standsAt(400, TestWaiters.INDEX);
     // 600 admissions in the last 60 s and nothing older: the windows say 0.5 * 10 + 0.3 * 2 +
     // 0.2 * 0.67 = 5.73/s, while the limiter lets 50/s through.
     when(ledger.recentAdmissions(any(), any())).thenReturn(new AdmissionWindows(600, 600, 600));
@@ -83,25 +83,25 @@ class QueueStatusServiceTest {
 
   @Test
   void positionAtTheReadyWindow_isReadyAndOneBeyondIsNot() {
-    Waiter atWindow = standsAt(100, PositionMethod.POSITION_INDEX);
+    Waiter atWindow = standsAt(100, TestWaiters.INDEX);
     assertThat(service.status(atWindow.token().encode()).readyForEntry()).isTrue();
 
-    Waiter beyond = standsAt(101, PositionMethod.POSITION_INDEX);
+    Waiter beyond = standsAt(101, TestWaiters.INDEX);
     assertThat(service.status(beyond.token().encode()).readyForEntry()).isFalse();
   }
 
   @Test
   void pausedAdmission_isNeverReady() {
     when(stored.find(EVENT))
-        .thenReturn(Optional.of(QueuePolicy.defaults().withPausedAdmission(true)));
-    Waiter head = standsAt(1, PositionMethod.POSITION_INDEX);
+        .thenReturn(Optional.of(QueuePolicy.defaults().toBuilder().pausedAdmission(true).build()));
+    Waiter head = standsAt(1, TestWaiters.INDEX);
 
     assertThat(service.status(head.token().encode()).readyForEntry()).isFalse();
   }
 
   @Test
   void statusIsOneStoreReadAndTheHeartbeatWaitsForTheFlush() {
-    Waiter waiter = standsAt(3, PositionMethod.POSITION_INDEX);
+    Waiter waiter = standsAt(3, TestWaiters.INDEX);
 
     service.status(waiter.token().encode());
 
@@ -115,7 +115,7 @@ class QueueStatusServiceTest {
 
   @Test
   void manyPolls_readPolicyAndAdmissionCountsOncePerSecond() {
-    Waiter waiter = standsAt(3, PositionMethod.POSITION_INDEX);
+    Waiter waiter = standsAt(3, TestWaiters.INDEX);
 
     for (int i = 0; i < 100; i++) {
       service.status(waiter.token().encode());
@@ -127,11 +127,11 @@ class QueueStatusServiceTest {
 
   @Test
   void eachAnswer_countsItsPositionMethod() {
-    Waiter waiter = standsAt(3, PositionMethod.SCAN_FALLBACK);
+    Waiter waiter = standsAt(3, TestWaiters.SCAN);
 
     service.status(waiter.token().encode());
 
-    verify(metrics).positionComputed(PositionMethod.SCAN_FALLBACK);
+    verify(metrics).positionComputed(TestWaiters.SCAN);
   }
 
   @Test

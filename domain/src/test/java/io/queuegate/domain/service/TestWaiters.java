@@ -13,6 +13,11 @@ import java.util.Optional;
 
 /** Small builders shared by the service tests. */
 final class TestWaiters {
+  /** The position methods of the test stores. */
+  static final PositionMethod INDEX = new PositionMethod("index");
+
+  static final PositionMethod SCAN = new PositionMethod("scan");
+
   static final EventId EVENT = new EventId("concert-2030");
 
   private TestWaiters() {}
@@ -26,22 +31,20 @@ final class TestWaiters {
   }
 
   static WaiterStanding standing(Waiter waiter, long position) {
-    return new WaiterStanding(waiter, position, PositionMethod.POSITION_INDEX);
+    return new WaiterStanding(waiter, position, INDEX);
   }
 
   /** The defaults with another ready window, rate and heartbeat timeout. */
   static QueuePolicy policy(long readyWindow, double ratePerSec, Duration heartbeatTimeout) {
     QueuePolicy d = QueuePolicy.defaults();
-    return new QueuePolicy(
-        readyWindow,
-        ratePerSec,
-        d.admissionBurst(),
-        d.maxActive(),
-        d.maxWaiting(),
-        heartbeatTimeout,
-        d.admissionTtl(),
-        false,
-        false,
-        false);
+    return QueuePolicy.builder()
+        .readyWindow(readyWindow)
+        .admissionRatePerSec(ratePerSec)
+        .admissionBurst(d.admissionBurst())
+        .maxActive(d.maxActive())
+        .maxWaiting(d.maxWaiting())
+        .heartbeatTimeout(heartbeatTimeout)
+        .admissionTtl(d.admissionTtl())
+        .build();
   }
 }

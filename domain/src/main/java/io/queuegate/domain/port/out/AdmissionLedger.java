@@ -10,9 +10,11 @@ import java.time.Instant;
 public interface AdmissionLedger {
 
   /**
-   * In one atomic step: checks the waiter is within the ready window and admission is not paused,
-   * takes one unit from the event's limiter, checks live admissions are below the active limit,
-   * removes the waiter from the line and records the admission until it expires.
+   * In one atomic step, checking in this order and stopping at the first refusal: the waiter is in
+   * the line; admission is not paused; the waiter is within the ready window; live admissions are
+   * below the active limit (when one is set); the event's limiter grants one admission. The limiter
+   * is asked last, so a refusal for any other reason never uses up capacity. On success it removes
+   * the waiter from the line and records the admission until it expires.
    *
    * @throws io.queuegate.domain.model.NotReady when any check fails; nothing changes then
    * @throws io.queuegate.domain.model.WaiterNotFound when the waiter is not in the line

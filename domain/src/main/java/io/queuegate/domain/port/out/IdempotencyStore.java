@@ -1,7 +1,7 @@
 package io.queuegate.domain.port.out;
 
 import io.queuegate.domain.model.IdempotencyBegin;
-import io.queuegate.domain.model.IdempotentReply;
+import io.queuegate.domain.model.IdempotencyReply;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -20,7 +20,7 @@ public interface IdempotencyStore {
 
   /** Stores the reply of a claimed key for {@code keepFor}. */
   void complete(
-      String key, String fingerprint, IdempotentReply reply, Duration keepFor, Instant now);
+      String key, String fingerprint, IdempotencyReply reply, Duration keepFor, Instant now);
 
   /** Drops a claim whose request failed, so the client may retry with the same key. */
   void release(String key);

@@ -20,12 +20,6 @@ public interface QueueMetrics {
   /** The event's current line length, as last seen by the reaper's pass over active events. */
   void waiting(EventId eventId, long count);
 
-  /** One store command (or script) and how long it took; the default records nothing. */
-  default void storeCommand(String command, Duration took) {}
-
-  /** Positions answered by this instance, by method, since it started. */
-  java.util.Map<PositionMethod, Long> positionsByMethod();
-
   /** A sink that records nothing, for tests and tools. */
   QueueMetrics NONE =
       new QueueMetrics() {
@@ -46,10 +40,5 @@ public interface QueueMetrics {
 
         @Override
         public void waiting(EventId eventId, long count) {}
-
-        @Override
-        public java.util.Map<PositionMethod, Long> positionsByMethod() {
-          return java.util.Map.of();
-        }
       };
 }

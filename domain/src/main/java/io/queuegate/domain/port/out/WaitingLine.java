@@ -4,11 +4,13 @@ import io.queuegate.domain.model.EventId;
 import io.queuegate.domain.model.EventStats;
 import io.queuegate.domain.model.Joined;
 import io.queuegate.domain.model.NewWaiter;
+import io.queuegate.domain.model.PositionMethod;
 import io.queuegate.domain.model.WaiterId;
 import io.queuegate.domain.model.WaiterStanding;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.List;
 import java.util.Set;
 
 /** One FIFO line per event: join, find, heartbeat, leave and reap. Every method is atomic. */
@@ -25,7 +27,10 @@ public interface WaitingLine {
   Joined join(NewWaiter newWaiter, long maxWaiting, Instant now);
 
   /**
-   * Finds a waiter and its position. Read-only: it never renews the heartbeat.
+   * Finds a waiter and its position: 1 plus the number of waiters of the same event with a smaller
+   * sequence number who are still waiting (not left, admitted or reaped). So the head of the line
+   * is at 1, and a position drops by exactly one each time someone ahead leaves the line in any
+   * way. Read-only: it never renews the heartbeat.
    *
    * @throws io.queuegate.domain.model.WaiterNotFound when unknown, left or admitted
    * @throws io.queuegate.domain.model.WaiterExpired when reaped within the remembered window
@@ -54,4 +59,7 @@ public interface WaitingLine {
 
   /** Deletes every trace of the event: line, admissions, counters and policy included. */
   void deleteEvent(EventId eventId);
+
+  /** Every method {@link #locate} and {@link #join} may report, so metrics can show each from 0. */
+  List<PositionMethod> positionMethods();
 }

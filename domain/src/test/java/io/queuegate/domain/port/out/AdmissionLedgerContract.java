@@ -39,13 +39,13 @@ import org.junit.jupiter.api.Test;
 public abstract class AdmissionLedgerContract {
   private static final Duration TTL = Duration.ofSeconds(20);
 
-  private StoreUnderTest store;
+  private QueueStore store;
   private WaitingLine line;
   private AdmissionLedger ledger;
   private EventId event;
 
   /** A fresh, empty store; called before every test. */
-  protected abstract StoreUnderTest newStore();
+  protected abstract QueueStore newStore();
 
   @BeforeEach
   void setUpStore() {

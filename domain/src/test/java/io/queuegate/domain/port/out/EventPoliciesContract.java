@@ -19,7 +19,7 @@ public abstract class EventPoliciesContract {
   private EventId event;
 
   /** A fresh, empty store; called before every test. */
-  protected abstract StoreUnderTest newStore();
+  protected abstract QueueStore newStore();
 
   @BeforeEach
   void setUpStore() {
@@ -34,7 +34,7 @@ public abstract class EventPoliciesContract {
 
   @Test
   void savedPolicy_isFoundAsSaved() {
-    QueuePolicy policy = policyWithReadyWindow(42).withPausedAdmission(true);
+    QueuePolicy policy = policyWithReadyWindow(42).toBuilder().pausedAdmission(true).build();
 
     policies.save(event, policy);
 
@@ -46,7 +46,7 @@ public abstract class EventPoliciesContract {
     WaitingPage page =
         WaitingPage.of(
             "https://shop.example/book?seat=1&x=y", "Konzert 콘서트 \"live\"", TargetDelivery.FORM);
-    QueuePolicy policy = policyWithReadyWindow(7).withPage(page);
+    QueuePolicy policy = policyWithReadyWindow(7).toBuilder().page(page).build();
 
     policies.save(event, policy);
 
@@ -57,8 +57,9 @@ public abstract class EventPoliciesContract {
   void saveWithoutWaitingPage_removesTheEarlierPage() {
     policies.save(
         event,
-        policyWithReadyWindow(7)
-            .withPage(WaitingPage.of("https://shop.example/", "Title", TargetDelivery.FORM)));
+        policyWithReadyWindow(7).toBuilder()
+            .page(WaitingPage.of("https://shop.example/", "Title", TargetDelivery.FORM))
+            .build());
 
     policies.save(event, policyWithReadyWindow(7));
 

@@ -5,7 +5,7 @@ import static io.queuegate.domain.port.out.StoreFixtures.atMillis;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.queuegate.domain.model.IdempotencyBegin;
-import io.queuegate.domain.model.IdempotentReply;
+import io.queuegate.domain.model.IdempotencyReply;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 public abstract class IdempotencyStoreContract {
   private static final Duration IN_FLIGHT = Duration.ofSeconds(30);
   private static final Duration KEEP = Duration.ofSeconds(300);
-  private static final IdempotentReply REPLY = new IdempotentReply(202, "{\"status\":\"waiting\"}");
+  private static final IdempotencyReply REPLY = IdempotencyReply.stored("{\"status\":\"waiting\"}");
   private static final IdempotencyBegin STARTED = new IdempotencyBegin.Started();
   private static final IdempotencyBegin IN_FLIGHT_NOW = new IdempotencyBegin.InFlight();
   private static final IdempotencyBegin CONFLICT = new IdempotencyBegin.Conflict();
@@ -28,7 +28,7 @@ public abstract class IdempotencyStoreContract {
   private String key;
 
   /** A fresh, empty store; called before every test. */
-  protected abstract StoreUnderTest newStore();
+  protected abstract QueueStore newStore();
 
   @BeforeEach
   void setUpStore() {

@@ -24,7 +24,7 @@ public abstract class RateLimitBucketsContract {
   private String client;
 
   /** A fresh, empty store; called before every test. */
-  protected abstract StoreUnderTest newStore();
+  protected abstract QueueStore newStore();
 
   @BeforeEach
   void setUpStore() {

@@ -88,16 +88,17 @@ public final class StoreFixtures {
   /** The default policy with another ready window, so two policies are easy to tell apart. */
   public static QueuePolicy policyWithReadyWindow(long readyWindow) {
     QueuePolicy d = QueuePolicy.defaults();
-    return new QueuePolicy(
-        readyWindow,
-        d.admissionRatePerSec(),
-        d.admissionBurst(),
-        d.maxActive(),
-        d.maxWaiting(),
-        d.heartbeatTimeout(),
-        d.admissionTtl(),
-        d.pausedJoins(),
-        d.pausedAdmission(),
-        d.requireEnqueueToken());
+    return QueuePolicy.builder()
+        .readyWindow(readyWindow)
+        .admissionRatePerSec(d.admissionRatePerSec())
+        .admissionBurst(d.admissionBurst())
+        .maxActive(d.maxActive())
+        .maxWaiting(d.maxWaiting())
+        .heartbeatTimeout(d.heartbeatTimeout())
+        .admissionTtl(d.admissionTtl())
+        .pausedJoins(d.pausedJoins())
+        .pausedAdmission(d.pausedAdmission())
+        .requireEnqueueToken(d.requireEnqueueToken())
+        .build();
   }
 }

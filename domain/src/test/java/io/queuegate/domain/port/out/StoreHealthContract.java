@@ -12,7 +12,7 @@ public abstract class StoreHealthContract {
   private StoreHealth health;
 
   /** A fresh, empty store; called before every test. */
-  protected abstract StoreUnderTest newStore();
+  protected abstract QueueStore newStore();
 
   @BeforeEach
   void setUpStore() {

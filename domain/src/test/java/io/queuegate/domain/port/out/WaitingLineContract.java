@@ -38,12 +38,12 @@ import org.junit.jupiter.api.Test;
 public abstract class WaitingLineContract {
   private static final Duration REMEMBER = Duration.ofSeconds(300);
 
-  private StoreUnderTest store;
+  private QueueStore store;
   private WaitingLine line;
   private EventId event;
 
   /** A fresh, empty store; called before every test. */
-  protected abstract StoreUnderTest newStore();
+  protected abstract QueueStore newStore();
 
   @BeforeEach
   void setUpStore() {
@@ -65,6 +65,16 @@ public abstract class WaitingLineContract {
   }
 
   // --- join -----------------------------------------------------------------------------------
+
+  @Test
+  void everyReportedPositionMethod_isOneTheLineDeclares() {
+    WaiterId id = join(at(0));
+
+    assertThat(line.positionMethods())
+        .isNotEmpty()
+        .doesNotHaveDuplicates()
+        .contains(line.locate(event, id, at(1)).method());
+  }
 
   @Test
   void firstJoin_getsSequenceOneAndPositionOne() {

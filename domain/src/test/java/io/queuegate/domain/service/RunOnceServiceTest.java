@@ -12,8 +12,8 @@ import static org.mockito.Mockito.when;
 import io.queuegate.domain.model.DuplicateRequest;
 import io.queuegate.domain.model.IdempotencyBegin;
 import io.queuegate.domain.model.IdempotencyConflict;
-import io.queuegate.domain.model.IdempotentOutcome;
-import io.queuegate.domain.model.IdempotentReply;
+import io.queuegate.domain.model.IdempotencyOutcome;
+import io.queuegate.domain.model.IdempotencyReply;
 import io.queuegate.domain.model.StoreUnavailableException;
 import io.queuegate.domain.port.out.IdempotencyStore;
 import java.time.Duration;
@@ -21,22 +21,22 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
-class IdempotentRequestServiceTest {
+class RunOnceServiceTest {
   private static final Duration REPLAY_FOR = Duration.ofMinutes(5);
   private static final Duration IN_FLIGHT_FOR = Duration.ofSeconds(30);
   private static final String ROUTE = "POST /api/v1/queue/join";
   private static final String KEY = "9b2f1a4e-5d0c-4c1e-9f6a-2b7d8e3c4a10";
   private static final String SCOPED = ROUTE + ":" + KEY;
-  private static final IdempotentReply ACCEPTED =
-      new IdempotentReply(202, "{\"status\":\"waiting\"}");
+  private static final IdempotencyReply ACCEPTED =
+      new IdempotencyReply(true, "{\"status\":\"waiting\"}");
 
   private final MutableClock clock = new MutableClock();
   private final IdempotencyStore store = mock(IdempotencyStore.class);
-  private final IdempotentRequestService service =
-      new IdempotentRequestService(store, clock, REPLAY_FOR, IN_FLIGHT_FOR);
+  private final RunOnceService service =
+      new RunOnceService(store, clock, REPLAY_FOR, IN_FLIGHT_FOR);
   private final AtomicInteger runs = new AtomicInteger();
 
-  private Supplier<IdempotentReply> replying(IdempotentReply reply) {
+  private Supplier<IdempotencyReply> replying(IdempotencyReply reply) {
     return () -> {
       runs.incrementAndGet();
       return reply;
@@ -51,9 +51,9 @@ class IdempotentRequestServiceTest {
   void firstRequest_runsAndItsSuccessIsKeptForReplay() {
     begins(new IdempotencyBegin.Started());
 
-    IdempotentOutcome outcome = service.runOnce(ROUTE, KEY, "fp", replying(ACCEPTED));
+    IdempotencyOutcome outcome = service.runOnce(ROUTE, KEY, "fp", replying(ACCEPTED));
 
-    assertThat(outcome).isEqualTo(new IdempotentOutcome(ACCEPTED, false));
+    assertThat(outcome).isEqualTo(new IdempotencyOutcome(ACCEPTED, false));
     assertThat(runs).hasValue(1);
     verify(store).complete(SCOPED, "fp", ACCEPTED, REPLAY_FOR, clock.instant());
   }
@@ -62,9 +62,9 @@ class IdempotentRequestServiceTest {
   void repeat_replaysTheStoredReplyWithoutRunning() {
     begins(new IdempotencyBegin.Replay(ACCEPTED));
 
-    IdempotentOutcome outcome = service.runOnce(ROUTE, KEY, "fp", replying(ACCEPTED));
+    IdempotencyOutcome outcome = service.runOnce(ROUTE, KEY, "fp", replying(ACCEPTED));
 
-    assertThat(outcome).isEqualTo(new IdempotentOutcome(ACCEPTED, true));
+    assertThat(outcome).isEqualTo(new IdempotencyOutcome(ACCEPTED, true));
     assertThat(runs).hasValue(0);
   }
 
@@ -118,11 +118,11 @@ class IdempotentRequestServiceTest {
   @Test
   void nonSuccessReply_releasesTheKeyAndIsNotKept() {
     begins(new IdempotencyBegin.Started());
-    IdempotentReply unavailable = new IdempotentReply(503, "{}");
+    IdempotencyReply unavailable = new IdempotencyReply(false, "{}");
 
-    IdempotentOutcome outcome = service.runOnce(ROUTE, KEY, "fp", replying(unavailable));
+    IdempotencyOutcome outcome = service.runOnce(ROUTE, KEY, "fp", replying(unavailable));
 
-    assertThat(outcome).isEqualTo(new IdempotentOutcome(unavailable, false));
+    assertThat(outcome).isEqualTo(new IdempotencyOutcome(unavailable, false));
     verify(store).release(SCOPED);
     verify(store, never()).complete(any(), any(), any(), any(), any());
   }

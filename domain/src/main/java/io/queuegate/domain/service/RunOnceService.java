@@ -3,9 +3,9 @@ package io.queuegate.domain.service;
 import io.queuegate.domain.model.DuplicateRequest;
 import io.queuegate.domain.model.IdempotencyBegin;
 import io.queuegate.domain.model.IdempotencyConflict;
-import io.queuegate.domain.model.IdempotentOutcome;
-import io.queuegate.domain.model.IdempotentReply;
-import io.queuegate.domain.port.in.IdempotentRequestUseCase;
+import io.queuegate.domain.model.IdempotencyOutcome;
+import io.queuegate.domain.model.IdempotencyReply;
+import io.queuegate.domain.port.in.RunOnceUseCase;
 import io.queuegate.domain.port.out.IdempotencyStore;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
@@ -14,9 +14,8 @@ import java.util.Objects;
 import java.util.function.Supplier;
 
 /** Runs a keyed request at most once and replays its successful reply to repeats. */
-public final class IdempotentRequestService implements IdempotentRequestUseCase {
-  private static final System.Logger LOG =
-      System.getLogger(IdempotentRequestService.class.getName());
+public final class RunOnceService implements RunOnceUseCase {
+  private static final System.Logger LOG = System.getLogger(RunOnceService.class.getName());
 
   private final IdempotencyStore store;
   private final Clock clock;
@@ -24,11 +23,11 @@ public final class IdempotentRequestService implements IdempotentRequestUseCase 
   private final Duration inFlightFor;
 
   /**
-   * @param replayFor how long a 2xx reply is replayed (5 minutes by the specification)
+   * @param replayFor how long a successful reply is replayed (5 minutes by default)
    * @param inFlightFor how long an unfinished claim blocks its key, so a crash never blocks it for
    *     good
    */
-  public IdempotentRequestService(
+  public RunOnceService(
       IdempotencyStore store, Clock clock, Duration replayFor, Duration inFlightFor) {
     this.store = Objects.requireNonNull(store);
     this.clock = Objects.requireNonNull(clock);
@@ -37,28 +36,28 @@ public final class IdempotentRequestService implements IdempotentRequestUseCase 
   }
 
   @Override
-  public IdempotentOutcome runOnce(
-      String route, String key, String fingerprint, Supplier<IdempotentReply> request) {
+  public IdempotencyOutcome runOnce(
+      String route, String key, String fingerprint, Supplier<IdempotencyReply> request) {
     String scopedKey = route + ":" + key;
     IdempotencyBegin begin = store.begin(scopedKey, fingerprint, inFlightFor, clock.instant());
     return switch (begin) {
       case IdempotencyBegin.Started started -> run(scopedKey, fingerprint, request);
-      case IdempotencyBegin.Replay replay -> new IdempotentOutcome(replay.reply(), true);
+      case IdempotencyBegin.Replay replay -> new IdempotencyOutcome(replay.reply(), true);
       case IdempotencyBegin.Conflict conflict -> throw new IdempotencyConflict();
       case IdempotencyBegin.InFlight inFlight -> throw new DuplicateRequest();
     };
   }
 
-  private IdempotentOutcome run(
-      String scopedKey, String fingerprint, Supplier<IdempotentReply> request) {
-    IdempotentReply reply;
+  private IdempotencyOutcome run(
+      String scopedKey, String fingerprint, Supplier<IdempotencyReply> request) {
+    IdempotencyReply reply;
     try {
       reply = request.get();
     } catch (RuntimeException e) {
       release(scopedKey);
       throw e;
     }
-    if (reply.status() >= 200 && reply.status() < 300) {
+    if (reply.succeeded()) {
       try {
         store.complete(scopedKey, fingerprint, reply, replayFor, clock.instant());
       } catch (RuntimeException e) {
@@ -68,7 +67,7 @@ public final class IdempotentRequestService implements IdempotentRequestUseCase 
     } else {
       release(scopedKey);
     }
-    return new IdempotentOutcome(reply, false);
+    return new IdempotencyOutcome(reply, false);
   }
 
   // A failed release only delays a retry until the claim lapses, so it never hides the reply.

@@ -14,7 +14,7 @@ import java.util.function.Function;
  * event's lock. An event that holds nothing is dropped at once; one whose counters are all that is
  * left is dropped after {@code idleRetention} without writes, unless an operator configured it.
  */
-final class EventRegistry {
+final class EventStates {
   /** How long the counters of an unconfigured, idle event stay visible in its stats. */
   static final Duration DEFAULT_IDLE_RETENTION = Duration.ofHours(1);
 
@@ -26,7 +26,7 @@ final class EventRegistry {
   private final Sweeper<EventId, EventState> sweeper = new Sweeper<>(events, this::dropIfIdle);
   private final Duration idleRetention;
 
-  EventRegistry(Duration idleRetention) {
+  EventStates(Duration idleRetention) {
     this.idleRetention = idleRetention;
   }
 

@@ -1,4 +1,4 @@
 package io.queuegate.domain.model;
 
 /** A keyed request's reply, and whether it was replayed from the store. */
-public record IdempotentOutcome(IdempotentReply reply, boolean replayed) {}
+public record IdempotencyOutcome(IdempotencyReply reply, boolean replayed) {}

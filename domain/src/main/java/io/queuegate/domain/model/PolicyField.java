@@ -1,0 +1,15 @@
+package io.queuegate.domain.model;
+
+/** The parts of an event's policy an operator can set; names a refused value in an error. */
+public enum PolicyField {
+  READY_WINDOW,
+  ADMISSION_RATE,
+  ADMISSION_BURST,
+  MAX_ACTIVE,
+  MAX_WAITING,
+  HEARTBEAT_TIMEOUT,
+  ADMISSION_TTL,
+  TARGET_URL,
+  TITLE,
+  TARGET_DELIVERY
+}

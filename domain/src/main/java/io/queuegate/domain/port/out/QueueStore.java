@@ -1,0 +1,44 @@
+package io.queuegate.domain.port.out;
+
+import java.util.Objects;
+
+/**
+ * The six store ports one store adapter provides over one shared state, and how to release that
+ * state (a connection, say) on shutdown. The store contracts test the ports together.
+ */
+public record QueueStore(
+    WaitingLine line,
+    AdmissionLedger ledger,
+    EventPolicies policies,
+    IdempotencyStore idempotency,
+    RateLimitBuckets rateLimits,
+    StoreHealth health,
+    AutoCloseable closer)
+    implements AutoCloseable {
+
+  public QueueStore {
+    Objects.requireNonNull(line);
+    Objects.requireNonNull(ledger);
+    Objects.requireNonNull(policies);
+    Objects.requireNonNull(idempotency);
+    Objects.requireNonNull(rateLimits);
+    Objects.requireNonNull(health);
+    Objects.requireNonNull(closer);
+  }
+
+  /** A store that holds nothing to release. */
+  public QueueStore(
+      WaitingLine line,
+      AdmissionLedger ledger,
+      EventPolicies policies,
+      IdempotencyStore idempotency,
+      RateLimitBuckets rateLimits,
+      StoreHealth health) {
+    this(line, ledger, policies, idempotency, rateLimits, health, () -> {});
+  }
+
+  @Override
+  public void close() throws Exception {
+    closer.close();
+  }
+}
