@@ -354,13 +354,13 @@ long_line_traffic() {
       r9+=("$(field "$line" eta_rel_err_p90_pct)")
     done
     [ "$mode" = every2 ] && base_per=$(median "${per[@]}")
-    local label="every 2 s (SPEC 7)"
+    local label="every 2 s (old web client)"
     [ "$mode" = fixed ] && label="every 2-4 s"
     [ "$mode" = hint ] && label="poll_after_ms"
     table "| $label | $(stats "${per[@]}") | $(awk -v a="$base_per" -v b="$(median "${per[@]}")" 'BEGIN {printf "%.1f x", a / b}') | $(stats "${p95[@]}") | $(stats "${er[@]}") | $(stats "${adm[@]}") | $(stats "${fifo[@]}") | $(stats "${rm[@]}") | $(stats "${r9[@]}") |"
   done
   table ""
-  table "Target (SPEC 3.6): a client that follows poll_after_ms cuts status traffic by an order of magnitude."
+  table "Target (docs/design.md#targets): a client that follows poll_after_ms cuts status traffic by an order of magnitude."
   table ""
 }
 
