@@ -26,7 +26,7 @@ class RedisStandaloneOptionsIT {
   void joinWithReplicaDurabilityAndNoReplica_failsAsStoreUnavailable() {
     try (RedisStores stores =
         RedisStores.connect(
-            settings().withJoinDurability(RedisSettings.JoinDurability.REPLICA),
+            settings().toBuilder().joinDurability(RedisSettings.JoinDurability.REPLICA).build(),
             QueueMetrics.NONE)) {
       assertThatThrownBy(() -> stores.waitingLine().join(anonymous(newEventId()), 0, at(0)))
           .isInstanceOf(StoreUnavailableException.class);
@@ -38,7 +38,7 @@ class RedisStandaloneOptionsIT {
     SharedRedisStores.fresh(RedisSettings.Mode.STANDALONE);
     RedisAdmin admin = SharedRedisStores.admin(RedisSettings.Mode.STANDALONE);
     try (RedisStores stores =
-        RedisStores.connect(settings().withLegacyZset(false), QueueMetrics.NONE)) {
+        RedisStores.connect(settings().toBuilder().legacyZset(false).build(), QueueMetrics.NONE)) {
       EventId event = newEventId();
       WaiterId id = stores.waitingLine().join(anonymous(event), 0, at(0)).standing().waiter().id();
 
@@ -50,7 +50,7 @@ class RedisStandaloneOptionsIT {
 
   @Test
   void describeTopology_namesTheModeButNeverThePassword() {
-    RedisSettings withSecret = settings().withPassword("s3cret-value");
+    RedisSettings withSecret = settings().toBuilder().password("s3cret-value").build();
 
     assertThat(withSecret.toString()).doesNotContain("s3cret-value");
     assertThat(SharedRedisStores.stores(RedisSettings.Mode.STANDALONE).describeTopology())
