@@ -37,7 +37,7 @@ public final class RedisStores implements AutoCloseable {
     ScanFallback fallback = new ScanFallback(link, calls, scripts, settings);
     this.waitingLine =
         new RedisWaitingLine(
-            link, calls, scripts, fallback, new EventRegistry(link, calls, scripts), settings);
+            link, calls, scripts, fallback, new ActiveEventIndex(link, calls, scripts), settings);
     this.admissionLedger = new RedisAdmissionLedger(scripts, fallback, settings);
     this.eventPolicies = new RedisEventPolicies(link, calls);
     this.idempotencyStore = new RedisIdempotencyStore(scripts);

@@ -82,11 +82,11 @@ abstract class StoreHygieneIT {
         .allMatch(
             k ->
                 k.contains("{" + event.value() + "}")
-                    || k.equals(RedisKeys.EVENT_REGISTRY)
+                    || k.equals(RedisKeys.ACTIVE_EVENTS)
                     || k.startsWith("queuegate:idem:")
                     || k.startsWith("queuegate:rate:"));
     assertThat(persistent)
-        .allMatch(k -> PERSISTENT.matcher(k).matches() || k.equals(RedisKeys.EVENT_REGISTRY));
+        .allMatch(k -> PERSISTENT.matcher(k).matches() || k.equals(RedisKeys.ACTIVE_EVENTS));
     RedisKeys keys = new RedisKeys(event);
     assertThat(persistent.stream().filter(k -> k.startsWith(keys.waiterPrefix())))
         .containsExactlyInAnyOrder(keys.waiter(vouched));
