@@ -25,8 +25,9 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 /**
- * Runs after every other Redis test (see the failsafe class order): no KEYS was ever issued, every
- * key left has a TTL or a documented cleanup path, and status costs one EVALSHA_RO.
+ * Runs after every other Redis test (see the failsafe class order): no KEYS was ever issued, nor by
+ * any store operation, every key left has a TTL or a documented cleanup path, and status costs one
+ * EVALSHA_RO.
  */
 abstract class StoreHygieneIT {
   /** Keys without a TTL are allowed only for these, each with a cleanup path in RedisKeys. */
@@ -39,34 +40,59 @@ abstract class StoreHygieneIT {
 
   protected abstract RedisSettings.Mode mode();
 
-  void keysWasNeverIssued() {
-    assertThat(SharedRedisStores.admin(mode()).commandCalls()).doesNotContainKey("keys");
+  /**
+   * No KEYS in the whole run: every other Redis test ran before, on these servers. This can fail:
+   * the servers keep KEYS, INFO commandstats counts it, and no test resets the counts.
+   */
+  void wholeRun_issuedNoKeys() {
+    RedisAdmin admin = SharedRedisStores.admin(mode());
+    assertThat(admin.knowsCommand("keys"))
+        .as("the test servers keep KEYS, so it is counted")
+        .isTrue();
+
+    Map<String, Long> calls = admin.commandCalls();
+
+    assertThat(calls).containsKey("evalsha");
+    assertThat(calls).doesNotContainKey("keys");
+  }
+
+  /** Every operation of the stores, the lower position tier and deleteEvent included: no KEYS. */
+  void storeOperations_issueNoKeys() {
+    StoreUnderTest store = SharedRedisStores.fresh(mode());
+    RedisAdmin admin = SharedRedisStores.admin(mode());
+    assertThat(admin.knowsCommand("keys"))
+        .as("the test servers keep KEYS, so it is counted")
+        .isTrue();
+    Map<String, Long> before = admin.commandCalls();
+
+    Workload run = workload(store);
+    EventId event = run.event();
+    WaiterId waiting = run.vouched(); // the others were admitted, left or reaped
+    store.line().locate(event, waiting, at(106));
+    RedisKeys keys = new RedisKeys(event);
+    admin.onOwner(keys.position(), n -> n.zrem(keys.position(), waiting.value()));
+    store.line().locate(event, waiting, at(107));
+    store.line().stats(event, at(107));
+    store.ledger().recentAdmissions(event, at(107));
+    store.policies().find(event);
+    store.idempotency().release("join:k1");
+    store.line().deleteEvent(event);
+    store.policies().delete(event);
+    store.line().activeEvents();
+
+    Map<String, Long> calls = admin.commandCallsSince(before);
+    assertThat(calls).containsKeys("evalsha", "evalsha_ro", "scan");
+    assertThat(calls).doesNotContainKey("keys");
   }
 
   void everyKeyLeft_hasATtlOrACleanupPath() {
     StoreUnderTest store = SharedRedisStores.fresh(mode());
     RedisAdmin admin = SharedRedisStores.admin(mode());
-    EventId event = newEventId();
-    List<WaiterId> ids =
-        IntStream.range(0, 6)
-            .mapToObj(i -> store.line().join(anonymous(event), 0, at(i)).standing().waiter().id())
-            .toList();
-    WaiterId vouched =
-        store.line().join(withIdentity(event, newIdentity()), 0, at(6)).standing().waiter().id();
-    store.line().touch(event, List.of(ids.get(0), ids.get(1), ids.get(2), vouched), at(100));
-    store.line().leave(event, ids.get(2), at(101));
-    Admission admission = store.ledger().admit(openAttempt(event, ids.get(0)), at(102));
-    store.ledger().consume(event, admission.id(), admission.expiresAt(), at(103));
-    store.ledger().admit(openAttempt(event, ids.get(1)), at(104));
-    store.line().reap(event, at(50), 10, Duration.ofSeconds(300), at(105));
-    store.policies().save(event, QueuePolicy.defaults());
-    store.idempotency().begin("join:k1", "fp", Duration.ofSeconds(30), at(105));
-    store
-        .idempotency()
-        .complete(
-            "join:k1", "fp", new IdempotentReply(202, "{}"), Duration.ofSeconds(300), at(106));
-    store.rateLimits().acquire("ip:10.0.0.1", new Gcra(5, 10), at(106));
-    store.line().activeEvents();
+    Workload run = workload(store);
+    EventId event = run.event();
+    List<WaiterId> ids = run.ids();
+    WaiterId vouched = run.vouched();
+    Admission admission = run.admission();
 
     Map<String, Long> ttl = new HashMap<>();
     for (String key : admin.allKeys()) {
@@ -104,16 +130,49 @@ abstract class StoreHygieneIT {
     RedisAdmin admin = SharedRedisStores.admin(mode());
     EventId event = newEventId();
     WaiterId id = store.line().join(anonymous(event), 0, at(0)).standing().waiter().id();
-    admin.resetStats();
+    Map<String, Long> before = admin.commandCalls();
 
     for (int i = 0; i < 20; i++) {
       store.line().locate(event, id, at(1));
     }
 
-    Map<String, Long> calls = admin.commandCalls();
+    Map<String, Long> calls = admin.commandCallsSince(before);
     assertThat(calls).containsEntry("evalsha_ro", 20L);
     assertThat(calls.keySet().stream().filter(StoreHygieneIT::isDataCommand))
         .allMatch(ALLOWED_PER_LOCATE::contains);
+  }
+
+  /** What {@link #workload} left behind, for the checks. */
+  private record Workload(
+      EventId event, List<WaiterId> ids, WaiterId vouched, Admission admission) {}
+
+  /**
+   * Joins seven (one with an identity), heartbeats, a leave, two admissions and a consume, a reap,
+   * a policy, an idempotency record and a rate-limit bucket, and the reaper's event listing.
+   */
+  private static Workload workload(StoreUnderTest store) {
+    EventId event = newEventId();
+    List<WaiterId> ids =
+        IntStream.range(0, 6)
+            .mapToObj(i -> store.line().join(anonymous(event), 0, at(i)).standing().waiter().id())
+            .toList();
+    WaiterId vouched =
+        store.line().join(withIdentity(event, newIdentity()), 0, at(6)).standing().waiter().id();
+    store.line().touch(event, List.of(ids.get(0), ids.get(1), ids.get(2), vouched), at(100));
+    store.line().leave(event, ids.get(2), at(101));
+    Admission admission = store.ledger().admit(openAttempt(event, ids.get(0)), at(102));
+    store.ledger().consume(event, admission.id(), admission.expiresAt(), at(103));
+    store.ledger().admit(openAttempt(event, ids.get(1)), at(104));
+    store.line().reap(event, at(50), 10, Duration.ofSeconds(300), at(105));
+    store.policies().save(event, QueuePolicy.defaults());
+    store.idempotency().begin("join:k1", "fp", Duration.ofSeconds(30), at(105));
+    store
+        .idempotency()
+        .complete(
+            "join:k1", "fp", new IdempotentReply(202, "{}"), Duration.ofSeconds(300), at(106));
+    store.rateLimits().acquire("ip:10.0.0.1", new Gcra(5, 10), at(106));
+    store.line().activeEvents();
+    return new Workload(event, ids, vouched, admission);
   }
 
   /** Leaves out the measurement itself and the client's topology and connection housekeeping. */
