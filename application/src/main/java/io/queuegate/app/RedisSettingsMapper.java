@@ -15,18 +15,19 @@ final class RedisSettingsMapper {
   private RedisSettingsMapper() {}
 
   static RedisSettings map(Config r, Optional<String> password) {
-    return new RedisSettings(
-        choice(Mode.class, r.get("mode")),
-        SettingsMapper.list(r.get("nodes").asString().get()),
-        password,
-        r.get("tls").asBoolean().get(),
-        SettingsMapper.duration(r.get("command-timeout")),
-        choice(ReadFrom.class, r.get("read-from")),
-        r.get("legacy-zset").asBoolean().get(),
-        choice(JoinDurability.class, r.get("join-durability")),
-        r.get("scan-max-keys").asInt().get(),
-        SettingsMapper.duration(r.get("scan-budget")),
-        choice(PositionTier.class, r.get("position-tier")));
+    return RedisSettings.builder()
+        .mode(choice(Mode.class, r.get("mode")))
+        .nodes(SettingsMapper.list(r.get("nodes").asString().get()))
+        .password(password)
+        .tls(r.get("tls").asBoolean().get())
+        .commandTimeout(SettingsMapper.duration(r.get("command-timeout")))
+        .readFrom(choice(ReadFrom.class, r.get("read-from")))
+        .legacyZset(r.get("legacy-zset").asBoolean().get())
+        .joinDurability(choice(JoinDurability.class, r.get("join-durability")))
+        .scanMaxKeys(r.get("scan-max-keys").asInt().get())
+        .scanBudget(SettingsMapper.duration(r.get("scan-budget")))
+        .positionTier(choice(PositionTier.class, r.get("position-tier")))
+        .build();
   }
 
   // replica-preferred in YAML is REPLICA_PREFERRED in Java.

@@ -31,46 +31,47 @@ final class RedisAdmissionLedger implements AdmissionLedger {
 
   @Override
   public Admission admit(AdmissionAttempt attempt, Instant now) {
-    List<Object> reply = tryAdmit(attempt, now);
-    if (Replies.tag(reply).equals("index_miss")) {
+    AdmitReply reply = tryAdmit(attempt, now);
+    if (reply instanceof AdmitReply.IndexMiss miss) {
       // The index lost this waiter: tier 2 rebuilds it from the per-waiter keys, then retry once.
       Waiter probe =
           new Waiter(
               attempt.eventId(),
               attempt.waiterId(),
-              Replies.number(reply, 1),
+              miss.sequence(),
               Optional.empty(),
               Optional.empty(),
               now);
       OptionalLong position = fallback.position(new RedisKeys(attempt.eventId()), probe);
       reply = tryAdmit(attempt, now);
-      if (Replies.tag(reply).equals("index_miss")) {
+      if (reply instanceof AdmitReply.IndexMiss) {
         throw position.isPresent()
             ? NotReady.beyondWindow(
                 position.getAsLong(), attempt.readyWindow(), attempt.limiter().ratePerSecond())
             : new StoreUnavailableException("position index missing", null);
       }
     }
-    return switch (Replies.tag(reply)) {
-      case "admitted" ->
+    return switch (reply) {
+      case AdmitReply.Admitted admitted ->
           new Admission(
               attempt.admissionId(),
-              Replies.waiter(attempt.eventId(), attempt.waiterId(), reply, 1, now),
+              admitted.waiter().toWaiter(attempt.eventId(), attempt.waiterId(), now),
               now,
               now.plus(attempt.ttl()));
-      case "expired" -> throw new WaiterExpired();
-      case "missing" -> throw new WaiterNotFound();
-      case "paused" -> throw NotReady.paused();
-      case "beyond" ->
+      case AdmitReply.Expired expired -> throw new WaiterExpired();
+      case AdmitReply.Missing missing -> throw new WaiterNotFound();
+      case AdmitReply.Paused paused -> throw NotReady.paused();
+      case AdmitReply.Beyond beyond ->
           throw NotReady.beyondWindow(
-              Replies.number(reply, 1), attempt.readyWindow(), attempt.limiter().ratePerSecond());
-      case "max_active" -> throw NotReady.maxActive(Duration.ofMillis(Replies.number(reply, 1)));
-      case "no_capacity" -> throw NotReady.noCapacity(Duration.ofNanos(Replies.number(reply, 1)));
-      default -> throw new IllegalStateException("unexpected admit reply " + reply);
+              beyond.position(), attempt.readyWindow(), attempt.limiter().ratePerSecond());
+      case AdmitReply.MaxActive maxActive -> throw NotReady.maxActive(maxActive.retryAfter());
+      case AdmitReply.NoCapacity noCapacity -> throw NotReady.noCapacity(noCapacity.retryAfter());
+      case AdmitReply.IndexMiss miss ->
+          throw new IllegalStateException("index miss after the retry: " + miss);
     };
   }
 
-  private List<Object> tryAdmit(AdmissionAttempt attempt, Instant now) {
+  private AdmitReply tryAdmit(AdmissionAttempt attempt, Instant now) {
     RedisKeys keys = new RedisKeys(attempt.eventId());
     List<String> keyList = new ArrayList<>(keys.lineKeys());
     keyList.addAll(
@@ -80,22 +81,25 @@ final class RedisAdmissionLedger implements AdmissionLedger {
             keys.limiter(),
             keys.live(),
             keys.admissions()));
-    return scripts.run(
-        Script.ADMIT,
-        keyList,
-        List.of(
-            attempt.waiterId().value(),
-            Long.toString(attempt.readyWindow()),
-            Replies.flag(attempt.admissionPaused()),
-            Long.toString(attempt.limiter().emissionIntervalNanos()),
-            Long.toString(attempt.limiter().toleranceNanos()),
-            Long.toString(attempt.maxActive()),
-            attempt.admissionId(),
-            Long.toString(Math.max(1, attempt.ttl().toMillis())),
-            Long.toString(now.toEpochMilli()),
-            Long.toString(now.getEpochSecond()),
-            Integer.toString(now.getNano()),
-            Replies.flag(settings.legacyZset())));
+    List<Object> reply =
+        scripts.run(
+            Script.ADMIT,
+            keyList,
+            List.of(
+                attempt.waiterId().value(),
+                Long.toString(attempt.readyWindow()),
+                Script.flag(attempt.admissionPaused()),
+                Long.toString(attempt.limiter().emissionIntervalNanos()),
+                Long.toString(attempt.limiter().toleranceNanos()),
+                Long.toString(attempt.maxActive()),
+                attempt.admissionId(),
+                Long.toString(Math.max(1, attempt.ttl().toMillis())),
+                Long.toString(now.toEpochMilli()),
+                Long.toString(now.getEpochSecond()),
+                Integer.toString(now.getNano()),
+                Script.flag(settings.legacyZset()),
+                EtaWindowArgs.LONGEST_MILLIS));
+    return AdmitReply.from(reply);
   }
 
   @Override
@@ -111,17 +115,16 @@ final class RedisAdmissionLedger implements AdmissionLedger {
                 Long.toString(expiresAt.toEpochMilli()),
                 Long.toString(now.toEpochMilli()),
                 Long.toString(rememberMs)));
-    return Replies.number(reply, 0) == 1;
+    return CountReply.from(reply).happened();
   }
 
   @Override
   public AdmissionWindows recentAdmissions(EventId eventId, Instant now) {
+    List<String> args = new ArrayList<>();
+    args.add(Long.toString(now.toEpochMilli()));
+    args.addAll(EtaWindowArgs.SPANS_MILLIS);
     List<Object> reply =
-        scripts.read(
-            Script.RECENT,
-            List.of(new RedisKeys(eventId).admissions()),
-            List.of(Long.toString(now.toEpochMilli())));
-    return new AdmissionWindows(
-        Replies.number(reply, 0), Replies.number(reply, 1), Replies.number(reply, 2));
+        scripts.read(Script.RECENT, List.of(new RedisKeys(eventId).admissions()), args);
+    return RecentReply.from(reply).toWindows();
   }
 }

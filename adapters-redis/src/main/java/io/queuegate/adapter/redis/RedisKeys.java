@@ -14,9 +14,10 @@ import java.util.List;
  */
 final class RedisKeys {
   /**
-   * Events with waiters, for the reaper. Cleanup: pruned by prune_event.lua once the line is empty.
+   * The active-event index: events with waiters, for the reaper. Cleanup: pruned by prune_event.lua
+   * once the line is empty.
    */
-  static final String EVENT_REGISTRY = "queuegate:events";
+  static final String ACTIVE_EVENTS = "queuegate:events";
 
   private static final String IDEMPOTENCY = "queuegate:idem:";
   private static final String RATE = "queuegate:rate:";
@@ -90,7 +91,10 @@ final class RedisKeys {
     return base + ":live";
   }
 
-  /** Admission times for the ETA windows, trimmed to 900 s on write. TTL: PX 900 s on write. */
+  /**
+   * Admission times for the ETA windows, trimmed to the longest window on write. TTL: PX the
+   * longest window, on write.
+   */
   String admissions() {
     return base + ":admits";
   }

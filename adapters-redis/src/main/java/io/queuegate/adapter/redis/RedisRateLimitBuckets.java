@@ -3,7 +3,6 @@ package io.queuegate.adapter.redis;
 import io.queuegate.domain.model.Gcra;
 import io.queuegate.domain.model.RateDecision;
 import io.queuegate.domain.port.out.RateLimitBuckets;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
@@ -26,11 +25,6 @@ final class RedisRateLimitBuckets implements RateLimitBuckets {
                 Long.toString(limit.toleranceNanos()),
                 Long.toString(now.getEpochSecond()),
                 Integer.toString(now.getNano())));
-    return new RateDecision(
-        Replies.number(reply, 0) == 1,
-        limit.burst(),
-        Replies.number(reply, 1),
-        Duration.ofNanos(Replies.number(reply, 2)),
-        Duration.ofNanos(Replies.number(reply, 3)));
+    return RateReply.from(reply).toDecision(limit.burst());
   }
 }

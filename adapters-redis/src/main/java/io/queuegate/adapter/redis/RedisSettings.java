@@ -68,32 +68,6 @@ public record RedisSettings(
     REPLICA
   }
 
-  /** Settings whose status reads start at the position index, as in production. */
-  public RedisSettings(
-      Mode mode,
-      List<String> nodes,
-      Optional<String> password,
-      boolean tls,
-      Duration commandTimeout,
-      ReadFrom readFrom,
-      boolean legacyZset,
-      JoinDurability joinDurability,
-      int scanMaxKeys,
-      Duration scanBudget) {
-    this(
-        mode,
-        nodes,
-        password,
-        tls,
-        commandTimeout,
-        readFrom,
-        legacyZset,
-        joinDurability,
-        scanMaxKeys,
-        scanBudget,
-        PositionTier.INDEX);
-  }
-
   public RedisSettings {
     Objects.requireNonNull(mode, "mode");
     Objects.requireNonNull(positionTier, "positionTier");
@@ -102,7 +76,7 @@ public record RedisSettings(
     Objects.requireNonNull(readFrom, "readFrom");
     Objects.requireNonNull(joinDurability, "joinDurability");
     Objects.requireNonNull(scanBudget, "scanBudget");
-    nodes = List.copyOf(nodes);
+    nodes = List.copyOf(Objects.requireNonNull(nodes, "nodes"));
     if (nodes.isEmpty()) {
       throw new IllegalArgumentException("at least one Redis node is needed");
     }
@@ -120,139 +94,126 @@ public record RedisSettings(
     }
   }
 
-  /** Standalone settings with the specification's defaults. */
+  /** Standalone settings with the defaults. */
   public static RedisSettings standalone(String uri) {
-    return new RedisSettings(
-        Mode.STANDALONE,
-        List.of(uri),
-        Optional.empty(),
-        false,
-        DEFAULT_COMMAND_TIMEOUT,
-        ReadFrom.UPSTREAM,
-        true,
-        JoinDurability.NONE,
-        DEFAULT_SCAN_MAX_KEYS,
-        DEFAULT_SCAN_BUDGET);
+    return builder().mode(Mode.STANDALONE).nodes(List.of(uri)).build();
   }
 
-  /** Cluster settings with the specification's defaults. */
+  /** Cluster settings with the defaults. */
   public static RedisSettings cluster(List<String> seeds) {
-    return new RedisSettings(
-        Mode.CLUSTER,
-        seeds,
-        Optional.empty(),
-        false,
-        DEFAULT_COMMAND_TIMEOUT,
-        ReadFrom.UPSTREAM,
-        true,
-        JoinDurability.NONE,
-        DEFAULT_SCAN_MAX_KEYS,
-        DEFAULT_SCAN_BUDGET);
+    return builder().mode(Mode.CLUSTER).nodes(seeds).build();
   }
 
-  public RedisSettings withPassword(String secret) {
-    return new RedisSettings(
-        mode,
-        nodes,
-        Optional.of(secret),
-        tls,
-        commandTimeout,
-        readFrom,
-        legacyZset,
-        joinDurability,
-        scanMaxKeys,
-        scanBudget,
-        positionTier);
+  /** A builder holding the defaults for everything but the mode and the nodes. */
+  public static Builder builder() {
+    return new Builder();
   }
 
-  public RedisSettings withReadFrom(ReadFrom value) {
-    return new RedisSettings(
-        mode,
-        nodes,
-        password,
-        tls,
-        commandTimeout,
-        value,
-        legacyZset,
-        joinDurability,
-        scanMaxKeys,
-        scanBudget,
-        positionTier);
+  /** A builder holding these settings, to change some of them. */
+  public Builder toBuilder() {
+    return new Builder()
+        .mode(mode)
+        .nodes(nodes)
+        .password(password)
+        .tls(tls)
+        .commandTimeout(commandTimeout)
+        .readFrom(readFrom)
+        .legacyZset(legacyZset)
+        .joinDurability(joinDurability)
+        .scanMaxKeys(scanMaxKeys)
+        .scanBudget(scanBudget)
+        .positionTier(positionTier);
   }
 
-  public RedisSettings withLegacyZset(boolean on) {
-    return new RedisSettings(
-        mode,
-        nodes,
-        password,
-        tls,
-        commandTimeout,
-        readFrom,
-        on,
-        joinDurability,
-        scanMaxKeys,
-        scanBudget,
-        positionTier);
-  }
+  /** Builds {@link RedisSettings}; {@link #build} validates them as the constructor does. */
+  public static final class Builder {
+    private Mode mode;
+    private List<String> nodes;
+    private Optional<String> password = Optional.empty();
+    private boolean tls;
+    private Duration commandTimeout = DEFAULT_COMMAND_TIMEOUT;
+    private ReadFrom readFrom = ReadFrom.UPSTREAM;
+    private boolean legacyZset = true;
+    private JoinDurability joinDurability = JoinDurability.NONE;
+    private int scanMaxKeys = DEFAULT_SCAN_MAX_KEYS;
+    private Duration scanBudget = DEFAULT_SCAN_BUDGET;
+    private PositionTier positionTier = PositionTier.INDEX;
 
-  public RedisSettings withJoinDurability(JoinDurability value) {
-    return new RedisSettings(
-        mode,
-        nodes,
-        password,
-        tls,
-        commandTimeout,
-        readFrom,
-        legacyZset,
-        value,
-        scanMaxKeys,
-        scanBudget,
-        positionTier);
-  }
+    private Builder() {}
 
-  public RedisSettings withCommandTimeout(Duration value) {
-    return new RedisSettings(
-        mode,
-        nodes,
-        password,
-        tls,
-        value,
-        readFrom,
-        legacyZset,
-        joinDurability,
-        scanMaxKeys,
-        scanBudget,
-        positionTier);
-  }
+    public Builder mode(Mode value) {
+      this.mode = value;
+      return this;
+    }
 
-  public RedisSettings withScanBounds(int maxKeys, Duration budget) {
-    return new RedisSettings(
-        mode,
-        nodes,
-        password,
-        tls,
-        commandTimeout,
-        readFrom,
-        legacyZset,
-        joinDurability,
-        maxKeys,
-        budget,
-        positionTier);
-  }
+    public Builder nodes(List<String> value) {
+      this.nodes = value;
+      return this;
+    }
 
-  public RedisSettings withPositionTier(PositionTier value) {
-    return new RedisSettings(
-        mode,
-        nodes,
-        password,
-        tls,
-        commandTimeout,
-        readFrom,
-        legacyZset,
-        joinDurability,
-        scanMaxKeys,
-        scanBudget,
-        value);
+    public Builder password(Optional<String> value) {
+      this.password = value;
+      return this;
+    }
+
+    public Builder password(String value) {
+      return password(Optional.of(value));
+    }
+
+    public Builder tls(boolean value) {
+      this.tls = value;
+      return this;
+    }
+
+    public Builder commandTimeout(Duration value) {
+      this.commandTimeout = value;
+      return this;
+    }
+
+    public Builder readFrom(ReadFrom value) {
+      this.readFrom = value;
+      return this;
+    }
+
+    public Builder legacyZset(boolean value) {
+      this.legacyZset = value;
+      return this;
+    }
+
+    public Builder joinDurability(JoinDurability value) {
+      this.joinDurability = value;
+      return this;
+    }
+
+    public Builder scanMaxKeys(int value) {
+      this.scanMaxKeys = value;
+      return this;
+    }
+
+    public Builder scanBudget(Duration value) {
+      this.scanBudget = value;
+      return this;
+    }
+
+    public Builder positionTier(PositionTier value) {
+      this.positionTier = value;
+      return this;
+    }
+
+    public RedisSettings build() {
+      return new RedisSettings(
+          mode,
+          nodes,
+          password,
+          tls,
+          commandTimeout,
+          readFrom,
+          legacyZset,
+          joinDurability,
+          scanMaxKeys,
+          scanBudget,
+          positionTier);
+    }
   }
 
   @Override

@@ -27,7 +27,12 @@ public final class RedisStores implements AutoCloseable {
     this.store =
         new QueueStore(
             new RedisWaitingLine(
-                link, calls, scripts, fallback, new EventRegistry(link, calls, scripts), settings),
+                link,
+                calls,
+                scripts,
+                fallback,
+                new ActiveEventIndex(link, calls, scripts),
+                settings),
             new RedisAdmissionLedger(scripts, fallback, settings),
             new RedisEventPolicies(link, calls),
             new RedisIdempotencyStore(scripts),

@@ -1,18 +1,15 @@
 package io.queuegate.adapter.redis;
 
-import io.queuegate.domain.model.EventId;
-import io.queuegate.domain.model.Identity;
-import io.queuegate.domain.model.UserId;
-import io.queuegate.domain.model.Waiter;
-import io.queuegate.domain.model.WaiterId;
-import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 
-/** Reads script replies: tagged arrays of strings and integers. */
+/**
+ * Low-level reads of a script reply (an array of strings, integers and nested arrays), for the
+ * reply records that decode each script's reply in one place.
+ */
 final class Replies {
   private Replies() {}
 
+  /** The first element: the outcome of scripts that answer with a tag. */
   static String tag(List<Object> reply) {
     return text(reply, 0);
   }
@@ -40,26 +37,7 @@ final class Replies {
     return (long) Double.parseDouble(value.toString());
   }
 
-  /**
-   * A waiter from the fields {seq, uid, ident, joined ms} starting at {@code from}. A joined time
-   * of -1 means the per-waiter record is gone (tier 3); the waiter then counts as joined {@code
-   * now}.
-   */
-  static Waiter waiter(EventId event, WaiterId id, List<Object> reply, int from, Instant now) {
-    String uid = text(reply, from + 1);
-    String ident = text(reply, from + 2);
-    long joined = number(reply, from + 3);
-    return new Waiter(
-        event,
-        id,
-        number(reply, from),
-        uid.isEmpty() ? Optional.empty() : Optional.of(new UserId(uid)),
-        ident.isEmpty() ? Optional.empty() : Optional.of(new Identity(ident)),
-        joined < 0 ? now : Instant.ofEpochMilli(joined));
-  }
-
-  /** Everything the adapter passes to Lua as text. */
-  static String flag(boolean on) {
-    return on ? "1" : "0";
+  static IllegalStateException unexpected(Script script, List<Object> reply) {
+    return new IllegalStateException("unexpected " + script.label() + " reply " + reply);
   }
 }

@@ -7,18 +7,20 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.List;
 
 /**
- * The Lua scripts, one per state change, loaded once from resources. The SHA-1 is computed here, so
- * calls go straight to EVALSHA and the script is loaded only when a server answers NOSCRIPT.
+ * The Lua scripts, one per state change, loaded once from resources with the libraries they call.
+ * The SHA-1 is computed here, so calls go straight to EVALSHA and the script is loaded only when a
+ * server answers NOSCRIPT.
  */
 enum Script {
-  JOIN("join", "lib_line"),
-  LOCATE("locate"),
+  JOIN("join", "lib_line", "lib_waiter"),
+  LOCATE("locate", "lib_waiter"),
   TOUCH("touch"),
   LEAVE("leave", "lib_line"),
   REAP("reap", "lib_line"),
-  ADMIT("admit", "lib_line", "lib_gcra"),
+  ADMIT("admit", "lib_line", "lib_waiter", "lib_gcra"),
   CONSUME("consume"),
   STATS("stats"),
   RECENT("recent"),
@@ -29,18 +31,42 @@ enum Script {
   IDEM_RELEASE("idem_release"),
   RATE_ACQUIRE("rate_acquire", "lib_gcra");
 
+  private static final String SHEBANG = "#!";
+
   private final String label;
   private final String body;
   private final String sha;
 
   Script(String name, String... libraries) {
     this.label = name;
-    StringBuilder text = new StringBuilder();
-    for (String library : libraries) {
-      text.append(resource(library)).append('\n');
-    }
-    this.body = text.append(resource(name)).toString();
+    this.body = compose(resource(name), List.of(libraries).stream().map(Script::resource).toList());
     this.sha = sha1(body);
+  }
+
+  /**
+   * The libraries, then the script. A shebang ({@code #!lua flags=no-writes}) counts only on the
+   * first line of the body, so it stays first, ahead of the libraries.
+   */
+  static String compose(String script, List<String> libraries) {
+    StringBuilder text = new StringBuilder();
+    String rest = script;
+    if (script.startsWith(SHEBANG)) {
+      int end = script.indexOf('\n') + 1;
+      if (end == 0) {
+        throw new IllegalArgumentException("a script with only a shebang line: " + script);
+      }
+      text.append(script, 0, end);
+      rest = script.substring(end);
+    }
+    for (String library : libraries) {
+      text.append(library).append('\n');
+    }
+    return text.append(rest).toString();
+  }
+
+  /** How the scripts read a flag in ARGV: {@code '1'} for on, {@code '0'} for off. */
+  static String flag(boolean on) {
+    return on ? "1" : "0";
   }
 
   /** The metric label: the script's file name without extension. */

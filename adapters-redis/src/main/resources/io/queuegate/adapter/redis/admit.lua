@@ -1,61 +1,68 @@
 -- admit: the enter step of AdmissionLedger.admit, in its exact check order. Any refusal returns
 -- before the first write (dropping already expired live admissions changes nothing observable).
--- KEYS 1-5 as lib_line.lua, KEYS[6] waiter hash, KEYS[7] tombstone, KEYS[8] limiter, KEYS[9] live
--- admissions, KEYS[10] admission times. ARGV: waiter id, ready window, paused, interval ns,
--- tolerance ns, max active, admission id, ttl ms, now ms, now s, now nanos, legacy on.
-local id, now, legacy_on = ARGV[1], tonumber(ARGV[9]), ARGV[12] == '1'
+-- KEYS: 1-5 the line keys (lib_line.lua), 6 waiter hash, 7 tombstone, 8 limiter, 9 live
+--   admissions, 10 admission times (for the ETA).
+-- ARGV: 1 waiter id, 2 ready window, 3 admission paused ('1'/'0'), 4 interval ns, 5 tolerance ns,
+--   6 max active (0 none), 7 admission id, 8 ttl ms, 9 now ms, 10 now s, 11 now nanos,
+--   12 legacy ZSET on ('1'/'0'), 13 the longest ETA window ms (admission times older are dropped).
+-- Reply: {'admitted', seq, uid, ident, joined ms}, or a refusal: {'expired'}, {'missing'},
+--   {'paused'}, {'index_miss', seq}, {'beyond', position}, {'max_active', retry ms} or
+--   {'no_capacity', retry ns}.
+local waiter_key, tombstone_key, limiter_key, live_key, admissions_key =
+  KEYS[6], KEYS[7], KEYS[8], KEYS[9], KEYS[10]
+local id, ready_window, paused = ARGV[1], tonumber(ARGV[2]), ARGV[3] == '1'
+local interval_ns, tolerance_ns = tonumber(ARGV[4]), tonumber(ARGV[5])
+local max_active, admission_id, ttl = tonumber(ARGV[6]), ARGV[7], tonumber(ARGV[8])
+local now, now_s, now_n = tonumber(ARGV[9]), tonumber(ARGV[10]), tonumber(ARGV[11])
+local legacy_on, longest_window = ARGV[12] == '1', tonumber(ARGV[13])
 
-local f = redis.call('HMGET', KEYS[6], 'seq', 'uid', 'ident', 'joined')
-if not f[1] then
-  local tomb = redis.call('GET', KEYS[7])
-  if tomb and tonumber(tomb) > now then
+local w = read_waiter(waiter_key)
+if not w then
+  if tombstoned(tombstone_key, now) then
     return {'expired'}
   end
-  local seq = legacy_on and redis.call('ZSCORE', KEYS[2], id)
+  local seq = legacy_on and redis.call('ZSCORE', legacy_key, id)
   if not seq then
     return {'missing'}
   end
-  f = {seq, '', '', '-1'}
+  w = legacy_waiter(seq)
 end
 
-if ARGV[3] == '1' then
+if paused then
   return {'paused'}
 end
 
-local rank = redis.call('ZRANK', KEYS[1], id)
+local rank = redis.call('ZRANK', index_key, id)
 if not rank and legacy_on then
-  rank = redis.call('ZRANK', KEYS[2], id)
+  rank = redis.call('ZRANK', legacy_key, id)
 end
 if not rank then
-  return {'index_miss', f[1]}
+  return {'index_miss', w[1]}
 end
-if rank + 1 > tonumber(ARGV[2]) then
+if rank + 1 > ready_window then
   return {'beyond', rank + 1}
 end
 
-redis.call('ZREMRANGEBYSCORE', KEYS[9], '-inf', now)
-local max_active = tonumber(ARGV[6])
-if max_active > 0 and redis.call('ZCARD', KEYS[9]) >= max_active then
-  local first = redis.call('ZRANGE', KEYS[9], 0, 0, 'WITHSCORES')
+redis.call('ZREMRANGEBYSCORE', live_key, '-inf', now)
+if max_active > 0 and redis.call('ZCARD', live_key) >= max_active then
+  local first = redis.call('ZRANGE', live_key, 0, 0, 'WITHSCORES')
   return {'max_active', tonumber(first[2]) - now}
 end
 
 local ok, tat_s, tat_n, _, retry_ns, reset_ns =
-  gcra_decide(redis.call('GET', KEYS[8]), tonumber(ARGV[10]), tonumber(ARGV[11]),
-    tonumber(ARGV[4]), tonumber(ARGV[5]))
+  gcra_decide(redis.call('GET', limiter_key), now_s, now_n, interval_ns, tolerance_ns)
 if ok == 0 then
   return {'no_capacity', retry_ns}
 end
 
-gcra_store(KEYS[8], tat_s, tat_n, reset_ns)
-remove_waiter(id, KEYS[6])
-local ttl = tonumber(ARGV[8])
-redis.call('ZADD', KEYS[9], now + ttl, ARGV[7])
-if redis.call('PTTL', KEYS[9]) < ttl then
-  redis.call('PEXPIRE', KEYS[9], ttl)
+gcra_store(limiter_key, tat_s, tat_n, reset_ns)
+remove_waiter(id, waiter_key)
+redis.call('ZADD', live_key, now + ttl, admission_id)
+if redis.call('PTTL', live_key) < ttl then
+  redis.call('PEXPIRE', live_key, ttl)
 end
-redis.call('ZADD', KEYS[10], now, ARGV[7])
-redis.call('ZREMRANGEBYSCORE', KEYS[10], '-inf', now - 900000)
-redis.call('PEXPIRE', KEYS[10], 900000)
-redis.call('HINCRBY', KEYS[5], 'admitted', 1)
-return {'admitted', f[1], f[2] or '', f[3] or '', f[4] or '-1'}
+redis.call('ZADD', admissions_key, now, admission_id)
+redis.call('ZREMRANGEBYSCORE', admissions_key, '-inf', now - longest_window)
+redis.call('PEXPIRE', admissions_key, longest_window)
+redis.call('HINCRBY', stats_key, 'admitted', 1)
+return {'admitted', w[1], w[2], w[3], w[4]}

@@ -1,10 +1,15 @@
--- consume: KEYS[1] used marker, KEYS[2] live admissions. ARGV: admission id, expires-at ms, now ms,
--- remember ms. The first use sets the marker (holding its end instant, compared with the caller's
--- now) and stops the admission counting against max_active.
-redis.call('ZREM', KEYS[2], ARGV[1])
-local used = redis.call('GET', KEYS[1])
-if used and tonumber(used) > tonumber(ARGV[3]) then
+-- consume: the first use of an admission sets the used marker (holding its end instant, compared
+-- with the caller's now) and stops the admission counting against max_active.
+-- KEYS: 1 used marker, 2 live admissions.
+-- ARGV: 1 admission id, 2 expires at ms, 3 now ms, 4 remember ms.
+-- Reply: {1} on the first use, {0} when the admission was used already.
+local used_key, live_key = KEYS[1], KEYS[2]
+local admission_id, expires_at, now, remember_ms = ARGV[1], ARGV[2], tonumber(ARGV[3]), ARGV[4]
+
+redis.call('ZREM', live_key, admission_id)
+local used = redis.call('GET', used_key)
+if used and tonumber(used) > now then
   return {0}
 end
-redis.call('SET', KEYS[1], ARGV[2], 'PX', ARGV[4])
+redis.call('SET', used_key, expires_at, 'PX', remember_ms)
 return {1}

@@ -1,45 +1,47 @@
 #!lua flags=no-writes
 -- locate: where waiters stand. Read-only, so EVALSHA_RO may run it on a replica. A status call is
 -- one round trip, and concurrent lookups of one event share a call (LocateBatches).
--- KEYS[1] position index, KEYS[2] legacy ZSET, then per waiter i its hash KEYS[1 + 2i] and its
--- tombstone KEYS[2 + 2i].
--- ARGV: legacy on, now ms, first tier ('index'; 'scan' or 'legacy' force a lower tier for
--- benchmarks), then the waiter ids in KEYS order.
--- Returns one reply per waiter: {method, seq, uid, ident, joined ms, rank or -1} where method is
--- 'index' (tier 1), 'scan' (hash found, index missed: tier 2 in Java), 'legacy' (tier 3), or
--- {'expired'} / {'missing'}.
-local legacy, now, tier = ARGV[1] == '1', tonumber(ARGV[2]), ARGV[3]
+-- KEYS: 1 position index, 2 legacy ZSET, then for waiter i (from 1) its hash at 1 + 2i and its
+--   tombstone at 2 + 2i.
+-- ARGV: 1 legacy ZSET on ('1'/'0'), 2 now ms, 3 first tier ('index'; 'scan' or 'legacy' force a
+--   lower tier for benchmarks), then from 4 the waiter ids in KEYS order.
+-- Reply: one row per waiter: {tier, seq, uid, ident, joined ms, rank or -1} where tier is 'index'
+--   (tier 1), 'scan' (hash found, index missed: tier 2 in Java) or 'legacy' (tier 3); or
+--   {'expired'} or {'missing'}.
+local index_key, legacy_key = KEYS[1], KEYS[2]
+local legacy_on, now, tier = ARGV[1] == '1', tonumber(ARGV[2]), ARGV[3]
+local first_id = 4
 
-local function locate(id, hash, tombstone)
-  local f = {false}
+local function locate(id, waiter_key, tombstone_key)
+  local w
   if tier ~= 'legacy' then
-    f = redis.call('HMGET', hash, 'seq', 'uid', 'ident', 'joined')
+    w = read_waiter(waiter_key)
   end
-  if f[1] then
+  if w then
     local rank = false
     if tier == 'index' then
-      rank = redis.call('ZRANK', KEYS[1], id)
+      rank = redis.call('ZRANK', index_key, id)
     end
     if rank then
-      return {'index', f[1], f[2] or '', f[3] or '', f[4] or '-1', rank}
+      return {'index', w[1], w[2], w[3], w[4], rank}
     end
-    return {'scan', f[1], f[2] or '', f[3] or '', f[4] or '-1', -1}
+    return {'scan', w[1], w[2], w[3], w[4], -1}
   end
-  local tomb = redis.call('GET', tombstone)
-  if tomb and tonumber(tomb) > now then
+  if tombstoned(tombstone_key, now) then
     return {'expired'}
   end
-  if legacy then
-    local rank = redis.call('ZRANK', KEYS[2], id)
+  if legacy_on then
+    local rank = redis.call('ZRANK', legacy_key, id)
     if rank then
-      return {'legacy', redis.call('ZSCORE', KEYS[2], id), '', '', '-1', rank}
+      w = legacy_waiter(redis.call('ZSCORE', legacy_key, id))
+      return {'legacy', w[1], w[2], w[3], w[4], rank}
     end
   end
   return {'missing'}
 end
 
 local out = {}
-for i = 1, #ARGV - 3 do
-  out[i] = locate(ARGV[3 + i], KEYS[1 + 2 * i], KEYS[2 + 2 * i])
+for i = 1, #ARGV - first_id + 1 do
+  out[i] = locate(ARGV[first_id - 1 + i], KEYS[1 + 2 * i], KEYS[2 + 2 * i])
 end
 return out

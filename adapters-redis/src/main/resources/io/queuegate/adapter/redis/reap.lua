@@ -1,13 +1,21 @@
--- reap: KEYS 1-5 as lib_line.lua. ARGV: silent-since ms, limit, remember ms, waiter key prefix,
--- tombstone key prefix, now ms. A tombstone holds the instant it ends (readers compare it with their
--- own now) and expires by PX for cleanup. The candidates are read and removed in the same atomic step, so two
--- instances reaping one event at once remove each waiter exactly once. Returns {removed}.
-local ids = redis.call('ZRANGEBYSCORE', KEYS[3], '-inf', '(' .. ARGV[1], 'LIMIT', 0, tonumber(ARGV[2]))
+-- reap: removes waiters whose last heartbeat is older than silent-since, and leaves a tombstone for
+-- each. A tombstone holds the instant it ends (readers compare it with their own now) and expires
+-- by PX for cleanup. The candidates are read and removed in the same atomic step, so two instances
+-- reaping one event at once remove each waiter exactly once.
+-- KEYS: 1-5 the line keys (lib_line.lua).
+-- ARGV: 1 silent since ms, 2 limit, 3 remember ms, 4 waiter key prefix, 5 tombstone key prefix,
+--   6 now ms.
+-- Reply: {removed}.
+local silent_since, limit, remember_ms = ARGV[1], tonumber(ARGV[2]), ARGV[3]
+local waiter_prefix, tombstone_prefix, now = ARGV[4], ARGV[5], tonumber(ARGV[6])
+
+local ids =
+  redis.call('ZRANGEBYSCORE', heartbeat_key, '-inf', '(' .. silent_since, 'LIMIT', 0, limit)
 for _, id in ipairs(ids) do
-  remove_waiter(id, ARGV[4] .. id)
-  redis.call('SET', ARGV[5] .. id, tonumber(ARGV[6]) + tonumber(ARGV[3]), 'PX', ARGV[3])
+  remove_waiter(id, waiter_prefix .. id)
+  redis.call('SET', tombstone_prefix .. id, now + tonumber(remember_ms), 'PX', remember_ms)
 end
 if #ids > 0 then
-  redis.call('HINCRBY', KEYS[5], 'expired', #ids)
+  redis.call('HINCRBY', stats_key, 'expired', #ids)
 end
 return {#ids}

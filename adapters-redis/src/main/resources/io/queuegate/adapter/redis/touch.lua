@@ -1,7 +1,12 @@
 -- touch: heartbeats for waiters still in the line (XX never adds a waiter that already left).
--- KEYS[1] heartbeat. ARGV: now ms, waiter ids... Returns {count renewed}.
+-- KEYS: 1 heartbeat.
+-- ARGV: 1 now ms, then from 2 the waiter ids.
+-- Reply: {renewed}.
+local heartbeat_key = KEYS[1]
+local now = ARGV[1]
+
 local renewed = 0
 for i = 2, #ARGV do
-  renewed = renewed + redis.call('ZADD', KEYS[1], 'XX', 'CH', ARGV[1], ARGV[i])
+  renewed = renewed + redis.call('ZADD', heartbeat_key, 'XX', 'CH', now, ARGV[i])
 end
 return {renewed}

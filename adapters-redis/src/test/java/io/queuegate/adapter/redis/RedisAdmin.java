@@ -115,8 +115,31 @@ public final class RedisAdmin implements AutoCloseable {
     return calls;
   }
 
-  public void resetStats() {
-    primaries().forEach(RedisCommands::configResetstat);
+  /**
+   * The calls per command since {@code before} (an earlier {@link #commandCalls}), only commands
+   * called since. The counts themselves are never reset, so they always cover the whole run.
+   */
+  public Map<String, Long> commandCallsSince(Map<String, Long> before) {
+    Map<String, Long> since = new HashMap<>();
+    commandCalls()
+        .forEach(
+            (name, count) -> {
+              long delta = count - before.getOrDefault(name, 0L);
+              if (delta > 0) {
+                since.put(name, delta);
+              }
+            });
+    return since;
+  }
+
+  /** Whether every primary knows {@code command} (COMMAND INFO): a renamed-away one it does not. */
+  public boolean knowsCommand(String command) {
+    return primaries().stream()
+        .allMatch(
+            node -> {
+              List<Object> info = node.commandInfo(command);
+              return !info.isEmpty() && info.get(0) != null;
+            });
   }
 
   @Override

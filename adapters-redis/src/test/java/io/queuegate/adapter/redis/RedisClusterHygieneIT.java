@@ -15,7 +15,12 @@ class RedisClusterHygieneIT extends StoreHygieneIT {
 
   @Test
   void wholeRun_neverIssuedKeys() {
-    keysWasNeverIssued();
+    wholeRun_issuedNoKeys();
+  }
+
+  @Test
+  void everyStoreOperation_issuesNoKeys() {
+    storeOperations_issueNoKeys();
   }
 
   @Test

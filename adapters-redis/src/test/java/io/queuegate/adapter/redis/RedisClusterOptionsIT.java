@@ -25,7 +25,8 @@ class RedisClusterOptionsIT {
     SharedRedisStores.fresh(RedisSettings.Mode.CLUSTER);
     try (RedisStores stores =
         RedisStores.connect(
-            settings().withReadFrom(RedisSettings.ReadFrom.REPLICA_PREFERRED), CommandTimer.NONE)) {
+            settings().toBuilder().readFrom(RedisSettings.ReadFrom.REPLICA_PREFERRED).build(),
+            CommandTimer.NONE)) {
       List<Long> positions = new ArrayList<>();
       for (int i = 0; i < 50; i++) {
         EventId event = newEventId();
@@ -41,7 +42,7 @@ class RedisClusterOptionsIT {
   void joinWithReplicaDurability_succeedsWhenAReplicaAcknowledges() {
     try (RedisStores stores =
         RedisStores.connect(
-            settings().withJoinDurability(RedisSettings.JoinDurability.REPLICA),
+            settings().toBuilder().joinDurability(RedisSettings.JoinDurability.REPLICA).build(),
             CommandTimer.NONE)) {
       EventId event = newEventId();
 

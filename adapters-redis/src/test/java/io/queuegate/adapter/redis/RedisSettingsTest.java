@@ -22,7 +22,9 @@ class RedisSettingsTest {
   @Test
   void toString_neverShowsThePassword_evenInsideAUri() {
     RedisSettings settings =
-        RedisSettings.standalone("redis://:uri-secret@host:6379").withPassword("field-secret");
+        RedisSettings.standalone("redis://:uri-secret@host:6379").toBuilder()
+            .password("field-secret")
+            .build();
 
     assertThat(settings.toString()).doesNotContain("uri-secret").doesNotContain("field-secret");
   }
@@ -31,27 +33,24 @@ class RedisSettingsTest {
   void standaloneWithTwoNodes_isRejected() {
     assertThatThrownBy(
             () ->
-                new RedisSettings(
-                    RedisSettings.Mode.STANDALONE,
-                    List.of("a:1", "b:2"),
-                    java.util.Optional.empty(),
-                    false,
-                    Duration.ofMillis(500),
-                    RedisSettings.ReadFrom.UPSTREAM,
-                    true,
-                    RedisSettings.JoinDurability.NONE,
-                    10,
-                    Duration.ofMillis(10)))
+                RedisSettings.builder()
+                    .mode(RedisSettings.Mode.STANDALONE)
+                    .nodes(List.of("a:1", "b:2"))
+                    .scanMaxKeys(10)
+                    .scanBudget(Duration.ofMillis(10))
+                    .build())
         .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test
   void legacyTierWithoutTheLegacyZset_isRejected() {
-    RedisSettings legacyOff = RedisSettings.standalone("localhost:6379").withLegacyZset(false);
+    RedisSettings legacyOff =
+        RedisSettings.standalone("localhost:6379").toBuilder().legacyZset(false).build();
 
     assertThat(RedisSettings.standalone("localhost:6379").positionTier())
         .isEqualTo(RedisSettings.PositionTier.INDEX);
-    assertThatThrownBy(() -> legacyOff.withPositionTier(RedisSettings.PositionTier.LEGACY))
+    assertThatThrownBy(
+            () -> legacyOff.toBuilder().positionTier(RedisSettings.PositionTier.LEGACY).build())
         .isInstanceOf(IllegalArgumentException.class);
   }
 }

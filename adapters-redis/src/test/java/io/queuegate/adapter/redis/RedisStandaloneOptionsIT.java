@@ -24,7 +24,7 @@ class RedisStandaloneOptionsIT {
   void joinWithReplicaDurabilityAndNoReplica_failsAsStoreUnavailable() {
     try (RedisStores stores =
         RedisStores.connect(
-            settings().withJoinDurability(RedisSettings.JoinDurability.REPLICA),
+            settings().toBuilder().joinDurability(RedisSettings.JoinDurability.REPLICA).build(),
             CommandTimer.NONE)) {
       assertThatThrownBy(() -> stores.store().line().join(anonymous(newEventId()), 0, at(0)))
           .isInstanceOf(StoreUnavailableException.class);
@@ -36,7 +36,7 @@ class RedisStandaloneOptionsIT {
     SharedRedisStores.fresh(RedisSettings.Mode.STANDALONE);
     RedisAdmin admin = SharedRedisStores.admin(RedisSettings.Mode.STANDALONE);
     try (RedisStores stores =
-        RedisStores.connect(settings().withLegacyZset(false), CommandTimer.NONE)) {
+        RedisStores.connect(settings().toBuilder().legacyZset(false).build(), CommandTimer.NONE)) {
       EventId event = newEventId();
       WaiterId id = stores.store().line().join(anonymous(event), 0, at(0)).standing().waiter().id();
 
@@ -48,7 +48,7 @@ class RedisStandaloneOptionsIT {
 
   @Test
   void describeTopology_namesTheModeButNeverThePassword() {
-    RedisSettings withSecret = settings().withPassword("s3cret-value");
+    RedisSettings withSecret = settings().toBuilder().password("s3cret-value").build();
 
     assertThat(withSecret.toString()).doesNotContain("s3cret-value");
     assertThat(SharedRedisStores.stores(RedisSettings.Mode.STANDALONE).describeTopology())

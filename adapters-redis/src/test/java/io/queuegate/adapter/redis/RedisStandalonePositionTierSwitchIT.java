@@ -18,7 +18,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class RedisStandalonePositionTierSwitchIT {
 
   private static RedisSettings settings(RedisSettings.PositionTier tier) {
-    return SharedRedisStores.settings(RedisSettings.Mode.STANDALONE).withPositionTier(tier);
+    return SharedRedisStores.settings(RedisSettings.Mode.STANDALONE).toBuilder()
+        .positionTier(tier)
+        .build();
   }
 
   private static List<WaiterId> join(RedisStores stores, EventId event, int count) {

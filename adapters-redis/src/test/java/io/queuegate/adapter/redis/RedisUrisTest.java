@@ -10,7 +10,9 @@ class RedisUrisTest {
   @Test
   void commandTimeoutBelowTwoSeconds_handshakeStillGetsTwoSeconds() {
     RedisSettings tight =
-        RedisSettings.standalone("localhost:6379").withCommandTimeout(Duration.ofMillis(50));
+        RedisSettings.standalone("localhost:6379").toBuilder()
+            .commandTimeout(Duration.ofMillis(50))
+            .build();
 
     assertThat(RedisUris.of("localhost:6379", tight).getTimeout()).isEqualTo(Duration.ofSeconds(2));
   }
@@ -18,7 +20,9 @@ class RedisUrisTest {
   @Test
   void commandTimeoutAboveTwoSeconds_isTheHandshakeTimeoutToo() {
     RedisSettings patient =
-        RedisSettings.standalone("localhost:6379").withCommandTimeout(Duration.ofSeconds(5));
+        RedisSettings.standalone("localhost:6379").toBuilder()
+            .commandTimeout(Duration.ofSeconds(5))
+            .build();
 
     assertThat(RedisUris.of("redis://localhost:6379", patient).getTimeout())
         .isEqualTo(Duration.ofSeconds(5));

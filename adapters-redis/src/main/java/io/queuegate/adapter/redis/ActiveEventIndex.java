@@ -11,17 +11,17 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * The events with waiters, for the reaper, without SCAN: the ZSET {@code queuegate:events} (one
- * key, deliberately not hash-tagged) whose score counts the event's joins. An event is pruned only
- * when its line was seen empty and its score has not moved since it was read, so no join is ever
- * lost.
+ * The index of events with waiters, for the reaper, without SCAN: the ZSET {@code queuegate:events}
+ * (one key, deliberately not hash-tagged) whose score counts the event's joins. An event is pruned
+ * only when its line was seen empty and its score has not moved since it was read, so no join is
+ * ever lost.
  */
-final class EventRegistry {
+final class ActiveEventIndex {
   private final RedisLink link;
   private final RedisCalls calls;
   private final ScriptRunner scripts;
 
-  EventRegistry(RedisLink link, RedisCalls calls, ScriptRunner scripts) {
+  ActiveEventIndex(RedisLink link, RedisCalls calls, ScriptRunner scripts) {
     this.link = link;
     this.calls = calls;
     this.scripts = scripts;
@@ -30,13 +30,14 @@ final class EventRegistry {
   /** Sent without waiting, right behind the join script. */
   CompletableFuture<Double> noteJoin(EventId eventId) {
     return link.commands()
-        .zincrby(RedisKeys.EVENT_REGISTRY, 1, eventId.value())
+        .zincrby(RedisKeys.ACTIVE_EVENTS, 1, eventId.value())
         .toCompletableFuture();
   }
 
+  /** The events whose line has waiters; prunes the others from the index. */
   Set<EventId> activeEvents() {
     List<ScoredValue<String>> entries =
-        calls.await(link.commands().zrangeWithScores(RedisKeys.EVENT_REGISTRY, 0, -1));
+        calls.await(link.commands().zrangeWithScores(RedisKeys.ACTIVE_EVENTS, 0, -1));
     List<RedisFuture<Long>> sizes = new ArrayList<>(entries.size());
     List<EventId> events = new ArrayList<>(entries.size());
     for (ScoredValue<String> entry : entries) {
@@ -56,7 +57,7 @@ final class EventRegistry {
                 Script.PRUNE_EVENT,
                 false,
                 link.commands(),
-                List.of(RedisKeys.EVENT_REGISTRY),
+                List.of(RedisKeys.ACTIVE_EVENTS),
                 List.of(entries.get(i).getValue(), Double.toString(entries.get(i).getScore()))));
       }
     }
@@ -64,8 +65,9 @@ final class EventRegistry {
     return active;
   }
 
+  /** Drops a deleted event from the index. */
   void forget(EventId eventId) {
-    calls.await(link.commands().zrem(RedisKeys.EVENT_REGISTRY, eventId.value()));
+    calls.await(link.commands().zrem(RedisKeys.ACTIVE_EVENTS, eventId.value()));
   }
 
   private static EventId parse(String raw) {

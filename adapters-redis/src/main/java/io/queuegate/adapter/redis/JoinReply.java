@@ -1,0 +1,32 @@
+package io.queuegate.adapter.redis;
+
+import io.queuegate.domain.model.WaiterId;
+import java.util.List;
+
+/** join.lua's reply: a place in the line (new or the identity's existing one), or a full line. */
+sealed interface JoinReply {
+
+  /** {'full'}: max_waiting reached; nothing was written. */
+  record Full() implements JoinReply {}
+
+  /**
+   * {'joined'|'existing', id, seq, uid, ident, joined ms, rank or -1}.
+   *
+   * @param rank the 0-based rank in the position index, or -1 when the index misses the waiter
+   */
+  record Placed(boolean existing, WaiterId id, WaiterFields waiter, long rank)
+      implements JoinReply {}
+
+  static JoinReply from(List<Object> reply) {
+    return switch (Replies.tag(reply)) {
+      case "full" -> new Full();
+      case "joined", "existing" ->
+          new Placed(
+              Replies.tag(reply).equals("existing"),
+              new WaiterId(Replies.text(reply, 1)),
+              WaiterFields.from(reply, 2),
+              Replies.number(reply, 6));
+      default -> throw Replies.unexpected(Script.JOIN, reply);
+    };
+  }
+}

@@ -1,0 +1,44 @@
+package io.queuegate.adapter.redis;
+
+import io.queuegate.domain.model.EventId;
+import io.queuegate.domain.model.WaiterId;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Takes waiters out of the line without admitting them: leave.lua and reap.lua. */
+final class WaiterRemover {
+  private final ScriptRunner scripts;
+
+  WaiterRemover(ScriptRunner scripts) {
+    this.scripts = scripts;
+  }
+
+  boolean leave(EventId eventId, WaiterId waiterId) {
+    RedisKeys keys = new RedisKeys(eventId);
+    List<String> keyList = new ArrayList<>(keys.lineKeys());
+    keyList.add(keys.waiter(waiterId));
+    return CountReply.from(scripts.run(Script.LEAVE, keyList, List.of(waiterId.value())))
+        .happened();
+  }
+
+  int reap(EventId eventId, Instant silentSince, int limit, Duration rememberFor, Instant now) {
+    if (limit <= 0) {
+      return 0;
+    }
+    RedisKeys keys = new RedisKeys(eventId);
+    List<Object> reply =
+        scripts.run(
+            Script.REAP,
+            keys.lineKeys(),
+            List.of(
+                Long.toString(silentSince.toEpochMilli()),
+                Integer.toString(limit),
+                Long.toString(Math.max(1, rememberFor.toMillis())),
+                keys.waiterPrefix(),
+                keys.tombstonePrefix(),
+                Long.toString(now.toEpochMilli())));
+    return (int) CountReply.from(reply).count();
+  }
+}
