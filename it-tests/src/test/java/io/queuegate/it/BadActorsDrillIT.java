@@ -54,6 +54,25 @@ class BadActorsDrillIT {
           "/admin/flush",
           "/flush");
 
+  // One run's cast and what it measured, filled in step by step.
+  private final String event = "bad-" + UUID.randomUUID().toString().substring(0, 8);
+  private final Tally attacker = new Tally();
+  private final Tally honest = new Tally();
+  private final List<String> honestTokens = Collections.synchronizedList(new ArrayList<>());
+  private final AtomicBoolean flooding = new AtomicBoolean(true);
+  private final Map<String, Integer> tokens = new LinkedHashMap<>();
+  private final Map<String, Integer> operator = new LinkedHashMap<>();
+  private final Map<String, Integer> legacy = new LinkedHashMap<>();
+  private Api api;
+  private Api rotatedApi;
+  private ECKey k1;
+  private Load honestLoad;
+  private Duration floodTook;
+  private long allowed;
+  private long honestLost;
+  private long readyWindow;
+  private boolean lineIntact;
+
   @Test
   void badActors_areRefusedWith4xx_whileHonestClientsKeepBeingServed() throws JOSEException {
     ECKey k1 = new ECKeyGenerator(Curve.P_256).keyID("k1").generate();
@@ -71,18 +90,32 @@ class BadActorsDrillIT {
     rotated.put("QUEUEGATE_ADMISSION_TOKEN_SIGNING_KID", "k2");
     try (ServiceHarness service = ServiceHarness.start(both);
         ServiceHarness afterRotation = ServiceHarness.start(rotated)) {
-      run(service.api, afterRotation.api, k1);
+      this.api = service.api;
+      this.rotatedApi = afterRotation.api;
+      this.k1 = k1;
+      run();
     }
   }
 
-  private static void run(Api api, Api rotatedApi, ECKey k1) throws JOSEException {
-    String event = "bad-" + UUID.randomUUID().toString().substring(0, 8);
-    Tally attacker = new Tally();
-    Tally honest = new Tally();
-    List<String> honestTokens = Collections.synchronizedList(new ArrayList<>());
-    AtomicBoolean flooding = new AtomicBoolean(true);
-    Duration flood = MODE.pick(Duration.ofSeconds(4), Duration.ofSeconds(20));
-    Load honestLoad =
+  private void run() throws JOSEException {
+    startHonestClients();
+    floodJoinsFromOneAddress();
+    stopHonestClients();
+    checkHonestPlacesKept();
+    presentForgedAdmissionTokens();
+    callOperatorRoutesWithoutTheBearer();
+    callOldDebugAndFlushEndpoints();
+    report();
+    assertFloodLimitedWithout5xx();
+    assertHonestClientsServedAndKept();
+    assertOnlyGenuineTokensAccepted();
+    assertOperatorRoutesRefused();
+    assertOldEndpointsGoneAndLineIntact();
+  }
+
+  /** Five honest addresses joining five times a second each while the flood lasts. */
+  private void startHonestClients() {
+    honestLoad =
         Load.start(
             "honest",
             5,
@@ -95,6 +128,10 @@ class BadActorsDrillIT {
                 }
               }
             });
+  }
+
+  private void floodJoinsFromOneAddress() {
+    Duration flood = MODE.pick(Duration.ofSeconds(4), Duration.ofSeconds(20));
     long floodStart = System.nanoTime();
     long floodEnd = floodStart + flood.toNanos();
     List<Thread> flooders = new ArrayList<>();
@@ -110,22 +147,28 @@ class BadActorsDrillIT {
                   }));
     }
     flooders.forEach(BadActorsDrillIT::join);
-    Duration floodTook = Duration.ofNanos(System.nanoTime() - floodStart);
+    floodTook = Duration.ofNanos(System.nanoTime() - floodStart);
+    allowed = 40 + (long) Math.ceil(20 * floodTook.toMillis() / 1000.0);
+  }
+
+  private void stopHonestClients() {
     flooding.set(false);
     honestLoad.stop();
-    long allowed = 40 + (long) Math.ceil(20 * floodTook.toMillis() / 1000.0);
-    // Checks come from addresses of their own: the limit must not blur what they see.
-    long honestLost = 0;
+  }
+
+  /** Checks come from addresses of their own: the limit must not blur what they see. */
+  private void checkHonestPlacesKept() {
     for (int n = 0; n < honestTokens.size(); n++) {
       honestLost += status(api, honestTokens.get(n), "192.0.2." + (n % 200 + 1)) == 200 ? 0 : 1;
     }
+  }
 
-    // A real admission token, then forgeries of it.
+  /** A real admission token, then forgeries of it. */
+  private void presentForgedAdmissionTokens() throws JOSEException {
     // On an event of their own, so they stand at the head of the line and may enter at once.
     String tokenEvent = event + "-t";
     String waiting = join(api, tokenEvent, "198.51.100.99").body().path("waiting_token").asText();
     String real = enter(api, waiting).body().path("reservation_token").asText();
-    Map<String, Integer> tokens = new LinkedHashMap<>();
     tokens.put("genuine", verify(api, real, false));
     tokens.put("tampered payload", verify(api, tampered(real), false));
     tokens.put("forged (other key, same kid)", verify(api, forged(real), false));
@@ -138,8 +181,9 @@ class BadActorsDrillIT {
     tokens.put("signed by the new key", verify(rotatedApi, rotatedReal, false));
     tokens.put("consumed once", verify(api, real, true));
     tokens.put("consumed twice", verify(api, real, true));
+  }
 
-    Map<String, Integer> operator = new LinkedHashMap<>();
+  private void callOperatorRoutesWithoutTheBearer() {
     byte[] policy = "{\"ready_window\":1}".getBytes(StandardCharsets.UTF_8);
     String path = "/api/v1/admin/events/" + event;
     operator.put(
@@ -168,9 +212,10 @@ class BadActorsDrillIT {
         "DELETE with a wrong bearer",
         api.raw("DELETE", path, new byte[0], "Authorization", "Bearer x").status());
     operator.put("GET without bearer", api.raw("GET", path, new byte[0]).status());
-    long readyWindow = api.adminGet(event).body().path("policy").path("ready_window").asLong();
+    readyWindow = api.adminGet(event).body().path("policy").path("ready_window").asLong();
+  }
 
-    Map<String, Integer> legacy = new LinkedHashMap<>();
+  private void callOldDebugAndFlushEndpoints() {
     for (String old : OLD_ENDPOINTS) {
       legacy.put(
           "GET " + old,
@@ -179,8 +224,10 @@ class BadActorsDrillIT {
           "POST " + old,
           api.raw("POST", old, new byte[0], "X-Forwarded-For", "192.0.2.253").status());
     }
-    boolean lineIntact = status(api, honestTokens.get(0), "192.0.2.250") == 200;
+    lineIntact = status(api, honestTokens.get(0), "192.0.2.250") == 200;
+  }
 
+  private void report() {
     new DrillTable("Drill 5: bad actors")
         .row(
             "load held",
@@ -205,13 +252,21 @@ class BadActorsDrillIT {
         .row("acknowledged joins lost", honestLost + " of " + honestTokens.size())
         .row("recovery time", "none needed: honest clients were never refused")
         .print();
+  }
 
+  private void assertFloodLimitedWithout5xx() {
     assertThat(attacker.count(429)).as("flood answered 429").isPositive();
     assertThat(attacker.count(202)).as("flood joins let through").isLessThanOrEqualTo(allowed);
     assertThat(attacker.serverErrorsOtherThan503() + attacker.count(503)).isZero();
+  }
+
+  private void assertHonestClientsServedAndKept() {
     assertThat(honest.count(429)).as("honest clients limited").isZero();
     assertThat(honest.total()).isEqualTo(honest.count(202));
     assertThat(honestLost).isZero();
+  }
+
+  private void assertOnlyGenuineTokensAccepted() {
     assertThat(tokens)
         .containsEntry("genuine", 200)
         .containsEntry("tampered payload", 401)
@@ -222,8 +277,14 @@ class BadActorsDrillIT {
         .containsEntry("signed by the new key", 200)
         .containsEntry("consumed once", 200)
         .containsEntry("consumed twice", 409);
+  }
+
+  private void assertOperatorRoutesRefused() {
     assertThat(operator.values()).allSatisfy(s -> assertThat(s).isEqualTo(401));
     assertThat(readyWindow).isEqualTo(100);
+  }
+
+  private void assertOldEndpointsGoneAndLineIntact() {
     assertThat(legacy.values()).allSatisfy(s -> assertThat(s).isEqualTo(404));
     assertThat(lineIntact).isTrue();
   }

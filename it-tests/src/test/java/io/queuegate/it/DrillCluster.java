@@ -3,82 +3,37 @@ package io.queuegate.it;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.api.StatefulRedisConnection;
-import io.queuegate.adapter.redis.Await;
-import io.queuegate.adapter.redis.RedisAdmin;
 import io.queuegate.adapter.redis.RedisBinaries;
-import io.queuegate.adapter.redis.RedisServer;
+import io.queuegate.adapter.redis.RedisCluster;
 import io.queuegate.adapter.redis.RedisServers;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 /**
- * A six-node Redis Cluster of the drill's own (three primaries, one replica each), so a primary can
- * be killed without disturbing the cluster the other tests share.
+ * A six-node Redis Cluster of the drill's own (the Redis tests' {@link RedisCluster}, with a node
+ * timeout of the drill's choosing), so a primary can be killed without disturbing the cluster the
+ * other tests share. Answers which primary serves a slot, from whichever node is still alive.
  */
 final class DrillCluster implements AutoCloseable {
-  private final List<RedisServer> nodes = new ArrayList<>();
+  private final RedisCluster nodes;
   private final RedisClient client = RedisClient.create();
   private final List<String> dead = new ArrayList<>();
+
+  private DrillCluster(RedisCluster nodes) {
+    this.nodes = nodes;
+  }
 
   /** Starts and joins the nodes; {@code nodeTimeout} is how long until a silent primary fails. */
   static DrillCluster start(Duration nodeTimeout) {
     RedisBinaries.require();
-    Path dir = RedisServers.tempDir("drill-cluster");
-    DrillCluster cluster = new DrillCluster();
-    try {
-      for (int i = 0; i < 6; i++) {
-        int port = RedisServer.freePort();
-        RedisServer node =
-            new RedisServer(
-                port,
-                dir,
-                List.of(
-                    "--cluster-enabled", "yes",
-                    "--cluster-config-file", dir.resolve("nodes-" + port + ".conf").toString(),
-                    "--cluster-node-timeout", Long.toString(nodeTimeout.toMillis())));
-        node.start();
-        cluster.nodes.add(node);
-      }
-      cluster.create();
-      return cluster;
-    } catch (RuntimeException | Error e) {
-      cluster.close();
-      throw e;
-    }
+    return new DrillCluster(RedisCluster.start(RedisServers.tempDir("drill-cluster"), nodeTimeout));
   }
 
   List<String> addresses() {
-    return nodes.stream().map(RedisServer::address).toList();
-  }
-
-  private void create() {
-    List<String> command = new ArrayList<>(List.of(RedisBinaries.cli(), "--cluster", "create"));
-    command.addAll(addresses());
-    command.addAll(List.of("--cluster-replicas", "1", "--cluster-yes"));
-    try {
-      Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-      byte[] output = process.getInputStream().readAllBytes();
-      if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
-        throw new AssertionError(
-            "redis-cli --cluster create failed:\n" + new String(output, StandardCharsets.UTF_8));
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new AssertionError(e);
-    }
-    try (RedisAdmin admin = RedisAdmin.forNodes(nodes.stream().map(RedisServer::port).toList())) {
-      Await.until(Duration.ofSeconds(60), "a healthy drill cluster", admin::clusterHealthy);
-    }
+    return nodes.addresses();
   }
 
   /** The slot of {@code key}, by CLUSTER KEYSLOT on a live node. */
@@ -111,24 +66,20 @@ final class DrillCluster implements AutoCloseable {
 
   /** kill -9 of the node at {@code address}. */
   void kill(String address) {
-    nodes.stream()
-        .filter(n -> n.address().equals(address))
-        .findFirst()
-        .orElseThrow(() -> new AssertionError("no node " + address))
-        .stop();
+    nodes.node(address).stop();
     dead.add(address);
   }
 
   private <T> T onLiveNode(Function<StatefulRedisConnection<String, String>, T> call) {
     RuntimeException last = null;
-    for (RedisServer node : nodes) {
-      if (dead.contains(node.address())) {
+    for (String address : nodes.addresses()) {
+      if (dead.contains(address)) {
         continue;
       }
       RedisURI uri =
           RedisURI.builder()
               .withHost("127.0.0.1")
-              .withPort(node.port())
+              .withPort(nodes.node(address).port())
               .withTimeout(Duration.ofSeconds(2))
               .build();
       try (StatefulRedisConnection<String, String> c = client.connect(uri)) {
@@ -142,7 +93,7 @@ final class DrillCluster implements AutoCloseable {
 
   @Override
   public void close() {
-    nodes.forEach(RedisServer::stop);
+    nodes.close();
     client.shutdown();
   }
 }

@@ -15,6 +15,7 @@ import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -70,6 +71,32 @@ class InstanceCrashDrillIT {
     }
   }
 
+  // One run's cast and what it measured, filled in step by step.
+  private final String event = "crash-" + UUID.randomUUID().toString().substring(0, 8);
+  private final List<List<Waiter>> slices = new ArrayList<>();
+  private final AtomicLong killedAt = new AtomicLong(Long.MAX_VALUE);
+  private final AtomicLong joins = new AtomicLong();
+  private final AtomicLong unanswered = new AtomicLong();
+  private final AtomicBoolean joining = new AtomicBoolean(true);
+  private QueuegateProcess victim;
+  private List<Api> apis;
+  private Tally tally;
+  private Load load;
+  private Duration before;
+  private Stopwatch sinceKill;
+  private List<Waiter> atKill;
+  private long silent;
+  private List<Waiter> live;
+  private long expired;
+  private long waiting;
+  private final List<Long> positions = new ArrayList<>();
+  private long lost;
+  private long wronglyReaped;
+  private long starved;
+  private long starvedReaped;
+  private long gaps;
+  private long movedOver;
+
   @Test
   void oneOfTwoInstancesKilled_waitersMoveOverKeepTheirPlaces_andOnlySilentOnesAreReaped() {
     Map<String, String> env =
@@ -79,181 +106,225 @@ class InstanceCrashDrillIT {
     env.put("QUEUEGATE_REAPER_INTERVAL", "PT1S");
     try (QueuegateProcess victim = QueuegateProcess.start(env);
         ServiceHarness survivor = ServiceHarness.start(env)) {
-      run(victim, List.of(victim.api, survivor.api));
+      this.victim = victim;
+      this.apis = List.of(victim.api, survivor.api);
+      run();
     }
   }
 
-  private static void run(QueuegateProcess victim, List<Api> apis) {
-    String event = "crash-" + UUID.randomUUID().toString().substring(0, 8);
-    Tally tally = new Tally();
-    List<List<Waiter>> slices = new ArrayList<>();
-    for (int i = 0; i < WORKERS; i++) {
-      slices.add(new CopyOnWriteArrayList<>());
-    }
-    AtomicLong killedAt = new AtomicLong(Long.MAX_VALUE);
-    AtomicLong joins = new AtomicLong();
-    AtomicLong unanswered = new AtomicLong();
-    AtomicBoolean joining = new AtomicBoolean(true);
-    Load load =
-        Load.start(
-            "crash-load",
-            WORKERS,
-            1.0 / POLL_EVERY.toSeconds(),
-            i -> {
-              boolean killed = System.nanoTime() >= killedAt.get();
-              // Each worker joins one new waiter per second, alternating instances; one in five
-              // of the waiters joined before the crash goes silent at the crash.
-              Waiter fresh =
-                  joining.get() ? join(tally, apis, event, joins.getAndIncrement(), killed) : null;
-              if (fresh != null) {
-                slices.get(i).add(fresh);
-              } else if (joining.get()) {
-                // A join in flight at the crash may have taken effect without an answer: that
-                // place has no client and is rightly reaped.
-                unanswered.incrementAndGet();
-              }
-              for (Waiter w : slices.get(i)) {
-                if (w.abandons && killed) {
-                  continue;
-                }
-                Reply r = poll(tally, apis, w);
-                w.answered(r);
-                boolean ok = r != null && r.status() == 200;
-                if (ok && killed && w.firstOkAfterKill == Long.MIN_VALUE) {
-                  w.firstOkAfterKill = System.nanoTime();
-                }
-              }
-            });
+  private void run() {
+    startJoiningAndPolling();
     try {
-      Duration before = MODE.pick(Duration.ofSeconds(8), Duration.ofSeconds(30));
-      long warm = System.nanoTime() + before.toNanos();
-      Await.until(before.plusSeconds(30), "load before the crash", () -> System.nanoTime() > warm);
-      long kill = System.nanoTime();
-      killedAt.set(kill);
-      victim.kill();
-      List<Waiter> all = slices.stream().flatMap(List::stream).toList();
-      long silent = all.stream().filter(w -> w.abandons).count();
-
-      // The survivor's reaper removes exactly the silent ones, within timeout + flush + pass.
-      Duration after = MODE.pick(Duration.ofSeconds(15), Duration.ofSeconds(60));
-      long runUntil = kill + after.toNanos();
-      Await.until(
-          after.plusSeconds(30), "the crash window to pass", () -> System.nanoTime() > runUntil);
-      // No more joins: the live waiters are a fixed set now, and everyone else must go.
-      joining.set(false);
-      // Counted afresh each time: a join already under way when the flag fell may still land.
-      Await.until(
-          Duration.ofSeconds(15),
-          silent + " silent waiters reaped",
-          () -> {
-            JsonNode s = apis.get(1).adminGet(event).body().path("stats");
-            long liveNow = slices.stream().flatMap(List::stream).filter(w -> !w.abandons).count();
-            return s.path("expired").asLong() >= silent && s.path("waiting").asLong() <= liveNow;
-          });
-      List<Waiter> live = slices.stream().flatMap(List::stream).filter(w -> !w.abandons).toList();
-      Reply stats = apis.get(1).adminGet(event);
-      long expired = stats.body().path("stats").path("expired").asLong();
-      long waiting = stats.body().path("stats").path("waiting").asLong();
-
-      // Places kept: the live waiters hold exactly positions 1..n.
-      List<Long> positions = new ArrayList<>();
-      long lost = 0;
-      for (Waiter w : live) {
-        Reply r = tally.call(() -> apis.get(1).status(w.token));
-        w.answered(r);
-        if (r != null && r.status() == 200) {
-          positions.add(r.body().path("position").asLong());
-        } else if (w.keptTheBeat()) {
-          lost++;
-        }
-      }
-      // A client starved of CPU on a busy machine may itself fall silent for longer than the
-      // timeout; reaping it is right. Only waiters polled within the timeout all along count.
-      long wronglyReaped = live.stream().filter(w -> w.reaped && w.keptTheBeat()).count();
-      long starved = live.stream().filter(w -> !w.keptTheBeat()).count();
-      long starvedReaped = live.stream().filter(w -> w.reaped && !w.keptTheBeat()).count();
+      letLoadRunBeforeTheCrash();
+      killVictim();
+      letCrashWindowPass();
+      stopJoining();
+      awaitSilentWaitersReaped();
+      checkLiveWaitersPlaces();
       load.stop();
-      positions.sort(Long::compare);
-      long gaps = 0;
-      for (int i = 0; i < positions.size(); i++) {
-        gaps += positions.get(i) == i + 1 ? 0 : 1;
-      }
-      long movedOver =
-          all.stream()
-              .filter(w -> !w.abandons && w.firstOkAfterKill != Long.MIN_VALUE)
-              .mapToLong(w -> w.firstOkAfterKill - kill)
-              .max()
-              .orElse(0);
-
-      new DrillTable("Drill 2: instance crash")
-          .row(
-              "load held",
-              String.format(
-                  "2 instances, %d waiters polling every %s s, %s," + " %d requests (%.0f/s)",
-                  joins.get(),
-                  POLL_EVERY.toSeconds(),
-                  load.describe(),
-                  tally.total(),
-                  tally.perSecond()))
-          .row(
-              "faults injected",
-              "kill -9 of instance pid "
-                  + victim.pid()
-                  + " after "
-                  + DrillTable.seconds(before)
-                  + "; "
-                  + silent
-                  + " waiters go silent at the crash")
-          .row(
-              "requests failed by status code",
-              tally.failures()
-                  + " (no answer = calls to the dead instance, each retried on the survivor)")
-          .row("acknowledged joins lost", lost + " of " + live.size() + " live waiters")
-          .row(
-              "live waiters reaped wrongly",
-              wronglyReaped
-                  + " ("
-                  + starved
-                  + " clients were"
-                  + " themselves silent for over the timeout on the busy machine; "
-                  + starvedReaped
-                  + " of them reaped)")
-          .row(
-              "silent waiters reaped",
-              expired
-                  + " of "
-                  + silent
-                  + " silent + "
-                  + unanswered.get()
-                  + " joins left unanswered by the crash (heartbeat timeout "
-                  + DrillTable.seconds(HEARTBEAT_TIMEOUT)
-                  + ", flush "
-                  + DrillTable.seconds(FLUSH)
-                  + ")")
-          .row(
-              "positions of live waiters",
-              "1.." + positions.size() + ", gaps: " + gaps + ", store says waiting: " + waiting)
-          .row(
-              "recovery time",
-              DrillTable.seconds(Duration.ofNanos(movedOver))
-                  + " until the last waiter of the dead instance was served by the survivor")
-          .print();
-
-      assertThat(wronglyReaped).as("live waiters reaped").isZero();
-      assertThat(lost).as("live waiters lost").isZero();
-      assertThat(expired)
-          .as("waiters reaped")
-          .isBetween(silent, silent + unanswered.get() + starvedReaped);
-      assertThat(gaps).as("gaps in the live waiters' positions").isZero();
-      assertThat(waiting).isEqualTo(positions.size());
-      assertThat(tally.serverErrorsOtherThan503() + tally.count(503)).as("5xx").isZero();
-      assertThat(Duration.ofNanos(movedOver)).isLessThan(POLL_EVERY.multipliedBy(3));
+      findGapsAndMoveOverTime();
+      report();
+      assertNoLiveWaiterReapedOrLost();
+      assertOnlySilentWaitersReaped();
+      assertPlacesKeptWithoutGaps();
+      assertNo5xx();
+      assertWaitersMovedOverWithinThreePolls();
     } finally {
       load.close();
     }
   }
 
-  private static Waiter join(Tally tally, List<Api> apis, String event, long n, boolean killed) {
+  /**
+   * Each worker joins one new waiter per second, alternating instances, and polls its waiters; one
+   * in five of the waiters joined before the crash goes silent at the crash.
+   */
+  private void startJoiningAndPolling() {
+    tally = new Tally();
+    for (int i = 0; i < WORKERS; i++) {
+      slices.add(new CopyOnWriteArrayList<>());
+    }
+    load = Load.start("crash-load", WORKERS, 1.0 / POLL_EVERY.toSeconds(), this::joinAndPoll);
+  }
+
+  private void joinAndPoll(int worker) {
+    boolean killed = System.nanoTime() >= killedAt.get();
+    Waiter fresh = joining.get() ? join(joins.getAndIncrement(), killed) : null;
+    if (fresh != null) {
+      slices.get(worker).add(fresh);
+    } else if (joining.get()) {
+      // A join in flight at the crash may have taken effect without an answer: that
+      // place has no client and is rightly reaped.
+      unanswered.incrementAndGet();
+    }
+    for (Waiter w : slices.get(worker)) {
+      if (w.abandons && killed) {
+        continue;
+      }
+      Reply r = poll(w);
+      w.answered(r);
+      boolean ok = r != null && r.status() == 200;
+      if (ok && killed && w.firstOkAfterKill == Long.MIN_VALUE) {
+        w.firstOkAfterKill = System.nanoTime();
+      }
+    }
+  }
+
+  private void letLoadRunBeforeTheCrash() {
+    before = MODE.pick(Duration.ofSeconds(8), Duration.ofSeconds(30));
+    Phase.hold(before);
+  }
+
+  private void killVictim() {
+    sinceKill = Stopwatch.start();
+    killedAt.set(sinceKill.startedAt());
+    victim.kill();
+    atKill = waiters().toList();
+    silent = atKill.stream().filter(w -> w.abandons).count();
+  }
+
+  /** The survivor's reaper removes exactly the silent ones, within timeout + flush + pass. */
+  private void letCrashWindowPass() {
+    Duration after = MODE.pick(Duration.ofSeconds(15), Duration.ofSeconds(60));
+    Phase.hold(sinceKill.left(after));
+  }
+
+  /** No more joins: the live waiters are a fixed set now, and everyone else must go. */
+  private void stopJoining() {
+    joining.set(false);
+  }
+
+  private void awaitSilentWaitersReaped() {
+    // Counted afresh each time: a join already under way when the flag fell may still land.
+    Await.until(
+        Duration.ofSeconds(15),
+        silent + " silent waiters reaped",
+        () -> {
+          JsonNode s = apis.get(1).adminGet(event).body().path("stats");
+          long liveNow = waiters().filter(w -> !w.abandons).count();
+          return s.path("expired").asLong() >= silent && s.path("waiting").asLong() <= liveNow;
+        });
+    live = waiters().filter(w -> !w.abandons).toList();
+    Reply stats = apis.get(1).adminGet(event);
+    expired = stats.body().path("stats").path("expired").asLong();
+    waiting = stats.body().path("stats").path("waiting").asLong();
+  }
+
+  /** Places kept: the live waiters hold exactly positions 1..n. */
+  private void checkLiveWaitersPlaces() {
+    for (Waiter w : live) {
+      Reply r = tally.call(() -> apis.get(1).status(w.token));
+      w.answered(r);
+      if (r != null && r.status() == 200) {
+        positions.add(r.body().path("position").asLong());
+      } else if (w.keptTheBeat()) {
+        lost++;
+      }
+    }
+    // A client starved of CPU on a busy machine may itself fall silent for longer than the
+    // timeout; reaping it is right. Only waiters polled within the timeout all along count.
+    wronglyReaped = live.stream().filter(w -> w.reaped && w.keptTheBeat()).count();
+    starved = live.stream().filter(w -> !w.keptTheBeat()).count();
+    starvedReaped = live.stream().filter(w -> w.reaped && !w.keptTheBeat()).count();
+  }
+
+  private void findGapsAndMoveOverTime() {
+    positions.sort(Long::compare);
+    for (int i = 0; i < positions.size(); i++) {
+      gaps += positions.get(i) == i + 1 ? 0 : 1;
+    }
+    movedOver =
+        atKill.stream()
+            .filter(w -> !w.abandons && w.firstOkAfterKill != Long.MIN_VALUE)
+            .mapToLong(w -> w.firstOkAfterKill - sinceKill.startedAt())
+            .max()
+            .orElse(0);
+  }
+
+  private void report() {
+    new DrillTable("Drill 2: instance crash")
+        .row(
+            "load held",
+            String.format(
+                "2 instances, %d waiters polling every %s s, %s," + " %d requests (%.0f/s)",
+                joins.get(),
+                POLL_EVERY.toSeconds(),
+                load.describe(),
+                tally.total(),
+                tally.perSecond()))
+        .row(
+            "faults injected",
+            "kill -9 of instance pid "
+                + victim.pid()
+                + " after "
+                + DrillTable.seconds(before)
+                + "; "
+                + silent
+                + " waiters go silent at the crash")
+        .row(
+            "requests failed by status code",
+            tally.failures()
+                + " (no answer = calls to the dead instance, each retried on the survivor)")
+        .row("acknowledged joins lost", lost + " of " + live.size() + " live waiters")
+        .row(
+            "live waiters reaped wrongly",
+            wronglyReaped
+                + " ("
+                + starved
+                + " clients were"
+                + " themselves silent for over the timeout on the busy machine; "
+                + starvedReaped
+                + " of them reaped)")
+        .row(
+            "silent waiters reaped",
+            expired
+                + " of "
+                + silent
+                + " silent + "
+                + unanswered.get()
+                + " joins left unanswered by the crash (heartbeat timeout "
+                + DrillTable.seconds(HEARTBEAT_TIMEOUT)
+                + ", flush "
+                + DrillTable.seconds(FLUSH)
+                + ")")
+        .row(
+            "positions of live waiters",
+            "1.." + positions.size() + ", gaps: " + gaps + ", store says waiting: " + waiting)
+        .row(
+            "recovery time",
+            DrillTable.seconds(Duration.ofNanos(movedOver))
+                + " until the last waiter of the dead instance was served by the survivor")
+        .print();
+  }
+
+  private void assertNoLiveWaiterReapedOrLost() {
+    assertThat(wronglyReaped).as("live waiters reaped").isZero();
+    assertThat(lost).as("live waiters lost").isZero();
+  }
+
+  private void assertOnlySilentWaitersReaped() {
+    assertThat(expired)
+        .as("waiters reaped")
+        .isBetween(silent, silent + unanswered.get() + starvedReaped);
+  }
+
+  private void assertPlacesKeptWithoutGaps() {
+    assertThat(gaps).as("gaps in the live waiters' positions").isZero();
+    assertThat(waiting).isEqualTo(positions.size());
+  }
+
+  private void assertNo5xx() {
+    assertThat(tally.serverErrorsOtherThan503() + tally.count(503)).as("5xx").isZero();
+  }
+
+  private void assertWaitersMovedOverWithinThreePolls() {
+    assertThat(Duration.ofNanos(movedOver)).isLessThan(POLL_EVERY.multipliedBy(3));
+  }
+
+  private Stream<Waiter> waiters() {
+    return slices.stream().flatMap(List::stream);
+  }
+
+  private Waiter join(long n, boolean killed) {
     int home = killed ? 1 : (int) (n % 2);
     Reply r = tally.call(() -> apis.get(home).join(event));
     if (r == null || r.status() != 202) {
@@ -263,7 +334,7 @@ class InstanceCrashDrillIT {
   }
 
   /** A poll at the waiter's instance; with no answer, the client turns to the other one. */
-  private static Reply poll(Tally tally, List<Api> apis, Waiter w) {
+  private Reply poll(Waiter w) {
     Reply r = tally.call(() -> apis.get(w.home).status(w.token));
     if (r == null) {
       w.home = 1 - w.home;

@@ -1,7 +1,7 @@
 package io.queuegate.it;
 
+import io.queuegate.adapter.redis.Await;
 import io.queuegate.it.Api.Reply;
-import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -13,7 +13,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.LockSupport;
 import java.util.function.Supplier;
 
 /**
@@ -153,22 +152,8 @@ final class JoinLedger {
         seq.get(), waiting, admitted.size(), lost, orderViolations, doubles, unknownEnters.size());
   }
 
+  /** The first answer below 500 (a retried 503 or no answer at all does not count). */
   private static Reply settled(Supplier<Reply> call, Duration patience) {
-    long deadline = System.nanoTime() + patience.toNanos();
-    while (true) {
-      Reply r;
-      try {
-        r = call.get();
-      } catch (UncheckedIOException e) {
-        r = null;
-      }
-      if (r != null && r.status() < 500) {
-        return r;
-      }
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("no settled answer within " + patience);
-      }
-      LockSupport.parkNanos(Duration.ofMillis(50).toNanos());
-    }
+    return Await.until(patience, "an answer below 500", call, r -> r != null && r.status() < 500);
   }
 }

@@ -12,7 +12,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -28,6 +27,33 @@ class RedisOutageDrillIT {
   private static final Duration COMMAND_TIMEOUT = Duration.ofMillis(500);
   private static final Duration RECOVERY_TARGET = Duration.ofSeconds(5);
 
+  // One run's cast and what it measured, filled in step by step.
+  private final String event = "outage-drill";
+  private RedisServer redis;
+  private Api api;
+  private Tally tally;
+  private Map<String, Tally> byRoute;
+  private JoinLedger ledger;
+  private Load load;
+  private JvmGauge before;
+  private long failuresBefore;
+  private Duration outage;
+  private Stopwatch sinceStop;
+  // /healthz touches no store: its latency is what the machine itself adds.
+  private final Tally control = new Tally();
+  private boolean readySaid503;
+  private boolean liveAlways = true;
+  private int maxThreads;
+  private long failedDuringOutage;
+  private Duration slowestFailure;
+  private Duration p99Failure;
+  private Stopwatch sinceRestart;
+  private Duration recovered;
+  private Duration ready;
+  private long failuresAfterRecovery;
+  private JvmGauge after;
+  private Audit audit;
+
   @Test
   void redisDownThirtySecondsUnderLoad_fast503s_readinessFlips_recoversWithin5s() {
     RedisBinaries.require();
@@ -39,8 +65,233 @@ class RedisOutageDrillIT {
     redis.start();
     try (redis;
         ServiceHarness service = ServiceHarness.start(RedisEnv.standalone(redis.address()))) {
-      run(redis, service.api);
+      this.redis = redis;
+      this.api = service.api;
+      run();
     }
+  }
+
+  private void run() {
+    createEvent();
+    startLoad();
+    try {
+      awaitWarmUp();
+      stopRedis();
+      sampleDuringOutage();
+      restartRedis();
+      awaitFirstJoin();
+      awaitReady();
+      awaitLoadAfterTheOutage();
+      load.stop();
+      auditJoins();
+      report();
+      assertOnlyRetryable503s();
+      assertFailuresFast();
+      assertReadinessFlippedAndLivenessHeld();
+      assertRecoveredWithinTarget();
+      assertThreadsAndHeapBack();
+      assertNothingLost();
+    } finally {
+      load.close();
+    }
+  }
+
+  private void createEvent() {
+    assertThat(
+            api.adminPut(
+                    event,
+                    "{\"ready_window\":20,\"admission_rate_per_sec\":5,\"admission_burst\":5}")
+                .status())
+        .isEqualTo(200);
+  }
+
+  /** Joins, polls and enters, each route counted on its own as well as in the total. */
+  private void startLoad() {
+    tally = new Tally();
+    byRoute =
+        new TreeMap<>(
+            Map.of(
+                "join", new Tally(tally), "status", new Tally(tally), "enter", new Tally(tally)));
+    ledger = new JoinLedger();
+    load =
+        Load.start(
+            "outage-load",
+            8,
+            10,
+            i -> {
+              ledger.join(byRoute.get("join"), api, event);
+              ledger.pollSomeone(byRoute.get("status"), api, event);
+              ledger.enterHead(byRoute.get("enter"), api, event);
+            });
+  }
+
+  private void awaitWarmUp() {
+    Await.until(Duration.ofSeconds(60), "warm-up joins", () -> ledger.acknowledged() >= 200);
+    before = JvmGauge.sample();
+    failuresBefore = tally.noAnswer() + tally.count(503);
+  }
+
+  private void stopRedis() {
+    outage = MODE.pick(Duration.ofSeconds(8), Duration.ofSeconds(30));
+    sinceStop = Stopwatch.start();
+    redis.stop();
+  }
+
+  /** Readiness, liveness and threads, sampled while the outage lasts. */
+  private void sampleDuringOutage() {
+    Phase.sample(
+        sinceStop.left(outage),
+        Duration.ofMillis(250),
+        () -> {
+          readySaid503 |= api.get("/readyz").status() == 503;
+          Reply health = control.call(() -> api.get("/healthz"));
+          liveAlways &= health != null && health.status() == 200;
+          maxThreads = Math.max(maxThreads, JvmGauge.threadsNow());
+        });
+    failedDuringOutage = tally.count(503) - failuresBefore;
+    slowestFailure = tally.slowestFailure();
+    p99Failure = tally.failurePercentile(0.99);
+  }
+
+  private void restartRedis() {
+    sinceRestart = Stopwatch.start();
+    redis.start();
+  }
+
+  private void awaitFirstJoin() {
+    Await.until(
+        sinceRestart.left(Duration.ofSeconds(30)),
+        "recovery within 30 s: a join answered 202",
+        () -> api.join(event).status() == 202);
+    recovered = sinceRestart.elapsed();
+  }
+
+  private void awaitReady() {
+    Await.until(
+        Duration.ofSeconds(10), "/readyz 200 again", () -> api.get("/readyz").status() == 200);
+    ready = sinceRestart.elapsed();
+  }
+
+  /** Load resumes, and once it has, no request fails any more. */
+  private void awaitLoadAfterTheOutage() {
+    long acks = ledger.acknowledged();
+    Await.until(
+        Duration.ofSeconds(30), "load after the outage", () -> ledger.acknowledged() >= acks + 100);
+    long failuresAtRecovery = tally.noAnswer() + tally.count(503);
+    Await.until(
+        Duration.ofSeconds(30), "load after the outage", () -> ledger.acknowledged() >= acks + 200);
+    failuresAfterRecovery = tally.noAnswer() + tally.count(503) - failuresAtRecovery;
+    after = JvmGauge.sample();
+  }
+
+  private void auditJoins() {
+    audit = ledger.audit(api, Duration.ofSeconds(10));
+  }
+
+  private void report() {
+    new DrillTable("Drill 3: Redis outage and return")
+        .row(
+            "load held",
+            String.format(
+                "1 instance, %s (join, poll, enter), %d requests (%.0f/s)",
+                load.describe(), tally.total(), tally.perSecond()))
+        .row(
+            "faults injected",
+            "kill -9 of redis-server for "
+                + DrillTable.seconds(outage)
+                + ", then restart (append-only file kept)")
+        .row("requests failed by status code", tally.failures())
+        .row(
+            "503 during the outage / without Retry-After",
+            failedDuringOutage + " / " + tally.unavailableWithoutRetryAfter())
+        .row(
+            "failing requests: p99 / slowest",
+            DrillTable.millis(p99Failure)
+                + " / "
+                + DrillTable.millis(slowestFailure)
+                + ", started "
+                + DrillTable.millis(
+                    Duration.ofNanos(tally.slowestFailureStartedAt() - sinceStop.startedAt()))
+                + " after the kill (command"
+                + " timeout "
+                + DrillTable.millis(COMMAND_TIMEOUT)
+                + "); by route: "
+                + slowest(byRoute)
+                + "; /healthz (control) slowest "
+                + DrillTable.millis(control.slowest()))
+        .row(
+            "/readyz during / after",
+            (readySaid503 ? "503" : "200")
+                + " / 200 after "
+                + DrillTable.seconds(ready)
+                + "; /healthz always 200: "
+                + liveAlways)
+        .row(
+            "threads before / peak in outage / after",
+            before.threads() + " / " + maxThreads + " / " + after.threads())
+        .row(
+            "heap after GC before / after",
+            before.heapAfterGcBytes() / 1048576
+                + " MiB / "
+                + after.heapAfterGcBytes() / 1048576
+                + " MiB")
+        .row(
+            "acknowledged joins lost",
+            audit.lost()
+                + " of "
+                + audit.acknowledged()
+                + "; admitted twice: "
+                + audit.doubleAdmissions())
+        .row(
+            "recovery time",
+            DrillTable.seconds(recovered)
+                + " from restart to the first"
+                + " join (target 5 s); failures after recovery: "
+                + failuresAfterRecovery)
+        .print();
+  }
+
+  private void assertOnlyRetryable503s() {
+    assertThat(tally.serverErrorsOtherThan503()).as("5xx other than 503").isZero();
+    assertThat(tally.unavailableWithoutRetryAfter()).as("503 without Retry-After").isZero();
+    assertThat(failedDuringOutage).as("503s during the outage").isPositive();
+  }
+
+  private void assertFailuresFast() {
+    assertThat(p99Failure)
+        .as("p99 of failures")
+        .isLessThanOrEqualTo(COMMAND_TIMEOUT.plus(control.slowest()));
+    // Even the unluckiest request (its command in flight at the kill) ends within the store's
+    // cap for one call: three command timeouts (a NOSCRIPT reload and retry) plus 100 ms.
+    assertThat(slowestFailure)
+        .as("slowest failure")
+        .isLessThanOrEqualTo(
+            COMMAND_TIMEOUT.multipliedBy(3).plusMillis(100).plus(control.slowest()));
+  }
+
+  private void assertReadinessFlippedAndLivenessHeld() {
+    assertThat(readySaid503).as("/readyz said 503 during the outage").isTrue();
+    assertThat(liveAlways).as("/healthz stayed 200").isTrue();
+  }
+
+  private void assertRecoveredWithinTarget() {
+    assertThat(recovered).as("recovery").isLessThanOrEqualTo(RECOVERY_TARGET);
+    assertThat(failuresAfterRecovery).as("failures after recovery").isZero();
+  }
+
+  private void assertThreadsAndHeapBack() {
+    assertThat(maxThreads)
+        .as("threads during the outage")
+        .isLessThanOrEqualTo(before.threads() + 8);
+    assertThat(after.threads()).as("threads after").isLessThanOrEqualTo(before.threads() + 4);
+    assertThat(after.heapAfterGcBytes())
+        .as("heap after GC")
+        .isLessThanOrEqualTo(before.heapAfterGcBytes() + 64L * 1024 * 1024);
+  }
+
+  private void assertNothingLost() {
+    assertThat(audit.lost()).as("acknowledged joins lost").isZero();
+    assertThat(audit.doubleAdmissions()).as("admitted twice").isZero();
   }
 
   private static String slowest(Map<String, Tally> byRoute) {
@@ -52,172 +303,5 @@ class RedisOutageDrillIT {
                 .append(' ')
                 .append(DrillTable.millis(t.slowestFailure())));
     return sb.toString();
-  }
-
-  private static void run(RedisServer redis, Api api) {
-    String event = "outage-drill";
-    assertThat(
-            api.adminPut(
-                    event,
-                    "{\"ready_window\":20,\"admission_rate_per_sec\":5,\"admission_burst\":5}")
-                .status())
-        .isEqualTo(200);
-    Tally tally = new Tally();
-    Map<String, Tally> byRoute =
-        new TreeMap<>(
-            Map.of(
-                "join", new Tally(tally), "status", new Tally(tally), "enter", new Tally(tally)));
-    JoinLedger ledger = new JoinLedger();
-    Load load =
-        Load.start(
-            "outage-load",
-            8,
-            10,
-            i -> {
-              ledger.join(byRoute.get("join"), api, event);
-              ledger.pollSomeone(byRoute.get("status"), api, event);
-              ledger.enterHead(byRoute.get("enter"), api, event);
-            });
-    try {
-      Await.until(Duration.ofSeconds(60), "warm-up joins", () -> ledger.acknowledged() >= 200);
-      JvmGauge before = JvmGauge.sample();
-      long failuresBefore = tally.noAnswer() + tally.count(503);
-
-      Duration outage = MODE.pick(Duration.ofSeconds(8), Duration.ofSeconds(30));
-      long stoppedAt = System.nanoTime();
-      redis.stop();
-      boolean readySaid503 = false;
-      // /healthz touches no store: its latency is what the machine itself adds.
-      Tally control = new Tally();
-      boolean liveAlways = true;
-      int maxThreads = 0;
-      while (System.nanoTime() - stoppedAt < outage.toNanos()) {
-        readySaid503 |= api.get("/readyz").status() == 503;
-        Reply health = control.call(() -> api.get("/healthz"));
-        liveAlways &= health != null && health.status() == 200;
-        maxThreads = Math.max(maxThreads, JvmGauge.threadsNow());
-        // Sampling pace while the outage lasts, not synchronisation.
-        LockSupport.parkNanos(Duration.ofMillis(250).toNanos());
-      }
-      long failedDuringOutage = tally.count(503) - failuresBefore;
-      Duration slowestFailure = tally.slowestFailure();
-      Duration p99Failure = tally.failurePercentile(0.99);
-
-      long restartedAt = System.nanoTime();
-      redis.start();
-      while (api.join(event).status() != 202) {
-        assertThat(System.nanoTime() - restartedAt)
-            .as("recovery within 30 s")
-            .isLessThan(Duration.ofSeconds(30).toNanos());
-        LockSupport.parkNanos(Duration.ofMillis(20).toNanos());
-      }
-      Duration recovered = Duration.ofNanos(System.nanoTime() - restartedAt);
-      Await.until(
-          Duration.ofSeconds(10), "/readyz 200 again", () -> api.get("/readyz").status() == 200);
-      Duration ready = Duration.ofNanos(System.nanoTime() - restartedAt);
-
-      long acks = ledger.acknowledged();
-      Await.until(
-          Duration.ofSeconds(30),
-          "load after the outage",
-          () -> ledger.acknowledged() >= acks + 100);
-      long failuresAfterRecovery = tally.noAnswer() + tally.count(503);
-      Await.until(
-          Duration.ofSeconds(30),
-          "load after the outage",
-          () -> ledger.acknowledged() >= acks + 200);
-      failuresAfterRecovery = tally.noAnswer() + tally.count(503) - failuresAfterRecovery;
-      JvmGauge after = JvmGauge.sample();
-      load.stop();
-      Audit audit = ledger.audit(api, Duration.ofSeconds(10));
-
-      new DrillTable("Drill 3: Redis outage and return")
-          .row(
-              "load held",
-              String.format(
-                  "1 instance, %s (join, poll, enter), %d requests (%.0f/s)",
-                  load.describe(), tally.total(), tally.perSecond()))
-          .row(
-              "faults injected",
-              "kill -9 of redis-server for "
-                  + DrillTable.seconds(outage)
-                  + ", then restart (append-only file kept)")
-          .row("requests failed by status code", tally.failures())
-          .row(
-              "503 during the outage / without Retry-After",
-              failedDuringOutage + " / " + tally.unavailableWithoutRetryAfter())
-          .row(
-              "failing requests: p99 / slowest",
-              DrillTable.millis(p99Failure)
-                  + " / "
-                  + DrillTable.millis(slowestFailure)
-                  + ", started "
-                  + DrillTable.millis(Duration.ofNanos(tally.slowestFailureStartedAt() - stoppedAt))
-                  + " after the kill (command"
-                  + " timeout "
-                  + DrillTable.millis(COMMAND_TIMEOUT)
-                  + "); by route: "
-                  + slowest(byRoute)
-                  + "; /healthz (control) slowest "
-                  + DrillTable.millis(control.slowest()))
-          .row(
-              "/readyz during / after",
-              (readySaid503 ? "503" : "200")
-                  + " / 200 after "
-                  + DrillTable.seconds(ready)
-                  + "; /healthz always 200: "
-                  + liveAlways)
-          .row(
-              "threads before / peak in outage / after",
-              before.threads() + " / " + maxThreads + " / " + after.threads())
-          .row(
-              "heap after GC before / after",
-              before.heapAfterGcBytes() / 1048576
-                  + " MiB / "
-                  + after.heapAfterGcBytes() / 1048576
-                  + " MiB")
-          .row(
-              "acknowledged joins lost",
-              audit.lost()
-                  + " of "
-                  + audit.acknowledged()
-                  + "; admitted twice: "
-                  + audit.doubleAdmissions())
-          .row(
-              "recovery time",
-              DrillTable.seconds(recovered)
-                  + " from restart to the first"
-                  + " join (target 5 s); failures after recovery: "
-                  + failuresAfterRecovery)
-          .print();
-
-      assertThat(tally.serverErrorsOtherThan503()).as("5xx other than 503").isZero();
-      assertThat(tally.unavailableWithoutRetryAfter()).as("503 without Retry-After").isZero();
-      assertThat(failedDuringOutage).as("503s during the outage").isPositive();
-      assertThat(p99Failure)
-          .as("p99 of failures")
-          .isLessThanOrEqualTo(COMMAND_TIMEOUT.plus(control.slowest()));
-      // Even the unluckiest request (its command in flight at the kill) ends within the store's
-      // cap for one call: three command timeouts (a NOSCRIPT reload and retry) plus 100 ms.
-      assertThat(slowestFailure)
-          .as("slowest failure")
-          .isLessThanOrEqualTo(
-              COMMAND_TIMEOUT.multipliedBy(3).plusMillis(100).plus(control.slowest()));
-      assertThat(readySaid503).as("/readyz said 503 during the outage").isTrue();
-      assertThat(liveAlways).as("/healthz stayed 200").isTrue();
-      assertThat(recovered).as("recovery").isLessThanOrEqualTo(RECOVERY_TARGET);
-      assertThat(failuresAfterRecovery).as("failures after recovery").isZero();
-      assertThat(maxThreads)
-          .as("threads during the outage")
-          .isLessThanOrEqualTo(before.threads() + 8);
-      assertThat(after.threads()).as("threads after").isLessThanOrEqualTo(before.threads() + 4);
-      assertThat(after.heapAfterGcBytes())
-          .as("heap after GC")
-          .isLessThanOrEqualTo(before.heapAfterGcBytes() + 64L * 1024 * 1024);
-      assertThat(audit.lost()).as("acknowledged joins lost").isZero();
-      assertThat(audit.doubleAdmissions()).as("admitted twice").isZero();
-    } finally {
-      load.close();
-    }
   }
 }

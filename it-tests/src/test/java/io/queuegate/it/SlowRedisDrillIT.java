@@ -2,6 +2,7 @@ package io.queuegate.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.queuegate.adapter.redis.Await;
 import io.queuegate.adapter.redis.RedisServers;
 import io.queuegate.it.Api.Reply;
 import java.time.Duration;
@@ -10,8 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.locks.LockSupport;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -29,32 +28,63 @@ class SlowRedisDrillIT {
   private static final Duration LATENCY = Duration.ofMillis(200);
   private static final int RATE = 100;
 
+  // One run's cast and what it measured, filled in step by step.
+  private final String event = "slow-" + UUID.randomUUID().toString().substring(0, 8);
+  private final List<String> tokens = new CopyOnWriteArrayList<>();
+  private final Tally healthy = new Tally();
+  private final Tally slow = new Tally();
+  // /healthz touches no store: its latency is what the machine itself adds (a busy CI box), so
+  // the store-bound answers are judged against it rather than against a fixed number alone.
+  private final Tally control = new Tally();
+  private final Tally after = new Tally();
+  // Where the load counts its answers: healthy, then slow, then after.
+  private volatile Tally current = healthy;
+  private DelayProxy proxy;
+  private Api api;
+  private OpenLoad load;
+  private int threadsBefore;
+  private Duration phase;
+  private long slowCount;
+  private int maxInFlightSlow;
+  private int maxThreadsSlow;
+  private boolean readySaid503;
+  private Stopwatch sinceHeal;
+  private Duration resumed;
+  private long lost;
+
   @Test
   void redisAnswers200msLate_callsTimeOutAtBudget_503NotHang_boundedInFlight_thenResumes() {
     try (DelayProxy proxy = DelayProxy.to(RedisServers.standalone().address())) {
       Map<String, String> env = new HashMap<>(RedisEnv.standalone(proxy.address()));
       env.put("QUEUEGATE_REDIS_COMMAND_TIMEOUT", BUDGET.toString());
       try (ServiceHarness service = ServiceHarness.start(env)) {
-        run(proxy, service.api);
+        this.proxy = proxy;
+        this.api = service.api;
+        run();
       }
     }
   }
 
-  /** The first answer that is not a 503, within 10 s. */
-  private static int settled(Supplier<Reply> call) {
-    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-    int status = call.get().status();
-    while (status == 503 && System.nanoTime() < deadline) {
-      LockSupport.parkNanos(Duration.ofMillis(20).toNanos());
-      status = call.get().status();
+  private void run() {
+    joinWaiters();
+    threadsBefore = JvmGauge.threadsNow();
+    try (OpenLoad load = startOpenLoad()) {
+      this.load = load;
+      Phase.hold(Duration.ofSeconds(3));
+      slowRedisDown();
+      sampleWhileSlow();
+      healRedis();
+      awaitResume();
     }
-    return status;
+    countLostJoins();
+    report();
+    assertOnly503sWithRetryAfterAndNoHangs();
+    assertAnswersAndWorkBounded();
+    assertResumedAndNothingLost();
   }
 
-  private static void run(DelayProxy proxy, Api api) {
-    String event = "slow-" + UUID.randomUUID().toString().substring(0, 8);
-    List<String> tokens = new CopyOnWriteArrayList<>();
-    Tally healthy = new Tally();
+  /** Fifty waiters whose places must outlive the slow phase. */
+  private void joinWaiters() {
     // A 50 ms budget is tight on a busy machine even without the latency: setup retries a 503.
     while (tokens.size() < 50) {
       Reply r = healthy.call(() -> api.join(event));
@@ -64,59 +94,70 @@ class SlowRedisDrillIT {
       }
       assertThat(healthy.count(503)).as("503s on a healthy link").isLessThan(50);
     }
-    int threadsBefore = JvmGauge.threadsNow();
-    Tally slow = new Tally();
-    // /healthz touches no store: its latency is what the machine itself adds (a busy CI box), so
-    // the store-bound answers are judged against it rather than against a fixed number alone.
-    Tally control = new Tally();
-    Tally[] current = {healthy};
-    Duration phase = MODE.pick(Duration.ofSeconds(10), Duration.ofSeconds(60));
-    long slowCount;
-    int maxInFlightSlow;
-    int maxThreadsSlow = 0;
-    Duration resumed;
-    boolean readySaid503 = false;
-    try (OpenLoad load =
-        OpenLoad.start(
-            RATE,
-            n -> {
-              Tally t = current[0];
-              if (n % 10 == 9) {
-                (t == slow ? control : new Tally()).call(() -> api.get("/healthz"));
-              } else if (n % 2 == 0) {
-                t.call(() -> api.join(event));
-              } else {
-                t.call(() -> api.status(tokens.get((int) (n % tokens.size()))));
-              }
-            })) {
-      long healthyUntil = System.nanoTime() + Duration.ofSeconds(3).toNanos();
-      while (System.nanoTime() < healthyUntil) {
-        LockSupport.parkNanos(Duration.ofMillis(100).toNanos());
-      }
-      current[0] = slow;
-      proxy.delay(LATENCY);
-      load.resetMax();
-      long slowUntil = System.nanoTime() + phase.toNanos();
-      while (System.nanoTime() < slowUntil) {
-        readySaid503 |= api.get("/readyz").status() == 503;
-        maxThreadsSlow = Math.max(maxThreadsSlow, JvmGauge.threadsNow());
-        // Sampling pace, not synchronisation.
-        LockSupport.parkNanos(Duration.ofMillis(200).toNanos());
-      }
-      maxInFlightSlow = load.maxInFlight();
-      slowCount = slow.total();
-      Tally after = new Tally();
-      current[0] = after;
-      long healedAt = System.nanoTime();
-      proxy.delay(Duration.ZERO);
-      while (after.call(() -> api.status(tokens.get(0))).status() != 200) {
-        assertThat(System.nanoTime() - healedAt).isLessThan(Duration.ofSeconds(30).toNanos());
-        LockSupport.parkNanos(Duration.ofMillis(20).toNanos());
-      }
-      resumed = Duration.ofNanos(System.nanoTime() - healedAt);
-    }
-    long lost = tokens.stream().filter(t -> settled(() -> api.status(t)) != 200).count();
+  }
 
+  /** Joins and polls at a fixed rate, with a /healthz control call in every ten. */
+  private OpenLoad startOpenLoad() {
+    return OpenLoad.start(
+        RATE,
+        n -> {
+          Tally t = current;
+          if (n % 10 == 9) {
+            (t == slow ? control : new Tally()).call(() -> api.get("/healthz"));
+          } else if (n % 2 == 0) {
+            t.call(() -> api.join(event));
+          } else {
+            t.call(() -> api.status(tokens.get((int) (n % tokens.size()))));
+          }
+        });
+  }
+
+  private void slowRedisDown() {
+    current = slow;
+    proxy.delay(LATENCY);
+    load.resetMax();
+  }
+
+  /** Readiness and threads, sampled while Redis is slow. */
+  private void sampleWhileSlow() {
+    phase = MODE.pick(Duration.ofSeconds(10), Duration.ofSeconds(60));
+    Phase.sample(
+        phase,
+        Duration.ofMillis(200),
+        () -> {
+          readySaid503 |= api.get("/readyz").status() == 503;
+          maxThreadsSlow = Math.max(maxThreadsSlow, JvmGauge.threadsNow());
+        });
+    maxInFlightSlow = load.maxInFlight();
+    slowCount = slow.total();
+  }
+
+  private void healRedis() {
+    current = after;
+    sinceHeal = Stopwatch.start();
+    proxy.delay(Duration.ZERO);
+  }
+
+  private void awaitResume() {
+    Await.until(
+        sinceHeal.left(Duration.ofSeconds(30)),
+        "a poll answered 200 after the latency was removed",
+        () -> after.call(() -> api.status(tokens.get(0))).status() == 200);
+    resumed = sinceHeal.elapsed();
+  }
+
+  private void countLostJoins() {
+    lost = tokens.stream().filter(t -> !settlesOn200(t)).count();
+  }
+
+  /** The waiter's poll settles (answers other than 503 within 10 s) on 200: it kept its place. */
+  private boolean settlesOn200(String token) {
+    return Await.within(Duration.ofSeconds(10), () -> api.status(token), r -> r.status() != 503)
+        .map(r -> r.status() == 200)
+        .orElse(false);
+  }
+
+  private void report() {
     new DrillTable("Drill 4: slow Redis")
         .row(
             "load held",
@@ -150,11 +191,16 @@ class SlowRedisDrillIT {
         .row("acknowledged joins lost", lost + " of " + tokens.size())
         .row("recovery time", DrillTable.seconds(resumed) + " after the latency was removed")
         .print();
+  }
 
+  private void assertOnly503sWithRetryAfterAndNoHangs() {
     assertThat(slow.serverErrorsOtherThan503()).as("5xx other than 503").isZero();
     assertThat(slow.noAnswer()).as("requests without an answer (hangs)").isZero();
     assertThat(slow.count(503)).as("503 while slow").isPositive();
     assertThat(slow.unavailableWithoutRetryAfter()).as("503 without Retry-After").isZero();
+  }
+
+  private void assertAnswersAndWorkBounded() {
     // A request makes at most a few store calls, each cut at the budget: never near a second
     // more than the machine needs to answer /healthz.
     assertThat(slow.slowest())
@@ -166,6 +212,9 @@ class SlowRedisDrillIT {
         .as("requests in flight")
         .isLessThanOrEqualTo(RATE + (int) (RATE * control.slowest().toMillis() / 1000));
     assertThat(maxThreadsSlow).as("threads").isLessThanOrEqualTo(threadsBefore + 8);
+  }
+
+  private void assertResumedAndNothingLost() {
     assertThat(resumed).as("resume").isLessThan(Duration.ofSeconds(5));
     assertThat(lost).as("acknowledged joins lost").isZero();
   }

@@ -17,7 +17,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.locks.LockSupport;
 import java.util.function.ToLongFunction;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -32,6 +31,32 @@ class SoakDrillIT {
   private static final DrillMode MODE = DrillMode.current();
   private static final List<String> EVENTS = List.of("soak-a", "soak-b", "soak-c");
   private static final int JOINS_PER_SECOND = 30;
+
+  // One run's cast and what it measured, filled in step by step.
+  private final Duration soak = MODE.soak();
+  private final Duration window =
+      soak.compareTo(Duration.ofMinutes(4)) >= 0 ? Duration.ofMinutes(1) : soak.dividedBy(4);
+  private final List<long[]> samples =
+      new CopyOnWriteArrayList<>(); // {elapsedNanos, heap, threads}
+  private Api api;
+  private RedisAdmin admin;
+  private RedisServer redis;
+  private Tally tally;
+  private Churn churn;
+  private Stopwatch sinceStart;
+  private Load joiner;
+  private Load pollers;
+  private long silenced;
+  private long[] first;
+  private long[] last;
+  private long joined;
+  private long admitted;
+  private long left;
+  private long expired;
+  private long unbalanced;
+  private List<String> orphans;
+  private int keysBeforeDelete;
+  private long eventKeysAfterDelete;
 
   @Test
   void steadyLoadWithReapingChurn_flatHeapAndThreads_noOrphanKeys_countsAddUp() {
@@ -49,21 +74,42 @@ class SoakDrillIT {
     try (redis;
         ServiceHarness service = ServiceHarness.start(env);
         RedisAdmin admin = RedisAdmin.forNodes(List.of(redis.port()))) {
-      run(service.api, admin, redis);
+      this.api = service.api;
+      this.admin = admin;
+      this.redis = redis;
+      run();
     }
   }
 
-  private static void run(Api api, RedisAdmin admin, RedisServer redis) {
-    Duration soak = MODE.soak();
-    Duration window =
-        soak.compareTo(Duration.ofMinutes(4)) >= 0 ? Duration.ofMinutes(1) : soak.dividedBy(4);
-    Tally tally = new Tally();
-    Churn churn = new Churn(tally);
-    List<long[]> samples = new CopyOnWriteArrayList<>(); // {elapsedNanos, heap, threads}
-    long start = System.nanoTime();
-    Load joiner =
+  private void run() {
+    startChurn();
+    try {
+      sampleHeapAndThreads();
+      stopLoadAndSilenceEveryone();
+      takeFirstAndLastWindowMedians();
+      awaitEveryLineReapedEmpty();
+      addUpCounters();
+      findOrphanKeys();
+      deleteEventsAndCountTheirKeys();
+      report();
+      assertNoFailedRequests();
+      assertCountersAddUp();
+      assertNoKeysLeftBehind();
+      assertHeapAndThreadsFlat();
+    } finally {
+      joiner.close();
+      pollers.close();
+    }
+  }
+
+  /** Steady joins on three events; waiters poll once a second and live out their fates. */
+  private void startChurn() {
+    tally = new Tally();
+    churn = new Churn(tally);
+    sinceStart = Stopwatch.start();
+    joiner =
         Load.start("soak-join", 3, JOINS_PER_SECOND / 3.0, i -> churn.join(api, EVENTS.get(i)));
-    Load pollers =
+    pollers =
         Load.start(
             "soak-poll",
             8,
@@ -75,137 +121,154 @@ class SoakDrillIT {
                 Thread.currentThread().interrupt();
               }
             });
-    try {
-      while (System.nanoTime() - start < soak.toNanos()) {
-        JvmGauge g = JvmGauge.sample();
-        samples.add(new long[] {System.nanoTime() - start, g.heapAfterGcBytes(), g.threads()});
-        // Sampling pace, not synchronisation.
-        LockSupport.parkNanos(Duration.ofSeconds(MODE.pick(2, 5)).toNanos());
-      }
-      joiner.stop();
-      long silenced = churn.silenceEveryone();
-      pollers.stop();
-      long[] first = median(samples, 0, window.toNanos());
-      long[] last = median(samples, soak.toNanos() - window.toNanos(), Long.MAX_VALUE);
+  }
 
-      // Everyone left in the line is silent now: the reaper must empty every line.
-      Await.until(
-          Duration.ofSeconds(30),
-          "every line reaped empty",
-          () -> EVENTS.stream().allMatch(e -> stats(api, e).path("waiting").asLong() == 0));
-      long joined = 0;
-      long admitted = 0;
-      long left = 0;
-      long expired = 0;
-      long unbalanced = 0;
-      for (String e : EVENTS) {
-        JsonNode s = stats(api, e);
-        long sum =
-            s.path("waiting").asLong()
-                + s.path("admitted").asLong()
-                + s.path("left").asLong()
-                + s.path("expired").asLong();
-        unbalanced += Math.abs(sum - s.path("joined").asLong());
-        joined += s.path("joined").asLong();
-        admitted += s.path("admitted").asLong();
-        left += s.path("left").asLong();
-        expired += s.path("expired").asLong();
-      }
-      // The registry is pruned by the reaper's next pass once it sees the lines empty.
-      List<String> orphans = new ArrayList<>();
-      try (RedisClient client = RedisClient.create("redis://" + redis.address());
-          StatefulRedisConnection<String, String> c = client.connect()) {
-        Await.until(
-            Duration.ofSeconds(10),
-            "no orphan keys",
-            () -> {
-              orphans.clear();
-              orphans.addAll(orphans(admin.allKeys(), k -> c.sync().pttl(k)));
-              return orphans.isEmpty();
-            });
-      } catch (AssertionError timedOut) {
-        // reported and asserted below
-      }
-      int keysBeforeDelete = admin.allKeys().size();
-      for (String e : EVENTS) {
-        assertThat(
-                api.raw(
-                        "DELETE",
-                        "/api/v1/admin/events/" + e,
-                        new byte[0],
-                        "Authorization",
-                        "Bearer " + ServiceHarness.ADMIN_TOKEN)
-                    .status())
-            .isEqualTo(200);
-      }
-      long eventKeysAfterDelete =
-          admin.allKeys().stream().filter(k -> k.contains("{soak-")).count();
+  private void sampleHeapAndThreads() {
+    Phase.sample(
+        sinceStart.left(soak),
+        Duration.ofSeconds(MODE.pick(2, 5)),
+        () -> {
+          JvmGauge g = JvmGauge.sample();
+          samples.add(
+              new long[] {sinceStart.elapsed().toNanos(), g.heapAfterGcBytes(), g.threads()});
+        });
+  }
 
-      new DrillTable("Drill 6: soak with reaping churn")
-          .row(
-              "load held",
-              String.format(
-                  "%s of %d joins/s on 3 events, waiters polling every"
-                      + " 1 s; %d requests (%.0f/s)",
-                  DrillTable.seconds(soak), JOINS_PER_SECOND, tally.total(), tally.perSecond()))
-          .row(
-              "faults injected",
-              "reaping churn: "
-                  + churn.abandoned.get()
-                  + " waiters"
-                  + " abandoned (30%), "
-                  + silenced
-                  + " silenced at the end; heartbeat timeout 3 s")
-          .row("requests by status", tally.byStatus())
-          .row("requests failed by status code", tally.failures())
-          .row(
-              "counters",
-              "joined "
-                  + joined
-                  + " (clients acknowledged "
-                  + churn.joined.get()
-                  + "), admitted "
-                  + admitted
-                  + " (clients "
-                  + churn.entered.get()
-                  + "), left "
-                  + left
-                  + " (client leaves "
-                  + churn.leaves.get()
-                  + "), expired "
-                  + expired
-                  + "; waiting+admitted+left+expired-joined: "
-                  + unbalanced)
-          .row("live waiters expired", churn.liveExpired.get())
-          .row(
-              "heap after GC, first / last " + DrillTable.seconds(window),
-              first[1] / 1048576 + " MiB / " + last[1] / 1048576 + " MiB")
-          .row("threads, first / last window", first[2] + " / " + last[2])
-          .row("orphan keys (SCAN + PTTL)", orphans.isEmpty() ? "none" : orphans.toString())
-          .row(
-              "keys after DELETE of the events",
-              eventKeysAfterDelete + " of the events' (of " + keysBeforeDelete + " before)")
-          .row("acknowledged joins lost", joined == churn.joined.get() ? "0" : "joined differs")
-          .row("recovery time", "not applicable (no outage); lines reaped empty after the load")
-          .print();
+  private void stopLoadAndSilenceEveryone() {
+    joiner.stop();
+    silenced = churn.silenceEveryone();
+    pollers.stop();
+  }
 
-      assertThat(tally.serverErrorsOtherThan503() + tally.count(503) + tally.noAnswer())
-          .as("failed requests")
-          .isZero();
-      assertThat(unbalanced).as("waiting + admitted + left + expired - joined").isZero();
-      assertThat(joined).as("joined vs acknowledged").isEqualTo(churn.joined.get());
-      assertThat(admitted).as("admitted vs granted").isEqualTo(churn.entered.get());
-      assertThat(expired).as("expired").isPositive();
-      assertThat(orphans).as("orphan keys").isEmpty();
-      assertThat(eventKeysAfterDelete).as("keys left after delete").isZero();
-      assertThat(last[1])
-          .as("heap after GC, last window")
-          .isLessThanOrEqualTo(first[1] + first[1] / 4 + 16L * 1024 * 1024);
-      assertThat(last[2]).as("threads, last window").isLessThanOrEqualTo(first[2] + 3);
-    } finally {
-      joiner.close();
-      pollers.close();
+  private void takeFirstAndLastWindowMedians() {
+    first = median(samples, 0, window.toNanos());
+    last = median(samples, soak.toNanos() - window.toNanos(), Long.MAX_VALUE);
+  }
+
+  /** Everyone left in the line is silent now: the reaper must empty every line. */
+  private void awaitEveryLineReapedEmpty() {
+    Await.until(
+        Duration.ofSeconds(30),
+        "every line reaped empty",
+        () -> EVENTS.stream().allMatch(e -> stats(api, e).path("waiting").asLong() == 0));
+  }
+
+  private void addUpCounters() {
+    for (String e : EVENTS) {
+      JsonNode s = stats(api, e);
+      long sum =
+          s.path("waiting").asLong()
+              + s.path("admitted").asLong()
+              + s.path("left").asLong()
+              + s.path("expired").asLong();
+      unbalanced += Math.abs(sum - s.path("joined").asLong());
+      joined += s.path("joined").asLong();
+      admitted += s.path("admitted").asLong();
+      left += s.path("left").asLong();
+      expired += s.path("expired").asLong();
     }
+  }
+
+  /** The registry is pruned by the reaper's next pass once it sees the lines empty. */
+  private void findOrphanKeys() {
+    try (RedisClient client = RedisClient.create("redis://" + redis.address());
+        StatefulRedisConnection<String, String> c = client.connect()) {
+      ToLongFunction<String> pttl = k -> c.sync().pttl(k);
+      orphans =
+          Await.within(Duration.ofSeconds(10), () -> orphans(admin.allKeys(), pttl), List::isEmpty)
+              .orElseGet(() -> orphans(admin.allKeys(), pttl));
+    }
+  }
+
+  private void deleteEventsAndCountTheirKeys() {
+    keysBeforeDelete = admin.allKeys().size();
+    for (String e : EVENTS) {
+      assertThat(
+              api.raw(
+                      "DELETE",
+                      "/api/v1/admin/events/" + e,
+                      new byte[0],
+                      "Authorization",
+                      "Bearer " + ServiceHarness.ADMIN_TOKEN)
+                  .status())
+          .isEqualTo(200);
+    }
+    eventKeysAfterDelete = admin.allKeys().stream().filter(k -> k.contains("{soak-")).count();
+  }
+
+  private void report() {
+    new DrillTable("Drill 6: soak with reaping churn")
+        .row(
+            "load held",
+            String.format(
+                "%s of %d joins/s on 3 events, waiters polling every"
+                    + " 1 s; %d requests (%.0f/s)",
+                DrillTable.seconds(soak), JOINS_PER_SECOND, tally.total(), tally.perSecond()))
+        .row(
+            "faults injected",
+            "reaping churn: "
+                + churn.abandoned.get()
+                + " waiters"
+                + " abandoned (30%), "
+                + silenced
+                + " silenced at the end; heartbeat timeout 3 s")
+        .row("requests by status", tally.byStatus())
+        .row("requests failed by status code", tally.failures())
+        .row(
+            "counters",
+            "joined "
+                + joined
+                + " (clients acknowledged "
+                + churn.joined.get()
+                + "), admitted "
+                + admitted
+                + " (clients "
+                + churn.entered.get()
+                + "), left "
+                + left
+                + " (client leaves "
+                + churn.leaves.get()
+                + "), expired "
+                + expired
+                + "; waiting+admitted+left+expired-joined: "
+                + unbalanced)
+        .row("live waiters expired", churn.liveExpired.get())
+        .row(
+            "heap after GC, first / last " + DrillTable.seconds(window),
+            first[1] / 1048576 + " MiB / " + last[1] / 1048576 + " MiB")
+        .row("threads, first / last window", first[2] + " / " + last[2])
+        .row("orphan keys (SCAN + PTTL)", orphans.isEmpty() ? "none" : orphans.toString())
+        .row(
+            "keys after DELETE of the events",
+            eventKeysAfterDelete + " of the events' (of " + keysBeforeDelete + " before)")
+        .row("acknowledged joins lost", joined == churn.joined.get() ? "0" : "joined differs")
+        .row("recovery time", "not applicable (no outage); lines reaped empty after the load")
+        .print();
+  }
+
+  private void assertNoFailedRequests() {
+    assertThat(tally.serverErrorsOtherThan503() + tally.count(503) + tally.noAnswer())
+        .as("failed requests")
+        .isZero();
+  }
+
+  private void assertCountersAddUp() {
+    assertThat(unbalanced).as("waiting + admitted + left + expired - joined").isZero();
+    assertThat(joined).as("joined vs acknowledged").isEqualTo(churn.joined.get());
+    assertThat(admitted).as("admitted vs granted").isEqualTo(churn.entered.get());
+    assertThat(expired).as("expired").isPositive();
+  }
+
+  private void assertNoKeysLeftBehind() {
+    assertThat(orphans).as("orphan keys").isEmpty();
+    assertThat(eventKeysAfterDelete).as("keys left after delete").isZero();
+  }
+
+  private void assertHeapAndThreadsFlat() {
+    assertThat(last[1])
+        .as("heap after GC, last window")
+        .isLessThanOrEqualTo(first[1] + first[1] / 4 + 16L * 1024 * 1024);
+    assertThat(last[2]).as("threads, last window").isLessThanOrEqualTo(first[2] + 3);
   }
 
   private static JsonNode stats(Api api, String event) {

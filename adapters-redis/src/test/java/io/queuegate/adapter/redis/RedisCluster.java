@@ -14,11 +14,17 @@ import java.util.concurrent.TimeUnit;
  */
 public final class RedisCluster implements AutoCloseable {
   private static final Duration READY_LIMIT = Duration.ofSeconds(60);
+  private static final Duration NODE_TIMEOUT = Duration.ofSeconds(5);
 
   private final List<RedisServer> nodes = new ArrayList<>();
 
   /** Starts the nodes, creates the cluster and waits until every node reports it healthy. */
   public static RedisCluster start(Path dir) {
+    return start(dir, NODE_TIMEOUT);
+  }
+
+  /** As {@link #start(Path)}; {@code nodeTimeout} is how long until a silent primary fails over. */
+  public static RedisCluster start(Path dir, Duration nodeTimeout) {
     RedisCluster cluster = new RedisCluster();
     try {
       for (int i = 0; i < 6; i++) {
@@ -30,7 +36,7 @@ public final class RedisCluster implements AutoCloseable {
                 List.of(
                     "--cluster-enabled", "yes",
                     "--cluster-config-file", dir.resolve("nodes-" + port + ".conf").toString(),
-                    "--cluster-node-timeout", "5000"));
+                    "--cluster-node-timeout", Long.toString(nodeTimeout.toMillis())));
         node.start();
         cluster.nodes.add(node);
       }
@@ -48,6 +54,14 @@ public final class RedisCluster implements AutoCloseable {
 
   public List<Integer> ports() {
     return nodes.stream().map(RedisServer::port).toList();
+  }
+
+  /** The node listening at {@code address} ("127.0.0.1:port"), e.g. to kill it in a drill. */
+  public RedisServer node(String address) {
+    return nodes.stream()
+        .filter(n -> n.address().equals(address))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no node " + address));
   }
 
   private void create() {
