@@ -7,8 +7,8 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.queuegate.adapter.http.HttpAdapter;
 import io.queuegate.adapter.http.HttpSettings;
 import io.queuegate.adapter.http.MicrometerQueueMetrics;
-import io.queuegate.adapter.http.jwt.EsAdmissionTokenSigner;
-import io.queuegate.adapter.http.jwt.JwtEnqueueTokenVerifier;
+import io.queuegate.adapter.jwt.JwtAdmissionTokenSigner;
+import io.queuegate.adapter.jwt.JwtEnqueueTokenVerifier;
 import io.queuegate.domain.port.out.AdmissionTokenSigner;
 import io.queuegate.domain.port.out.QueueMetrics;
 import io.queuegate.domain.service.BackgroundJobs;
@@ -34,7 +34,7 @@ public final class QueueApplication {
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     QueueMetrics metrics = new MicrometerQueueMetrics(registry);
     Stores stores = storeFor.apply(metrics);
-    AdmissionTokenSigner signer = EsAdmissionTokenSigner.from(settings.admissionKeys());
+    AdmissionTokenSigner signer = JwtAdmissionTokenSigner.from(settings.admissionKeys());
     PolicyCatalog catalog =
         new PolicyCatalog(
             stores.policies(), settings.defaultPolicy(), clock, settings.policyCache());

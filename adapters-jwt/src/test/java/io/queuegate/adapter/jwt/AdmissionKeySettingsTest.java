@@ -1,9 +1,9 @@
-package io.queuegate.adapter.http.jwt;
+package io.queuegate.adapter.jwt;
 
-import static io.queuegate.adapter.http.jwt.EsAdmissionTokenSignerTest.CLAIMS;
-import static io.queuegate.adapter.http.jwt.EsAdmissionTokenSignerTest.NEW;
-import static io.queuegate.adapter.http.jwt.EsAdmissionTokenSignerTest.NOW;
-import static io.queuegate.adapter.http.jwt.EsAdmissionTokenSignerTest.OLD;
+import static io.queuegate.adapter.jwt.JwtAdmissionTokenSignerTest.CLAIMS;
+import static io.queuegate.adapter.jwt.JwtAdmissionTokenSignerTest.NEW;
+import static io.queuegate.adapter.jwt.JwtAdmissionTokenSignerTest.NOW;
+import static io.queuegate.adapter.jwt.JwtAdmissionTokenSignerTest.OLD;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -55,7 +55,7 @@ class AdmissionKeySettingsTest {
 
   @Test
   void noKeys_givesAnEphemeralSignerAndWarnsAboutRestarts() {
-    Logger logger = Logger.getLogger(EsAdmissionTokenSigner.class.getName());
+    Logger logger = Logger.getLogger(JwtAdmissionTokenSigner.class.getName());
     List<LogRecord> records = new CopyOnWriteArrayList<>();
     Handler capture =
         new Handler() {
@@ -72,7 +72,7 @@ class AdmissionKeySettingsTest {
         };
     logger.addHandler(capture);
     try {
-      var signer = EsAdmissionTokenSigner.from(AdmissionKeySettings.defaults());
+      var signer = JwtAdmissionTokenSigner.from(AdmissionKeySettings.defaults());
 
       assertThat(signer.verify(signer.sign(CLAIMS).token(), NOW)).isEqualTo(CLAIMS);
       assertThat(records).hasSize(1);
@@ -87,8 +87,8 @@ class AdmissionKeySettingsTest {
 
   @Test
   void ephemeralSigners_doNotAcceptEachOthersTokens() {
-    var first = EsAdmissionTokenSigner.ephemeral("queuegate");
-    var second = EsAdmissionTokenSigner.ephemeral("queuegate");
+    var first = JwtAdmissionTokenSigner.ephemeral("queuegate");
+    var second = JwtAdmissionTokenSigner.ephemeral("queuegate");
 
     var token = first.sign(CLAIMS).token();
 
@@ -99,7 +99,7 @@ class AdmissionKeySettingsTest {
   void unreadableKeySet_isRejectedWithoutQuotingIt() {
     String broken = new JWKSet(NEW).toString(false).replace("}", "");
 
-    assertThatThrownBy(() -> EsAdmissionTokenSigner.from(settings(broken, null)))
+    assertThatThrownBy(() -> JwtAdmissionTokenSigner.from(settings(broken, null)))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageNotContaining(NEW.getD().toString())
         .hasNoCause();
@@ -109,7 +109,7 @@ class AdmissionKeySettingsTest {
   void unknownSigningKid_isRejected() {
     String set = new JWKSet(NEW).toString(false);
 
-    assertThatThrownBy(() -> EsAdmissionTokenSigner.from(settings(set, "key-1999")))
+    assertThatThrownBy(() -> JwtAdmissionTokenSigner.from(settings(set, "key-1999")))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("key-1999");
   }
@@ -118,17 +118,17 @@ class AdmissionKeySettingsTest {
   void publicOnlySigningKey_isRejected() {
     String set = new JWKSet(List.of(NEW.toPublicJWK(), OLD)).toString(false);
 
-    assertThatThrownBy(() -> EsAdmissionTokenSigner.from(settings(set, "key-2030")))
+    assertThatThrownBy(() -> JwtAdmissionTokenSigner.from(settings(set, "key-2030")))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("private");
   }
 
   @Test
   void publicOnlyRetiredKey_stillVerifiesItsTokens() {
-    var oldToken = EsAdmissionTokenSignerTest.signer("key-2029", OLD).sign(CLAIMS).token();
+    var oldToken = JwtAdmissionTokenSignerTest.signer("key-2029", OLD).sign(CLAIMS).token();
     String set = new JWKSet(List.of(NEW, OLD.toPublicJWK())).toString(false);
 
-    var signer = EsAdmissionTokenSigner.from(settings(set, "key-2030"));
+    var signer = JwtAdmissionTokenSigner.from(settings(set, "key-2030"));
 
     assertThat(signer.verify(oldToken, NOW)).isEqualTo(CLAIMS);
   }
@@ -138,24 +138,24 @@ class AdmissionKeySettingsTest {
     var rsa = new RSAKeyGenerator(2048).keyID("rsa-1").generate();
     String set = new JWKSet(rsa).toString(false);
 
-    assertThatThrownBy(() -> EsAdmissionTokenSigner.from(settings(set, null)))
+    assertThatThrownBy(() -> JwtAdmissionTokenSigner.from(settings(set, null)))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("P-256");
   }
 
   @Test
   void duplicateKid_isRejected() {
-    var twin = EsAdmissionTokenSignerTest.ecKey("key-2030");
+    var twin = JwtAdmissionTokenSignerTest.ecKey("key-2030");
     String set = new JWKSet(List.of(NEW, twin)).toString(false);
 
-    assertThatThrownBy(() -> EsAdmissionTokenSigner.from(settings(set, null)))
+    assertThatThrownBy(() -> JwtAdmissionTokenSigner.from(settings(set, null)))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("twice");
   }
 
   @Test
   void emptyKeySet_isRejected() {
-    assertThatThrownBy(() -> EsAdmissionTokenSigner.from(settings("{\"keys\":[]}", null)))
+    assertThatThrownBy(() -> JwtAdmissionTokenSigner.from(settings("{\"keys\":[]}", null)))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("no keys");
   }

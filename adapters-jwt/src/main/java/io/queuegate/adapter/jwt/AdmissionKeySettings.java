@@ -1,4 +1,4 @@
-package io.queuegate.adapter.http.jwt;
+package io.queuegate.adapter.jwt;
 
 import java.util.Objects;
 import java.util.Optional;

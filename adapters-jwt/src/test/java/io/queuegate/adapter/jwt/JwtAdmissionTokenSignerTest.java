@@ -1,4 +1,4 @@
-package io.queuegate.adapter.http.jwt;
+package io.queuegate.adapter.jwt;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -31,7 +31,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-class EsAdmissionTokenSignerTest {
+class JwtAdmissionTokenSignerTest {
 
   static final Instant NOW = Instant.parse("2030-01-01T12:00:00Z");
   static final ECKey OLD = ecKey("key-2029");
@@ -47,13 +47,13 @@ class EsAdmissionTokenSignerTest {
     }
   }
 
-  static EsAdmissionTokenSigner signer(String issuer, String signingKid, JWK... keys) {
+  static JwtAdmissionTokenSigner signer(String issuer, String signingKid, JWK... keys) {
     String privateSet = new JWKSet(List.of(keys)).toString(false);
-    return EsAdmissionTokenSigner.from(
+    return JwtAdmissionTokenSigner.from(
         new AdmissionKeySettings(issuer, Optional.of(privateSet), Optional.of(signingKid)));
   }
 
-  static EsAdmissionTokenSigner signer(String signingKid, JWK... keys) {
+  static JwtAdmissionTokenSigner signer(String signingKid, JWK... keys) {
     return signer("queuegate", signingKid, keys);
   }
 
@@ -138,7 +138,7 @@ class EsAdmissionTokenSignerTest {
   void withoutSigningKeyId_theFirstKeySigns() throws ParseException {
     String set = new JWKSet(List.of(OLD, NEW)).toString(false);
     var signer =
-        EsAdmissionTokenSigner.from(
+        JwtAdmissionTokenSigner.from(
             new AdmissionKeySettings("queuegate", Optional.of(set), Optional.empty()));
 
     var token = signer.sign(CLAIMS).token();

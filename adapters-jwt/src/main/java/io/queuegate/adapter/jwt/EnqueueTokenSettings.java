@@ -1,4 +1,4 @@
-package io.queuegate.adapter.http.jwt;
+package io.queuegate.adapter.jwt;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;

@@ -3,4 +3,4 @@
  * verifier of the enqueue tokens that selling sites sign. Library exceptions never leave this
  * package: a bad token always becomes the domain's InvalidAdmissionToken or InvalidEnqueueToken.
  */
-package io.queuegate.adapter.http.jwt;
+package io.queuegate.adapter.jwt;

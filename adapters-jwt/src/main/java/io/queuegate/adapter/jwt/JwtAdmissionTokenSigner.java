@@ -1,4 +1,4 @@
-package io.queuegate.adapter.http.jwt;
+package io.queuegate.adapter.jwt;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JOSEObjectType;
@@ -25,17 +25,18 @@ import java.util.Objects;
  * leeway: this service both signs and checks, and a token lives for minutes, so a few seconds of
  * clock skew between instances only moves the end of that window.
  */
-public final class EsAdmissionTokenSigner implements AdmissionTokenSigner {
+public final class JwtAdmissionTokenSigner implements AdmissionTokenSigner {
 
   /** Far above any token this class signs; longer input is refused before parsing. */
   static final int MAX_TOKEN_LENGTH = 4096;
 
-  private static final System.Logger LOG = System.getLogger(EsAdmissionTokenSigner.class.getName());
+  private static final System.Logger LOG =
+      System.getLogger(JwtAdmissionTokenSigner.class.getName());
 
   private final String issuer;
   private final AdmissionKeyRing keys;
 
-  private EsAdmissionTokenSigner(String issuer, AdmissionKeyRing keys) {
+  private JwtAdmissionTokenSigner(String issuer, AdmissionKeyRing keys) {
     this.issuer = Objects.requireNonNull(issuer);
     this.keys = keys;
   }
@@ -45,23 +46,23 @@ public final class EsAdmissionTokenSigner implements AdmissionTokenSigner {
    *
    * @throws IllegalArgumentException when the JWK set is unusable or has no such signing kid
    */
-  public static EsAdmissionTokenSigner from(AdmissionKeySettings settings) {
+  public static JwtAdmissionTokenSigner from(AdmissionKeySettings settings) {
     return settings
         .jwkSetJson()
         .map(json -> AdmissionKeyRing.parse(json, settings.signingKeyId()))
-        .map(ring -> new EsAdmissionTokenSigner(settings.issuer(), ring))
+        .map(ring -> new JwtAdmissionTokenSigner(settings.issuer(), ring))
         .orElseGet(() -> ephemeral(settings.issuer()));
   }
 
   /** A signer with a freshly generated key that lives only as long as this process. */
-  public static EsAdmissionTokenSigner ephemeral(String issuer) {
+  public static JwtAdmissionTokenSigner ephemeral(String issuer) {
     AdmissionKeyRing ring = AdmissionKeyRing.generate();
     LOG.log(
         System.Logger.Level.WARNING,
         "No admission signing keys are configured; generated an ephemeral EC P-256 key (kid {0})."
             + " Admission tokens will not verify after a restart or on other instances.",
         ring.signingKeyId());
-    return new EsAdmissionTokenSigner(issuer, ring);
+    return new JwtAdmissionTokenSigner(issuer, ring);
   }
 
   @Override
@@ -127,7 +128,7 @@ public final class EsAdmissionTokenSigner implements AdmissionTokenSigner {
 
   @Override
   public String toString() {
-    return "EsAdmissionTokenSigner[issuer="
+    return "JwtAdmissionTokenSigner[issuer="
         + issuer
         + ", signingKeyId="
         + keys.signingKeyId()

@@ -1,4 +1,4 @@
-package io.queuegate.adapter.http.jwt;
+package io.queuegate.adapter.jwt;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
