@@ -1,7 +1,7 @@
 package io.queuegate.app;
 
-import io.queuegate.adapter.http.PushSettings;
-import io.queuegate.adapter.http.VersionInfo;
+import io.queuegate.adapter.http.operations.VersionInfo;
+import io.queuegate.adapter.http.queue.PushSettings;
 import io.queuegate.adapter.jwt.AdmissionKeySettings;
 import io.queuegate.adapter.jwt.EnqueueTokenSettings;
 import io.queuegate.adapter.redis.RedisSettings;

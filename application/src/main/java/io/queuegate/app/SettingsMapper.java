@@ -1,8 +1,8 @@
 package io.queuegate.app;
 
 import io.helidon.config.Config;
-import io.queuegate.adapter.http.PushSettings;
-import io.queuegate.adapter.http.VersionInfo;
+import io.queuegate.adapter.http.operations.VersionInfo;
+import io.queuegate.adapter.http.queue.PushSettings;
 import io.queuegate.adapter.jwt.AdmissionKeySettings;
 import io.queuegate.adapter.jwt.EnqueueTokenSettings;
 import io.queuegate.domain.model.Gcra;

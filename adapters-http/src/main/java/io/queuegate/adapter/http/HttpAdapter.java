@@ -3,6 +3,20 @@ package io.queuegate.adapter.http;
 import io.helidon.webserver.WebServerConfig;
 import io.helidon.webserver.http.HttpRouting;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.queuegate.adapter.http.admin.AdminHttpService;
+import io.queuegate.adapter.http.admission.AdmissionHttpService;
+import io.queuegate.adapter.http.envelope.EnvelopeDirectHandler;
+import io.queuegate.adapter.http.envelope.EnvelopeErrorHandlers;
+import io.queuegate.adapter.http.filter.RateLimitFilter;
+import io.queuegate.adapter.http.filter.RequestMetricsFilter;
+import io.queuegate.adapter.http.filter.TraceIdFilter;
+import io.queuegate.adapter.http.operations.OperationsHttpService;
+import io.queuegate.adapter.http.page.WaitingPageHttpService;
+import io.queuegate.adapter.http.queue.QueueEventsHttpService;
+import io.queuegate.adapter.http.queue.QueueHttpService;
+import io.queuegate.adapter.http.routing.IdempotencyRoutes;
+import io.queuegate.adapter.http.routing.RequestBody;
+import io.queuegate.adapter.http.routing.Routes;
 import java.util.Objects;
 
 /**
@@ -42,17 +56,18 @@ public final class HttpAdapter {
     routing
         .addFilter(new TraceIdFilter())
         .addFilter(new RequestMetricsFilter(registry, routes))
-        .addFilter(
-            new RateLimitFilter(
-                useCases.rateLimit(), new ClientAddress(settings.trustedProxies())));
+        .addFilter(new RateLimitFilter(useCases.rateLimit(), settings.trustedProxies()));
     EnvelopeErrorHandlers.register(routing);
     routing
         .register(
             new QueueHttpService(
-                useCases, new IdempotentRoutes(useCases.idempotency(), limit), limit))
-        .register(
-            new QueueEventsHttpService(
-                useCases.status(), settings.push(), StreamPacer.SYSTEM, registry))
+                useCases.join(),
+                useCases.status(),
+                useCases.enter(),
+                useCases.leave(),
+                new IdempotencyRoutes(useCases.idempotency(), limit),
+                limit))
+        .register(new QueueEventsHttpService(useCases.status(), settings.push(), registry))
         .register(new WaitingPageHttpService(useCases.waitingPage()))
         .register(new AdmissionHttpService(useCases.verify(), useCases.keys(), limit))
         .register(new OperationsHttpService(useCases.readiness(), registry, settings.version()));
@@ -61,6 +76,13 @@ public final class HttpAdapter {
         .adminToken()
         .ifPresent(
             token ->
-                routing.register(new AdminHttpService(useCases, new AdminToken(token), limit)));
+                routing.register(
+                    new AdminHttpService(
+                        useCases.configure(),
+                        useCases.pause(),
+                        useCases.describe(),
+                        useCases.delete(),
+                        token,
+                        limit)));
   }
 }

@@ -9,6 +9,7 @@ import static org.mockito.Mockito.when;
 
 import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.testing.junit5.DirectClient;
+import io.queuegate.adapter.http.routing.Routes;
 import io.queuegate.domain.model.AdmissionGrant;
 import io.queuegate.domain.model.EventId;
 import io.queuegate.domain.model.EventOverview;

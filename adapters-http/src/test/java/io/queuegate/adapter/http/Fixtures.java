@@ -8,6 +8,8 @@ import static org.mockito.Mockito.when;
 
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.queuegate.adapter.http.operations.VersionInfo;
+import io.queuegate.adapter.http.queue.PushSettings;
 import io.queuegate.domain.model.IdempotentOutcome;
 import io.queuegate.domain.model.IdempotentReply;
 import io.queuegate.domain.model.RateDecision;

@@ -14,6 +14,7 @@ import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.testing.junit5.DirectClient;
 import io.helidon.webserver.testing.junit5.RoutingTest;
 import io.helidon.webserver.testing.junit5.SetUpRoute;
+import io.queuegate.adapter.http.routing.Routes;
 import io.queuegate.domain.model.AdmissionGrant;
 import io.queuegate.domain.model.EventId;
 import io.queuegate.domain.model.IdempotentOutcome;
