@@ -2,13 +2,11 @@ package io.queuegate.app;
 
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.WebServerConfig;
-import io.micrometer.prometheusmetrics.PrometheusConfig;
-import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.queuegate.adapter.http.HttpAdapter;
 import io.queuegate.adapter.http.HttpSettings;
-import io.queuegate.adapter.http.MicrometerQueueMetrics;
 import io.queuegate.adapter.jwt.JwtAdmissionTokenSigner;
 import io.queuegate.adapter.jwt.JwtEnqueueTokenVerifier;
+import io.queuegate.adapter.metrics.PrometheusMetrics;
 import io.queuegate.domain.port.out.AdmissionTokenSigner;
 import io.queuegate.domain.port.out.QueueMetrics;
 import io.queuegate.domain.service.BackgroundJobs;
@@ -18,7 +16,10 @@ import io.queuegate.domain.service.Reaper;
 import java.time.Clock;
 import java.util.function.Function;
 
-/** Wires the domain, the chosen store and the HTTP adapter with plain constructors, and starts. */
+/**
+ * Wires the domain, the chosen store and the HTTP, JWT and metrics adapters with plain
+ * constructors, and starts.
+ */
 public final class QueueApplication {
 
   private QueueApplication() {}
@@ -31,8 +32,8 @@ public final class QueueApplication {
    */
   public static RunningService start(
       AppSettings settings, Function<QueueMetrics, Stores> storeFor, Clock clock) {
-    PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-    QueueMetrics metrics = new MicrometerQueueMetrics(registry);
+    PrometheusMetrics prometheus = new PrometheusMetrics();
+    QueueMetrics metrics = prometheus.queue();
     Stores stores = storeFor.apply(metrics);
     AdmissionTokenSigner signer = JwtAdmissionTokenSigner.from(settings.admissionKeys());
     PolicyCatalog catalog =
@@ -70,7 +71,7 @@ public final class QueueApplication {
                 settings.version(),
                 settings.push()),
             wiring.useCases(),
-            registry);
+            HttpMetricsBridge.to(prometheus));
 
     WebServerConfig.Builder server =
         WebServer.builder()

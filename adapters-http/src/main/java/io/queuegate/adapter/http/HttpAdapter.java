@@ -2,7 +2,6 @@ package io.queuegate.adapter.http;
 
 import io.helidon.webserver.WebServerConfig;
 import io.helidon.webserver.http.HttpRouting;
-import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.queuegate.adapter.http.admin.AdminHttpService;
 import io.queuegate.adapter.http.admission.AdmissionHttpService;
 import io.queuegate.adapter.http.envelope.EnvelopeDirectHandler;
@@ -26,13 +25,12 @@ import java.util.Objects;
 public final class HttpAdapter {
   private final HttpSettings settings;
   private final QueueUseCases useCases;
-  private final PrometheusMeterRegistry registry;
+  private final HttpMetrics metrics;
 
-  public HttpAdapter(
-      HttpSettings settings, QueueUseCases useCases, PrometheusMeterRegistry registry) {
+  public HttpAdapter(HttpSettings settings, QueueUseCases useCases, HttpMetrics metrics) {
     this.settings = Objects.requireNonNull(settings);
     this.useCases = Objects.requireNonNull(useCases);
-    this.registry = Objects.requireNonNull(registry);
+    this.metrics = Objects.requireNonNull(metrics);
   }
 
   /**
@@ -55,7 +53,7 @@ public final class HttpAdapter {
     Routes routes = new Routes(settings.adminToken().isPresent());
     routing
         .addFilter(new TraceIdFilter())
-        .addFilter(new RequestMetricsFilter(registry, routes))
+        .addFilter(new RequestMetricsFilter(metrics.requests(), routes))
         .addFilter(new RateLimitFilter(useCases.rateLimit(), settings.trustedProxies()));
     EnvelopeErrorHandlers.register(routing);
     routing
@@ -67,10 +65,12 @@ public final class HttpAdapter {
                 useCases.leave(),
                 new IdempotencyRoutes(useCases.idempotency(), limit),
                 limit))
-        .register(new QueueEventsHttpService(useCases.status(), settings.push(), registry))
+        .register(
+            new QueueEventsHttpService(useCases.status(), settings.push(), metrics.openStreams()))
         .register(new WaitingPageHttpService(useCases.waitingPage()))
         .register(new AdmissionHttpService(useCases.verify(), useCases.keys(), limit))
-        .register(new OperationsHttpService(useCases.readiness(), registry, settings.version()));
+        .register(
+            new OperationsHttpService(useCases.readiness(), metrics.scrape(), settings.version()));
     // Without an operator token the operator API does not exist at all: 404, not 401.
     settings
         .adminToken()

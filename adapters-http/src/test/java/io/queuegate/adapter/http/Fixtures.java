@@ -6,8 +6,6 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.reset;
 import static org.mockito.Mockito.when;
 
-import io.micrometer.prometheusmetrics.PrometheusConfig;
-import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.queuegate.adapter.http.operations.VersionInfo;
 import io.queuegate.adapter.http.queue.PushSettings;
 import io.queuegate.domain.model.IdempotentOutcome;
@@ -54,7 +52,7 @@ final class Fixtures {
           mock(RateLimitUseCase.class),
           mock(IdempotentRequestUseCase.class),
           mock(DescribeWaitingPageUseCase.class));
-  final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+  final RecordingMetrics metrics = new RecordingMetrics();
 
   HttpAdapter adapter(boolean withAdmin, List<String> trustedProxies) {
     return adapter(withAdmin, trustedProxies, PushSettings.DEFAULTS);
@@ -68,7 +66,7 @@ final class Fixtures {
             HttpSettings.DEFAULT_MAX_BODY_BYTES,
             VERSION,
             push);
-    return new HttpAdapter(settings, useCases, registry);
+    return new HttpAdapter(settings, useCases, metrics.asHttpMetrics());
   }
 
   /**

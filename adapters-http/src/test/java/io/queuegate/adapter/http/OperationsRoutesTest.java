@@ -76,20 +76,23 @@ class OperationsRoutesTest {
     api.get("/api/v1/admin/events/some-event").send();
     api.get("/no/such/path/123").send();
 
-    String scraped =
+    String recorded =
         Eventually.await(
-            FIX.registry::scrape,
-            "http_server_requests_seconds_count{method=\"GET\",route=\"/api/v1/queue/status\","
-                + "status=\"200\"}",
-            "route=\"/api/v1/admin/events/{event_id}\",status=\"401\"",
-            "route=\"unmatched\",status=\"404\"",
-            "http_server_requests_seconds_bucket");
+            FIX.metrics::requests,
+            "GET /api/v1/queue/status 200",
+            "GET /api/v1/admin/events/{event_id} 401",
+            "GET unmatched 404");
     Exchange res = api.get(Routes.METRICS).send();
 
     assertThat(res.status()).isEqualTo(200);
     assertThat(res.header("Content-Type")).startsWith("text/plain");
-    assertThat(res.body()).contains("http_server_requests_seconds_count");
-    assertThat(scraped).doesNotContain("some-event").doesNotContain("/no/such/path");
+    assertThat(res.body()).isEqualTo(RecordingMetrics.SCRAPE);
+    assertThat(recorded).doesNotContain("some-event").doesNotContain("/no/such/path");
+  }
+
+  @Test
+  void openEventStreams_areShownFromTheStart() {
+    assertThat(FIX.metrics.openStreams()).isZero();
   }
 
   @Test

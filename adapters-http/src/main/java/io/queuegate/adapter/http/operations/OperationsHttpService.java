@@ -3,7 +3,6 @@ package io.queuegate.adapter.http.operations;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
-import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.queuegate.adapter.http.envelope.Json;
 import io.queuegate.adapter.http.routing.AllowedMethods;
 import io.queuegate.adapter.http.routing.Reply;
@@ -19,20 +18,19 @@ import java.util.Map;
 
 /** Operations routes: liveness, readiness, version, Prometheus metrics and the OpenAPI document. */
 public final class OperationsHttpService implements HttpService {
-  static final String PROMETHEUS_TEXT = "text/plain; version=0.0.4; charset=utf-8";
   static final String NOT_READY_RETRY_SEC = "5";
   private static final System.Logger LOGGER =
       System.getLogger(OperationsHttpService.class.getName());
 
   private final CheckReadinessUseCase readiness;
-  private final PrometheusMeterRegistry registry;
+  private final MetricsScrape metrics;
   private final VersionInfo version;
   private final String openApi;
 
   public OperationsHttpService(
-      CheckReadinessUseCase readiness, PrometheusMeterRegistry registry, VersionInfo version) {
+      CheckReadinessUseCase readiness, MetricsScrape metrics, VersionInfo version) {
     this.readiness = readiness;
-    this.registry = registry;
+    this.metrics = metrics;
     this.version = version;
     this.openApi = loadOpenApi();
   }
@@ -42,7 +40,7 @@ public final class OperationsHttpService implements HttpService {
     get(rules, Routes.HEALTHZ, req -> Reply.json(200, HealthResponse.from(version)));
     get(rules, Routes.READYZ, this::ready);
     get(rules, Routes.VERSION, req -> Reply.json(200, version));
-    get(rules, Routes.METRICS, req -> Reply.text(200, PROMETHEUS_TEXT, registry.scrape()));
+    get(rules, Routes.METRICS, req -> Reply.text(200, metrics.contentType(), metrics.text().get()));
     get(rules, Routes.OPENAPI, req -> Reply.text(200, "application/yaml", openApi));
   }
 

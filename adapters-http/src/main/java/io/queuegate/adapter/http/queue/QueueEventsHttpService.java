@@ -7,8 +7,6 @@ import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import io.helidon.webserver.sse.SseSink;
-import io.micrometer.core.instrument.Gauge;
-import io.micrometer.core.instrument.MeterRegistry;
 import io.queuegate.adapter.http.envelope.HttpError;
 import io.queuegate.adapter.http.routing.AllowedMethods;
 import io.queuegate.adapter.http.routing.QueryParams;
@@ -29,14 +27,12 @@ public final class QueueEventsHttpService implements HttpService {
 
   /** A service whose streams check once per {@code settings.checkEvery()} of real time. */
   public QueueEventsHttpService(
-      QueueStatusUseCase status, PushSettings settings, MeterRegistry registry) {
+      QueueStatusUseCase status, PushSettings settings, OpenStreamsGauge gauge) {
     this.status = status;
     this.settings = settings;
     this.streams = new OpenStreams(settings.maxStreams());
     this.pacer = StreamPacer.SYSTEM;
-    Gauge.builder("queue_event_streams_open", streams, OpenStreams::count)
-        .description("Status event streams open on this instance")
-        .register(registry);
+    gauge.track(streams::count);
   }
 
   @Override

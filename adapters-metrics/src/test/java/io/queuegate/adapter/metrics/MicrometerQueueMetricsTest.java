@@ -1,4 +1,4 @@
-package io.queuegate.adapter.http;
+package io.queuegate.adapter.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package io.queuegate.adapter.http;
+package io.queuegate.adapter.metrics;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
