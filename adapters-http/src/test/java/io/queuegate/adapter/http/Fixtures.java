@@ -32,7 +32,7 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 /** Mocked use cases behind a real {@link HttpAdapter}, with defaults that let requests through. */
-final class Fixtures {
+class Fixtures {
   static final String ADMIN_TOKEN = "s3cret-operator-token";
   static final VersionInfo VERSION = new VersionInfo("queuegate", "1.2.3", "abc1234", "2025-01-01");
 
