@@ -20,12 +20,12 @@ import java.util.concurrent.atomic.LongAdder;
  * first {@code maxEventLabels} events get their own {@code event} label for the life of the
  * process; later ones are counted together under {@code event="_other"}.
  */
-public final class MicrometerQueueMetrics implements QueueMetrics {
+final class MicrometerQueueMetrics implements QueueMetrics {
 
-  public static final int DEFAULT_MAX_EVENT_LABELS = 1000;
+  static final int DEFAULT_MAX_EVENT_LABELS = 1000;
 
   /** The label shared by events beyond the cap (and by a real event of that name). */
-  public static final String OTHER_EVENTS = "_other";
+  static final String OTHER_EVENTS = "_other";
 
   /** From a quick admission to a sale that keeps people waiting for hours. */
   private static final Duration[] WAIT_BUCKETS = {
@@ -49,14 +49,14 @@ public final class MicrometerQueueMetrics implements QueueMetrics {
   private final Map<String, Long> overflowWaiting = new ConcurrentHashMap<>();
   private volatile boolean full;
 
-  public MicrometerQueueMetrics(MeterRegistry registry) {
+  MicrometerQueueMetrics(MeterRegistry registry) {
     this(registry, DEFAULT_MAX_EVENT_LABELS);
   }
 
   /**
    * @param maxEventLabels how many distinct events get their own label before the rest share one
    */
-  public MicrometerQueueMetrics(MeterRegistry registry, int maxEventLabels) {
+  MicrometerQueueMetrics(MeterRegistry registry, int maxEventLabels) {
     if (maxEventLabels < 0) {
       throw new IllegalArgumentException("maxEventLabels must not be negative");
     }

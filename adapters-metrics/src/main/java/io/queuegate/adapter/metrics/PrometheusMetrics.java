@@ -16,9 +16,6 @@ public final class PrometheusMetrics {
   /** The media type of {@link #scrape()}: the Prometheus text exposition format 0.0.4. */
   public static final String CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8";
 
-  static final String REQUESTS = "http_server_requests";
-  static final String OPEN_STREAMS = "queue_event_streams_open";
-
   private final PrometheusMeterRegistry registry =
       new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
   private final MicrometerQueueMetrics queue = new MicrometerQueueMetrics(registry);
@@ -35,7 +32,7 @@ public final class PrometheusMetrics {
    * @param route the route template, never the raw path, so that label values stay few
    */
   public void requestServed(String route, String method, int status, Duration took) {
-    Timer.builder(REQUESTS)
+    Timer.builder("http_server_requests")
         .description("HTTP requests served, by route template, method and status")
         .tag("route", route)
         .tag("method", method)
@@ -47,7 +44,7 @@ public final class PrometheusMetrics {
 
   /** Shows {@code open}, read at each scrape, as this instance's open event streams. */
   public void trackOpenStreams(IntSupplier open) {
-    Gauge.builder(OPEN_STREAMS, open, IntSupplier::getAsInt)
+    Gauge.builder("queue_event_streams_open", open, IntSupplier::getAsInt)
         .description("Status event streams open on this instance")
         // Gauges hold their object weakly, and nobody else may hold this supplier.
         .strongReference(true)
