@@ -1,9 +1,9 @@
 package io.queuegate.app;
 
-import io.queuegate.adapter.http.PushSettings;
-import io.queuegate.adapter.http.VersionInfo;
-import io.queuegate.adapter.http.jwt.AdmissionKeySettings;
-import io.queuegate.adapter.http.jwt.EnqueueTokenSettings;
+import io.queuegate.adapter.http.operations.VersionInfo;
+import io.queuegate.adapter.http.queue.PushSettings;
+import io.queuegate.adapter.jwt.AdmissionKeySettings;
+import io.queuegate.adapter.jwt.EnqueueTokenSettings;
 import io.queuegate.adapter.redis.RedisSettings;
 import io.queuegate.domain.model.QueuePolicy;
 import io.queuegate.domain.service.EtaSettings;

@@ -2,15 +2,14 @@ package io.queuegate.app;
 
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.WebServerConfig;
-import io.micrometer.prometheusmetrics.PrometheusConfig;
-import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.queuegate.adapter.http.HttpAdapter;
 import io.queuegate.adapter.http.HttpSettings;
-import io.queuegate.adapter.http.MicrometerQueueMetrics;
-import io.queuegate.adapter.http.jwt.EsAdmissionTokenSigner;
-import io.queuegate.adapter.http.jwt.JwtEnqueueTokenVerifier;
+import io.queuegate.adapter.jwt.JwtAdmissionTokenSigner;
+import io.queuegate.adapter.jwt.JwtEnqueueTokenVerifier;
+import io.queuegate.adapter.metrics.PrometheusMetrics;
 import io.queuegate.adapter.redis.CommandTimer;
 import io.queuegate.domain.port.out.AdmissionTokenSigner;
+import io.queuegate.domain.port.out.QueueMetrics;
 import io.queuegate.domain.port.out.QueueStore;
 import io.queuegate.domain.service.BackgroundJobs;
 import io.queuegate.domain.service.HeartbeatCoalescer;
@@ -19,7 +18,10 @@ import io.queuegate.domain.service.Reaper;
 import java.time.Clock;
 import java.util.function.Function;
 
-/** Wires the domain, the chosen store and the HTTP adapter with plain constructors, and starts. */
+/**
+ * Wires the domain, the chosen store and the HTTP, JWT and metrics adapters with plain
+ * constructors, and starts.
+ */
 public final class QueueApplication {
 
   private QueueApplication() {}
@@ -32,11 +34,11 @@ public final class QueueApplication {
    */
   public static RunningService start(
       AppSettings settings, Function<CommandTimer, QueueStore> storeFor, Clock clock) {
-    PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-    MicrometerQueueMetrics metrics = new MicrometerQueueMetrics(registry);
-    QueueStore stores = storeFor.apply(metrics::storeCommand);
-    metrics.registerPositionMethods(stores.line().positionMethods());
-    AdmissionTokenSigner signer = EsAdmissionTokenSigner.from(settings.admissionKeys());
+    PrometheusMetrics prometheus = new PrometheusMetrics();
+    QueueMetrics metrics = prometheus.queue();
+    QueueStore stores = storeFor.apply(prometheus::storeCommand);
+    prometheus.registerPositionMethods(stores.line().positionMethods());
+    AdmissionTokenSigner signer = JwtAdmissionTokenSigner.from(settings.admissionKeys());
     PolicyCatalog catalog =
         new PolicyCatalog(
             stores.policies(), settings.defaultPolicy(), clock, settings.policyCache());
@@ -72,8 +74,7 @@ public final class QueueApplication {
                 settings.version(),
                 settings.push()),
             wiring.useCases(),
-            registry,
-            metrics::positionsByMethod);
+            HttpMetricsBridge.to(prometheus));
 
     WebServerConfig.Builder server =
         WebServer.builder()

@@ -1,6 +1,6 @@
 package io.queuegate.app;
 
-import io.queuegate.adapter.http.VersionInfo;
+import io.queuegate.adapter.http.operations.VersionInfo;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

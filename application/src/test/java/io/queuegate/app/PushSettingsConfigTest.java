@@ -3,7 +3,7 @@ package io.queuegate.app;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.queuegate.adapter.http.PushSettings;
+import io.queuegate.adapter.http.queue.PushSettings;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

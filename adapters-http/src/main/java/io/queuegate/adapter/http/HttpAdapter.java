@@ -2,7 +2,20 @@ package io.queuegate.adapter.http;
 
 import io.helidon.webserver.WebServerConfig;
 import io.helidon.webserver.http.HttpRouting;
-import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.queuegate.adapter.http.admin.AdminHttpService;
+import io.queuegate.adapter.http.admission.AdmissionHttpService;
+import io.queuegate.adapter.http.envelope.EnvelopeDirectHandler;
+import io.queuegate.adapter.http.envelope.EnvelopeErrorHandlers;
+import io.queuegate.adapter.http.filter.RateLimitFilter;
+import io.queuegate.adapter.http.filter.RequestMetricsFilter;
+import io.queuegate.adapter.http.filter.TraceIdFilter;
+import io.queuegate.adapter.http.operations.OperationsHttpService;
+import io.queuegate.adapter.http.page.WaitingPageHttpService;
+import io.queuegate.adapter.http.queue.QueueEventsHttpService;
+import io.queuegate.adapter.http.queue.QueueHttpService;
+import io.queuegate.adapter.http.routing.IdempotencyRoutes;
+import io.queuegate.adapter.http.routing.RequestBody;
+import io.queuegate.adapter.http.routing.Routes;
 import java.util.Objects;
 
 /**
@@ -12,18 +25,12 @@ import java.util.Objects;
 public final class HttpAdapter {
   private final HttpSettings settings;
   private final QueueUseCases useCases;
-  private final PrometheusMeterRegistry registry;
-  private final PositionCounts positions;
+  private final HttpMetrics metrics;
 
-  public HttpAdapter(
-      HttpSettings settings,
-      QueueUseCases useCases,
-      PrometheusMeterRegistry registry,
-      PositionCounts positions) {
+  public HttpAdapter(HttpSettings settings, QueueUseCases useCases, HttpMetrics metrics) {
     this.settings = Objects.requireNonNull(settings);
     this.useCases = Objects.requireNonNull(useCases);
-    this.registry = Objects.requireNonNull(registry);
-    this.positions = Objects.requireNonNull(positions);
+    this.metrics = Objects.requireNonNull(metrics);
   }
 
   /**
@@ -46,27 +53,37 @@ public final class HttpAdapter {
     Routes routes = new Routes(settings.adminToken().isPresent());
     routing
         .addFilter(new TraceIdFilter())
-        .addFilter(new RequestMetricsFilter(registry, routes))
-        .addFilter(
-            new RateLimitFilter(
-                useCases.rateLimit(), new ClientAddress(settings.trustedProxies())));
+        .addFilter(new RequestMetricsFilter(metrics.requests(), routes))
+        .addFilter(new RateLimitFilter(useCases.rateLimit(), settings.trustedProxies()));
     EnvelopeErrorHandlers.register(routing);
     routing
         .register(
             new QueueHttpService(
-                useCases, new IdempotentRoutes(useCases.idempotency(), limit), limit))
+                useCases.join(),
+                useCases.status(),
+                useCases.enter(),
+                useCases.leave(),
+                new IdempotencyRoutes(useCases.idempotency(), limit),
+                limit))
         .register(
-            new QueueEventsHttpService(
-                useCases.status(), settings.push(), StreamPacer.SYSTEM, registry))
+            new QueueEventsHttpService(useCases.status(), settings.push(), metrics.openStreams()))
         .register(new WaitingPageHttpService(useCases.waitingPage()))
         .register(new AdmissionHttpService(useCases.verify(), useCases.keys(), limit))
-        .register(new OperationsHttpService(useCases.readiness(), registry, settings.version()));
+        .register(
+            new OperationsHttpService(useCases.readiness(), metrics.scrape(), settings.version()));
     // Without an operator token the operator API does not exist at all: 404, not 401.
     settings
         .adminToken()
         .ifPresent(
             token ->
                 routing.register(
-                    new AdminHttpService(useCases, new AdminToken(token), limit, positions)));
+                    new AdminHttpService(
+                        useCases.configure(),
+                        useCases.pause(),
+                        useCases.describe(),
+                        useCases.delete(),
+                        token,
+                        limit,
+                        metrics.positions())));
   }
 }

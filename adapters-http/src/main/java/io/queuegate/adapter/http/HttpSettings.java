@@ -1,5 +1,7 @@
 package io.queuegate.adapter.http;
 
+import io.queuegate.adapter.http.operations.VersionInfo;
+import io.queuegate.adapter.http.queue.PushSettings;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;

@@ -7,10 +7,6 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 
-import io.helidon.webserver.http.HttpRouting;
-import io.helidon.webserver.testing.junit5.DirectClient;
-import io.helidon.webserver.testing.junit5.RoutingTest;
-import io.helidon.webserver.testing.junit5.SetUpRoute;
 import io.queuegate.domain.model.EventId;
 import io.queuegate.domain.model.EventOverview;
 import io.queuegate.domain.model.EventStats;
@@ -23,31 +19,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-@RoutingTest
 class AdminRoutesTest {
-  private static final Fixtures FIX = new Fixtures();
+  @RegisterExtension static final RoutingFixture FIX = RoutingFixture.withOperatorApi();
   private static final String EVENT = "/api/v1/admin/events/concert";
   private static final String BEARER = "Bearer " + Fixtures.ADMIN_TOKEN;
   private static final EventId CONCERT = new EventId("concert");
 
-  private final Api api;
-
-  AdminRoutesTest(DirectClient client) {
-    this.api = new Api(client);
-  }
-
-  @SetUpRoute
-  static void routing(HttpRouting.Builder routing) {
-    FIX.adapter(true, List.of()).routing(routing);
-  }
-
-  @BeforeEach
-  void resetMocks() {
-    FIX.reset();
-  }
+  private final Api api = FIX.api();
 
   @Test
   @SuppressWarnings("unchecked")
@@ -158,7 +139,7 @@ class AdminRoutesTest {
 
   @Test
   void getEvent_returnsPolicyAndStats() {
-    FIX.positionCounts.putAll(Map.of("position_index", 17L, "scan_fallback", 0L));
+    FIX.metrics.positionCounts.putAll(Map.of("position_index", 17L, "scan_fallback", 0L));
     when(FIX.useCases.describe().describe(CONCERT))
         .thenReturn(
             new EventOverview(

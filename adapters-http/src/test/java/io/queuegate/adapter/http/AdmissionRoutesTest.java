@@ -7,38 +7,19 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 
-import io.helidon.webserver.http.HttpRouting;
-import io.helidon.webserver.testing.junit5.DirectClient;
-import io.helidon.webserver.testing.junit5.RoutingTest;
-import io.helidon.webserver.testing.junit5.SetUpRoute;
+import io.queuegate.adapter.http.routing.Routes;
 import io.queuegate.domain.model.AdmissionAlreadyUsed;
 import io.queuegate.domain.model.AdmissionClaims;
 import io.queuegate.domain.model.EventId;
 import io.queuegate.domain.model.InvalidAdmissionToken;
 import java.time.Instant;
-import java.util.List;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-@RoutingTest
 class AdmissionRoutesTest {
-  private static final Fixtures FIX = new Fixtures();
+  @RegisterExtension static final RoutingFixture FIX = RoutingFixture.withoutOperatorApi();
 
-  private final Api api;
-
-  AdmissionRoutesTest(DirectClient client) {
-    this.api = new Api(client);
-  }
-
-  @SetUpRoute
-  static void routing(HttpRouting.Builder routing) {
-    FIX.adapter(false, List.of()).routing(routing);
-  }
-
-  @BeforeEach
-  void resetMocks() {
-    FIX.reset();
-  }
+  private final Api api = FIX.api();
 
   @Test
   void verifyValidToken_returnsClaimsWithSubjectAsUserId() {

@@ -7,6 +7,7 @@ import io.helidon.http.Method;
 import io.helidon.webclient.api.HttpClientResponse;
 import io.helidon.webclient.http1.Http1Client;
 import io.helidon.webclient.http1.Http1ClientRequest;
+import io.queuegate.adapter.http.routing.Routes;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;

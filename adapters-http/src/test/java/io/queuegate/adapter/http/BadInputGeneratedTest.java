@@ -7,8 +7,7 @@ import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.Mockito.mockingDetails;
 import static org.mockito.Mockito.when;
 
-import io.helidon.webserver.http.HttpRouting;
-import io.helidon.webserver.testing.junit5.DirectClient;
+import io.queuegate.adapter.http.routing.Routes;
 import io.queuegate.domain.model.AdmissionGrant;
 import io.queuegate.domain.model.EventId;
 import io.queuegate.domain.model.EventOverview;
@@ -49,8 +48,9 @@ class BadInputGeneratedTest {
   private static final long MASTER_SEED = 20250101L;
   private static final int CASES = 400;
   private static final Pattern VALID_EVENT = Pattern.compile("[A-Za-z0-9._-]{1,64}");
-  private static final Fixtures FIX = new Fixtures();
-  private static final Api API = new Api(client());
+  // Not registered as an extension: the stubs stay for every case, and the calls add up.
+  private static final RoutingFixture FIX = RoutingFixture.withOperatorApi();
+  private static final Api API = stubbedApi();
 
   /** One generated request. */
   record BadRequest(
@@ -280,7 +280,7 @@ class BadInputGeneratedTest {
         .toList();
   }
 
-  private static DirectClient client() {
+  private static Api stubbedApi() {
     FIX.reset();
     WaitingToken token = new WaitingToken(new EventId("concert"), WaiterId.random());
     when(FIX.useCases.join().join(any())).thenReturn(new JoinReceipt(token, 1, 2, 1000));
@@ -301,8 +301,6 @@ class BadInputGeneratedTest {
                     new EventStats(0, 0, 0, 0, 0, 0, Optional.empty()),
                     0,
                     0));
-    HttpRouting.Builder routing = HttpRouting.builder();
-    FIX.adapter(true, List.of()).routing(routing);
-    return new DirectClient(routing);
+    return FIX.api();
   }
 }

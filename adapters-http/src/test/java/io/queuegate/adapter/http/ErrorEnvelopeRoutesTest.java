@@ -7,10 +7,7 @@ import static org.mockito.Mockito.doThrow;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 
-import io.helidon.webserver.http.HttpRouting;
-import io.helidon.webserver.testing.junit5.DirectClient;
-import io.helidon.webserver.testing.junit5.RoutingTest;
-import io.helidon.webserver.testing.junit5.SetUpRoute;
+import io.queuegate.adapter.http.routing.Routes;
 import io.queuegate.domain.model.DuplicateRequest;
 import io.queuegate.domain.model.EnqueueTokenRequired;
 import io.queuegate.domain.model.EventPaused;
@@ -21,38 +18,22 @@ import io.queuegate.domain.model.QueueFull;
 import io.queuegate.domain.model.StoreUnavailableException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.List;
 import java.util.UUID;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** The error envelope on every failure path: domain failures, bad input, Helidon's own errors. */
-@RoutingTest
 class ErrorEnvelopeRoutesTest {
-  private static final Fixtures FIX = new Fixtures();
+  @RegisterExtension static final RoutingFixture FIX = RoutingFixture.withoutOperatorApi();
   private static final String JOIN_BODY = "{\"event_id\":\"concert\"}";
 
-  private final Api api;
-
-  ErrorEnvelopeRoutesTest(DirectClient client) {
-    this.api = new Api(client);
-  }
-
-  @SetUpRoute
-  static void routing(HttpRouting.Builder routing) {
-    FIX.adapter(false, List.of()).routing(routing);
-  }
-
-  @BeforeEach
-  void resetMocks() {
-    FIX.reset();
-  }
+  private final Api api = FIX.api();
 
   static Stream<Arguments> joinFailures() {
     Supplier<QueueException> store =

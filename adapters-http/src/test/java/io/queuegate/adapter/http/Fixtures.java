@@ -6,8 +6,8 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.reset;
 import static org.mockito.Mockito.when;
 
-import io.micrometer.prometheusmetrics.PrometheusConfig;
-import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.queuegate.adapter.http.operations.VersionInfo;
+import io.queuegate.adapter.http.queue.PushSettings;
 import io.queuegate.domain.model.IdempotencyOutcome;
 import io.queuegate.domain.model.IdempotencyReply;
 import io.queuegate.domain.model.RateDecision;
@@ -28,12 +28,11 @@ import io.queuegate.domain.port.in.RunOnceUseCase;
 import io.queuegate.domain.port.in.VerifyAdmissionUseCase;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 
 /** Mocked use cases behind a real {@link HttpAdapter}, with defaults that let requests through. */
-final class Fixtures {
+class Fixtures {
   static final String ADMIN_TOKEN = "s3cret-operator-token";
   static final VersionInfo VERSION = new VersionInfo("queuegate", "1.2.3", "abc1234", "2025-01-01");
 
@@ -53,8 +52,7 @@ final class Fixtures {
           mock(RateLimitUseCase.class),
           mock(RunOnceUseCase.class),
           mock(DescribeWaitingPageUseCase.class));
-  final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-  final Map<String, Long> positionCounts = new java.util.concurrent.ConcurrentHashMap<>();
+  final RecordingMetrics metrics = new RecordingMetrics();
 
   HttpAdapter adapter(boolean withAdmin, List<String> trustedProxies) {
     return adapter(withAdmin, trustedProxies, PushSettings.DEFAULTS);
@@ -68,7 +66,7 @@ final class Fixtures {
             HttpSettings.DEFAULT_MAX_BODY_BYTES,
             VERSION,
             push);
-    return new HttpAdapter(settings, useCases, registry, () -> Map.copyOf(positionCounts));
+    return new HttpAdapter(settings, useCases, metrics.asHttpMetrics());
   }
 
   /**
@@ -76,7 +74,7 @@ final class Fixtures {
    */
   @SuppressWarnings("unchecked")
   void reset() {
-    positionCounts.clear();
+    metrics.positionCounts.clear();
     reset(
         useCases.join(),
         useCases.status(),

@@ -8,6 +8,7 @@ import io.helidon.webserver.WebServer;
 import io.helidon.webserver.WebServerConfig;
 import io.helidon.webserver.testing.junit5.ServerTest;
 import io.helidon.webserver.testing.junit5.SetUpServer;
+import io.queuegate.adapter.http.routing.Routes;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;

@@ -3,6 +3,7 @@ package io.queuegate.adapter.http;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.queuegate.adapter.http.routing.Routes;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

@@ -3,34 +3,15 @@ package io.queuegate.adapter.http;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.Mockito.when;
 
-import io.helidon.webserver.http.HttpRouting;
-import io.helidon.webserver.testing.junit5.DirectClient;
-import io.helidon.webserver.testing.junit5.RoutingTest;
-import io.helidon.webserver.testing.junit5.SetUpRoute;
+import io.queuegate.adapter.http.routing.Routes;
 import io.queuegate.domain.model.WaiterStatus;
-import java.util.List;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-@RoutingTest
 class OperationsRoutesTest {
-  private static final Fixtures FIX = new Fixtures();
+  @RegisterExtension static final RoutingFixture FIX = RoutingFixture.withOperatorApi();
 
-  private final Api api;
-
-  OperationsRoutesTest(DirectClient client) {
-    this.api = new Api(client);
-  }
-
-  @SetUpRoute
-  static void routing(HttpRouting.Builder routing) {
-    FIX.adapter(true, List.of()).routing(routing);
-  }
-
-  @BeforeEach
-  void resetMocks() {
-    FIX.reset();
-  }
+  private final Api api = FIX.api();
 
   @Test
   void healthz_isHealthyWithServiceAndVersion() {
@@ -75,20 +56,23 @@ class OperationsRoutesTest {
     api.get("/api/v1/admin/events/some-event").send();
     api.get("/no/such/path/123").send();
 
-    String scraped =
+    String recorded =
         Eventually.await(
-            FIX.registry::scrape,
-            "http_server_requests_seconds_count{method=\"GET\",route=\"/api/v1/queue/status\","
-                + "status=\"200\"}",
-            "route=\"/api/v1/admin/events/{event_id}\",status=\"401\"",
-            "route=\"unmatched\",status=\"404\"",
-            "http_server_requests_seconds_bucket");
+            FIX.metrics::requests,
+            "GET /api/v1/queue/status 200",
+            "GET /api/v1/admin/events/{event_id} 401",
+            "GET unmatched 404");
     Exchange res = api.get(Routes.METRICS).send();
 
     assertThat(res.status()).isEqualTo(200);
     assertThat(res.header("Content-Type")).startsWith("text/plain");
-    assertThat(res.body()).contains("http_server_requests_seconds_count");
-    assertThat(scraped).doesNotContain("some-event").doesNotContain("/no/such/path");
+    assertThat(res.body()).isEqualTo(RecordingMetrics.SCRAPE);
+    assertThat(recorded).doesNotContain("some-event").doesNotContain("/no/such/path");
+  }
+
+  @Test
+  void openEventStreams_areShownFromTheStart() {
+    assertThat(FIX.metrics.openStreams()).isZero();
   }
 
   @Test

@@ -2,6 +2,8 @@ package io.queuegate.adapter.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.queuegate.adapter.http.envelope.ErrorReply;
+import io.queuegate.adapter.http.envelope.QueueErrorMapper;
 import io.queuegate.domain.model.AdmissionAlreadyUsed;
 import io.queuegate.domain.model.DuplicateRequest;
 import io.queuegate.domain.model.EnqueueTokenRequired;

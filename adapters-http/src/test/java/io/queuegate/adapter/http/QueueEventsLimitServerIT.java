@@ -8,6 +8,8 @@ import io.helidon.webserver.WebServer;
 import io.helidon.webserver.WebServerConfig;
 import io.helidon.webserver.testing.junit5.ServerTest;
 import io.helidon.webserver.testing.junit5.SetUpServer;
+import io.queuegate.adapter.http.queue.PushSettings;
+import io.queuegate.adapter.http.routing.Routes;
 import io.queuegate.domain.model.WaiterStatus;
 import java.io.IOException;
 import java.net.URI;

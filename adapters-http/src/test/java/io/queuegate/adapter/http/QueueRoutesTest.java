@@ -10,10 +10,7 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 
-import io.helidon.webserver.http.HttpRouting;
-import io.helidon.webserver.testing.junit5.DirectClient;
-import io.helidon.webserver.testing.junit5.RoutingTest;
-import io.helidon.webserver.testing.junit5.SetUpRoute;
+import io.queuegate.adapter.http.routing.Routes;
 import io.queuegate.domain.model.AdmissionGrant;
 import io.queuegate.domain.model.EventId;
 import io.queuegate.domain.model.IdempotencyOutcome;
@@ -33,30 +30,20 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.mockito.ArgumentCaptor;
 
-@RoutingTest
 class QueueRoutesTest {
-  private static final Fixtures FIX = new Fixtures();
+  @RegisterExtension static final RoutingFixture FIX = RoutingFixture.withOperatorApi();
   private static final WaitingToken TOKEN =
       new WaitingToken(new EventId("concert-2025"), WaiterId.random());
   private static final String JOIN_BODY =
       "{\"event_id\":\"concert-2025\",\"user_id\":\"anonymous\"}";
 
-  private final Api api;
-
-  QueueRoutesTest(DirectClient client) {
-    this.api = new Api(client);
-  }
-
-  @SetUpRoute
-  static void routing(HttpRouting.Builder routing) {
-    FIX.adapter(true, List.of()).routing(routing);
-  }
+  private final Api api = FIX.api();
 
   @BeforeEach
-  void resetMocks() {
-    FIX.reset();
+  void stubJoin() {
     when(FIX.useCases.join().join(any())).thenReturn(new JoinReceipt(TOKEN, 7, 14, 1000));
   }
 

@@ -7,39 +7,20 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 
-import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.testing.junit5.DirectClient;
-import io.helidon.webserver.testing.junit5.RoutingTest;
-import io.helidon.webserver.testing.junit5.SetUpRoute;
+import io.queuegate.adapter.http.routing.Routes;
 import io.queuegate.domain.model.RateDecision;
 import io.queuegate.domain.model.RateLimitScope;
 import java.time.Duration;
-import java.util.List;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-@RoutingTest
 class RateLimitRoutesTest {
-  private static final Fixtures FIX = new Fixtures();
+  @RegisterExtension static final RoutingFixture FIX = RoutingFixture.behindProxies("10.0.0.0/8");
 
-  private final DirectClient client;
-  private final Api api;
-
-  RateLimitRoutesTest(DirectClient client) {
-    this.client = client;
-    this.api = new Api(client);
-  }
-
-  @SetUpRoute
-  static void routing(HttpRouting.Builder routing) {
-    FIX.adapter(false, List.of("10.0.0.0/8")).routing(routing);
-  }
-
-  @BeforeEach
-  void resetMocks() {
-    FIX.reset();
-  }
+  private final DirectClient client = FIX.client();
+  private final Api api = FIX.api();
 
   @AfterEach
   void restorePeer() {

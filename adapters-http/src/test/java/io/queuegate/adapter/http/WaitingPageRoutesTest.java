@@ -4,37 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 
-import io.helidon.webserver.http.HttpRouting;
-import io.helidon.webserver.testing.junit5.DirectClient;
-import io.helidon.webserver.testing.junit5.RoutingTest;
-import io.helidon.webserver.testing.junit5.SetUpRoute;
+import io.queuegate.adapter.http.routing.Routes;
 import io.queuegate.domain.model.EventId;
 import io.queuegate.domain.model.TargetDelivery;
 import io.queuegate.domain.model.WaitingPage;
-import java.util.List;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-@RoutingTest
 class WaitingPageRoutesTest {
-  private static final Fixtures FIX = new Fixtures();
+  @RegisterExtension static final RoutingFixture FIX = RoutingFixture.withoutOperatorApi();
   private static final EventId CONCERT = new EventId("concert-2030");
 
-  private final Api api;
-
-  WaitingPageRoutesTest(DirectClient client) {
-    this.api = new Api(client);
-  }
-
-  @SetUpRoute
-  static void routing(HttpRouting.Builder routing) {
-    FIX.adapter(false, List.of()).routing(routing);
-  }
-
-  @BeforeEach
-  void resetMocks() {
-    FIX.reset();
-  }
+  private final Api api = FIX.api();
 
   @Test
   void pageWithoutAcceptLanguage_isEnglishHtmlWithTheDefaultTitle() {

@@ -1,9 +1,0 @@
-package io.queuegate.adapter.http;
-
-import io.helidon.webserver.http.ServerRequest;
-
-/** A route's logic for requests with a body that was already read within the size limit. */
-@FunctionalInterface
-interface BodyHandler {
-  Reply handle(ServerRequest request, byte[] body);
-}

@@ -1,4 +1,0 @@
-package io.queuegate.adapter.http;
-
-/** Body of {@code POST /api/v1/queue/join}. */
-record JoinRequest(String eventId, String userId) {}

@@ -1,4 +1,0 @@
-package io.queuegate.adapter.http;
-
-/** Body of {@code POST /api/v1/admission/verify}; {@code consume} defaults to false. */
-record VerifyRequest(String reservationToken, Boolean consume) {}

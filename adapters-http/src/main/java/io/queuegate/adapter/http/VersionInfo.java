@@ -1,4 +1,0 @@
-package io.queuegate.adapter.http;
-
-/** The build's identity, as served by {@code /version} and {@code /healthz}. */
-public record VersionInfo(String service, String version, String commit, String built) {}

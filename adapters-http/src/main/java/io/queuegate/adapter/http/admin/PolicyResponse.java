@@ -1,0 +1,40 @@
+package io.queuegate.adapter.http.admin;
+
+import io.queuegate.domain.model.QueuePolicy;
+
+/**
+ * An event's policy as the operator API shows it; same field names as {@link PolicyRequest}. An
+ * empty {@code target_url} or {@code title} means the event has none.
+ */
+record PolicyResponse(
+    long readyWindow,
+    double admissionRatePerSec,
+    long admissionBurst,
+    long maxActive,
+    long maxWaiting,
+    long heartbeatTimeoutSec,
+    long admissionTtlSec,
+    boolean pausedJoins,
+    boolean pausedAdmission,
+    boolean requireEnqueueToken,
+    String targetUrl,
+    String title,
+    String targetDelivery) {
+
+  static PolicyResponse from(QueuePolicy policy) {
+    return new PolicyResponse(
+        policy.readyWindow(),
+        policy.admissionRatePerSec(),
+        policy.admissionBurst(),
+        policy.maxActive(),
+        policy.maxWaiting(),
+        policy.heartbeatTimeout().toSeconds(),
+        policy.admissionTtl().toSeconds(),
+        policy.pausedJoins(),
+        policy.pausedAdmission(),
+        policy.requireEnqueueToken(),
+        policy.page().targetUrl().orElse(""),
+        policy.page().title().orElse(""),
+        policy.page().targetDelivery().wireName());
+  }
+}

@@ -1,0 +1,23 @@
+package io.queuegate.adapter.http.envelope;
+
+import io.queuegate.domain.model.PolicyField;
+
+/** The JSON name of each policy field, as the operator API reads and writes it. */
+final class PolicyFieldNames {
+  private PolicyFieldNames() {}
+
+  static String of(PolicyField field) {
+    return switch (field) {
+      case READY_WINDOW -> "ready_window";
+      case ADMISSION_RATE -> "admission_rate_per_sec";
+      case ADMISSION_BURST -> "admission_burst";
+      case MAX_ACTIVE -> "max_active";
+      case MAX_WAITING -> "max_waiting";
+      case HEARTBEAT_TIMEOUT -> "heartbeat_timeout_sec";
+      case ADMISSION_TTL -> "admission_ttl_sec";
+      case TARGET_URL -> "target_url";
+      case TITLE -> "title";
+      case TARGET_DELIVERY -> "target_delivery";
+    };
+  }
+}

@@ -1,0 +1,80 @@
+package io.queuegate.adapter.http.page;
+
+import io.helidon.http.HeaderNames;
+import io.helidon.webserver.http.HttpRules;
+import io.helidon.webserver.http.HttpService;
+import io.helidon.webserver.http.ServerRequest;
+import io.queuegate.adapter.http.envelope.HttpError;
+import io.queuegate.adapter.http.routing.AllowedMethods;
+import io.queuegate.adapter.http.routing.Reply;
+import io.queuegate.adapter.http.routing.ReplyHandler;
+import io.queuegate.adapter.http.routing.Routes;
+import io.queuegate.domain.model.EventId;
+import io.queuegate.domain.model.WaitingPage;
+import io.queuegate.domain.port.in.DescribeWaitingPageUseCase;
+import java.util.Map;
+
+/**
+ * The waiting page, {@code GET /wait/{event_id}}, and its script and style sheet. The page is
+ * rendered per request in the language the browser prefers, with the event's title and target; the
+ * script then talks to the queue API like any other client.
+ */
+public final class WaitingPageHttpService implements HttpService {
+  // The script and style are inline-free, so the policy can forbid inline code entirely; form posts
+  // go to the operator's target, which can be any site.
+  private static final String CSP =
+      "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+          + "connect-src 'self'; base-uri 'none'; frame-ancestors 'none'";
+
+  private final DescribeWaitingPageUseCase pages;
+  private final WaitingPageRenderer renderer = new WaitingPageRenderer();
+  private final Reply script = asset("waiting-page.js", "text/javascript; charset=utf-8");
+  private final Reply style = asset("waiting-page.css", "text/css; charset=utf-8");
+
+  public WaitingPageHttpService(DescribeWaitingPageUseCase pages) {
+    this.pages = pages;
+  }
+
+  @Override
+  public void routing(HttpRules rules) {
+    rules.get(Routes.WAIT, ((ReplyHandler) this::page).toHelidon());
+    AllowedMethods.only(rules, Routes.WAIT, "GET");
+    rules.get(Routes.PAGE_SCRIPT, ((ReplyHandler) req -> script).toHelidon());
+    AllowedMethods.only(rules, Routes.PAGE_SCRIPT, "GET");
+    rules.get(Routes.PAGE_STYLE, ((ReplyHandler) req -> style).toHelidon());
+    AllowedMethods.only(rules, Routes.PAGE_STYLE, "GET");
+  }
+
+  private Reply page(ServerRequest req) {
+    EventId eventId = EventId.parse(pathEventId(req));
+    WaitingPage page = pages.page(eventId);
+    PageLanguage language = PageLanguage.choose(req.headers().first(HeaderNames.ACCEPT_LANGUAGE));
+    return new Reply(
+        200,
+        "text/html; charset=utf-8",
+        renderer.render(eventId, page, language).getBytes(java.nio.charset.StandardCharsets.UTF_8),
+        Map.of(
+            "Cache-Control", "no-store",
+            "Content-Language", language.tag(),
+            "Vary", "Accept-Language",
+            "Content-Security-Policy", CSP,
+            "X-Content-Type-Options", "nosniff",
+            "Referrer-Policy", "no-referrer"));
+  }
+
+  private static String pathEventId(ServerRequest req) {
+    try {
+      return req.path().pathParameters().first("event_id").asOptional().orElse(null);
+    } catch (IllegalArgumentException e) {
+      throw HttpError.invalidRequest("the path is malformed");
+    }
+  }
+
+  private static Reply asset(String name, String contentType) {
+    return new Reply(
+        200,
+        contentType,
+        PageResources.bytes(name),
+        Map.of("Cache-Control", "public, max-age=300", "X-Content-Type-Options", "nosniff"));
+  }
+}

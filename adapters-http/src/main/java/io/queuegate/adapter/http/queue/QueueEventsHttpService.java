@@ -1,0 +1,66 @@
+package io.queuegate.adapter.http.queue;
+
+import io.helidon.http.HeaderNames;
+import io.helidon.http.sse.SseEvent;
+import io.helidon.webserver.http.HttpRules;
+import io.helidon.webserver.http.HttpService;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+import io.helidon.webserver.sse.SseSink;
+import io.queuegate.adapter.http.envelope.HttpError;
+import io.queuegate.adapter.http.routing.AllowedMethods;
+import io.queuegate.adapter.http.routing.QueryParams;
+import io.queuegate.adapter.http.routing.Routes;
+import io.queuegate.domain.model.WaiterStatus;
+import io.queuegate.domain.port.in.QueueStatusUseCase;
+
+/**
+ * {@code GET /api/v1/queue/events?token=}: the waiter's status as Server-Sent Events. Failures
+ * before the stream starts (missing or unknown token, too many streams) are ordinary enveloped
+ * errors. Helidon runs each request on a virtual thread, so an open stream pins no platform thread.
+ */
+public final class QueueEventsHttpService implements HttpService {
+  private final QueueStatusUseCase status;
+  private final PushSettings settings;
+  private final OpenStreams streams;
+  private final StreamPacer pacer;
+
+  /** A service whose streams check once per {@code settings.checkEvery()} of real time. */
+  public QueueEventsHttpService(
+      QueueStatusUseCase status, PushSettings settings, OpenStreamsGauge gauge) {
+    this.status = status;
+    this.settings = settings;
+    this.streams = new OpenStreams(settings.maxStreams());
+    this.pacer = StreamPacer.SYSTEM;
+    gauge.track(streams::count);
+  }
+
+  @Override
+  public void routing(HttpRules rules) {
+    rules.get(Routes.EVENTS, this::events);
+    AllowedMethods.only(rules, Routes.EVENTS, "GET");
+  }
+
+  private void events(ServerRequest req, ServerResponse res) {
+    String token = QueryParams.first(req, "token").orElseThrow(HttpError::missingToken);
+    // Status first, so that a waiter who is gone learns that rather than "busy".
+    WaiterStatus first = status.status(token);
+    if (!streams.tryOpen()) {
+      throw HttpError.tooManyStreams(settings.retryAfter());
+    }
+    try {
+      res.header(HeaderNames.CACHE_CONTROL, "no-store");
+      // Proxies such as nginx would otherwise hold events back in their buffers.
+      res.header("X-Accel-Buffering", "no");
+      try (SseSink sink = res.sink(SseSink.TYPE)) {
+        new StatusStream(status, settings, pacer)
+            .run(
+                token,
+                first,
+                (name, json) -> sink.emit(SseEvent.builder().name(name).data(json).build()));
+      }
+    } finally {
+      streams.closed();
+    }
+  }
+}

@@ -1,0 +1,85 @@
+package io.queuegate.adapter.http.routing;
+
+import java.util.List;
+
+/**
+ * The route templates of the HTTP contract. Metrics label requests with these templates (never the
+ * raw path), so label cardinality stays bounded however many event ids or junk paths arrive.
+ */
+public final class Routes {
+  public static final String QUEUE = "/api/v1/queue";
+  public static final String JOIN = QUEUE + "/join";
+  public static final String STATUS = QUEUE + "/status";
+  public static final String ENTER = QUEUE + "/enter";
+  public static final String LEAVE = QUEUE + "/leave";
+  public static final String EVENTS = QUEUE + "/events";
+  public static final String WAIT = "/wait/{event_id}";
+  public static final String PAGE_SCRIPT = "/assets/waiting-page.js";
+  public static final String PAGE_STYLE = "/assets/waiting-page.css";
+  public static final String VERIFY = "/api/v1/admission/verify";
+  public static final String JWKS = "/.well-known/jwks.json";
+  public static final String HEALTHZ = "/healthz";
+  public static final String READYZ = "/readyz";
+  public static final String VERSION = "/version";
+  public static final String METRICS = "/metrics";
+  public static final String OPENAPI = "/openapi";
+  public static final String ADMIN_EVENTS = "/api/v1/admin/events";
+  public static final String ADMIN_EVENT = ADMIN_EVENTS + "/{event_id}";
+  public static final String ADMIN_PAUSE = ADMIN_EVENT + "/pause";
+  public static final String ADMIN_RESUME = ADMIN_EVENT + "/resume";
+  public static final String UNMATCHED = "unmatched";
+
+  private static final List<String> PUBLIC =
+      List.of(
+          JOIN,
+          STATUS,
+          ENTER,
+          LEAVE,
+          EVENTS,
+          VERIFY,
+          JWKS,
+          HEALTHZ,
+          READYZ,
+          VERSION,
+          METRICS,
+          OPENAPI,
+          WAIT,
+          PAGE_SCRIPT,
+          PAGE_STYLE);
+  private static final List<String> ADMIN = List.of(ADMIN_EVENT, ADMIN_PAUSE, ADMIN_RESUME);
+
+  private final List<String[]> templates;
+
+  public Routes(boolean withAdmin) {
+    List<String> all = withAdmin ? concat(PUBLIC, ADMIN) : PUBLIC;
+    this.templates = all.stream().map(t -> t.split("/", -1)).toList();
+  }
+
+  /** The template {@code path} belongs to, or {@value #UNMATCHED}. */
+  public String templateOf(String path) {
+    String[] segments = path.split("/", -1);
+    for (String[] template : templates) {
+      if (matches(template, segments)) {
+        return String.join("/", template);
+      }
+    }
+    return UNMATCHED;
+  }
+
+  private static boolean matches(String[] template, String[] segments) {
+    if (template.length != segments.length) {
+      return false;
+    }
+    for (int i = 0; i < template.length; i++) {
+      boolean parameter = template[i].startsWith("{");
+      if (parameter ? segments[i].isEmpty() : !template[i].equals(segments[i])) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static List<String> concat(List<String> a, List<String> b) {
+    return java.util.stream.Stream.concat(a.stream(), b.stream()).toList();
+  }
+}

@@ -1,0 +1,186 @@
+package io.queuegate.adapter.metrics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.queuegate.domain.model.EventId;
+import io.queuegate.domain.model.PositionMethod;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class MicrometerQueueMetricsTest {
+
+  private final PrometheusMeterRegistry registry =
+      new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+
+  private static EventId event(String id) {
+    return new EventId(id);
+  }
+
+  private static final PositionMethod INDEX = new PositionMethod("position_index");
+  private static final PositionMethod SCAN = new PositionMethod("scan_fallback");
+  private static final PositionMethod LEGACY = new PositionMethod("legacy_zset");
+
+  @Test
+  void positionComputed_countsByMethodInExpositionAndInPositionsByMethod() {
+    var metrics = new MicrometerQueueMetrics(registry);
+    metrics.registerPositionMethods(List.of(INDEX, SCAN, LEGACY));
+
+    metrics.positionComputed(INDEX);
+    metrics.positionComputed(INDEX);
+    metrics.positionComputed(SCAN);
+
+    assertThat(registry.scrape())
+        .contains("# TYPE queue_position_calculation_total counter")
+        .contains("queue_position_calculation_total{method=\"position_index\"} 2.0")
+        .contains("queue_position_calculation_total{method=\"scan_fallback\"} 1.0")
+        .contains("queue_position_calculation_total{method=\"legacy_zset\"} 0.0");
+    assertThat(metrics.positionsByMethod())
+        .containsExactlyInAnyOrderEntriesOf(
+            Map.of(
+                "position_index", 2L,
+                "scan_fallback", 1L,
+                "legacy_zset", 0L));
+  }
+
+  @Test
+  void storeCommand_recordsLatencyHistogramByCommand() {
+    var metrics = new MicrometerQueueMetrics(registry);
+
+    metrics.storeCommand("locate", Duration.ofMillis(2));
+    metrics.storeCommand("locate", Duration.ofMillis(4));
+    metrics.storeCommand("join", Duration.ofMillis(1));
+
+    assertThat(registry.scrape())
+        .contains("queue_store_command_seconds_count{command=\"locate\"} 2")
+        .contains("queue_store_command_seconds_count{command=\"join\"} 1")
+        .contains("queue_store_command_seconds_bucket{command=\"locate\",le=");
+  }
+
+  @Test
+  void positionsByMethod_ignoresAnotherInstanceOnTheSameRegistry() {
+    var metrics = new MicrometerQueueMetrics(registry);
+    var sibling = new MicrometerQueueMetrics(registry);
+    metrics.registerPositionMethods(List.of(LEGACY));
+
+    sibling.positionComputed(LEGACY);
+
+    assertThat(metrics.positionsByMethod()).containsEntry("legacy_zset", 0L);
+    assertThat(sibling.positionsByMethod()).containsEntry("legacy_zset", 1L);
+  }
+
+  @Test
+  void eventCounters_areLabelledByEvent() {
+    var metrics = new MicrometerQueueMetrics(registry);
+
+    metrics.joined(event("concert-1"));
+    metrics.joined(event("concert-1"));
+    metrics.joined(event("concert-2"));
+    metrics.admitted(event("concert-1"), Duration.ofSeconds(10));
+    metrics.left(event("concert-2"));
+    metrics.expired(event("concert-1"), 3);
+    metrics.expired(event("concert-1"), 0);
+
+    assertThat(registry.scrape())
+        .contains("queue_joins_total{event=\"concert-1\"} 2.0")
+        .contains("queue_joins_total{event=\"concert-2\"} 1.0")
+        .contains("queue_admissions_total{event=\"concert-1\"} 1.0")
+        .contains("queue_leaves_total{event=\"concert-2\"} 1.0")
+        .contains("queue_expiries_total{event=\"concert-1\"} 3.0");
+  }
+
+  @Test
+  void waiting_setsTheGaugeToTheLastReportedCount() {
+    var metrics = new MicrometerQueueMetrics(registry);
+
+    metrics.waiting(event("concert-1"), 120);
+    metrics.waiting(event("concert-1"), 95);
+
+    assertThat(registry.scrape())
+        .contains("# TYPE queue_waiting gauge")
+        .contains("queue_waiting{event=\"concert-1\"} 95.0");
+  }
+
+  @Test
+  void admitted_recordsWaitInSecondsBuckets() {
+    var metrics = new MicrometerQueueMetrics(registry);
+
+    metrics.admitted(event("concert-1"), Duration.ofSeconds(42));
+    metrics.admitted(event("concert-1"), Duration.ofMinutes(90));
+    metrics.admitted(event("concert-1"), Duration.ofSeconds(-3));
+
+    assertThat(registry.scrape())
+        .contains("# TYPE queue_wait_seconds histogram")
+        .contains("queue_wait_seconds_bucket{le=\"1.0\"} 1")
+        .contains("queue_wait_seconds_bucket{le=\"30.0\"} 1")
+        .contains("queue_wait_seconds_bucket{le=\"60.0\"} 2")
+        .contains("queue_wait_seconds_bucket{le=\"3600.0\"} 2")
+        .contains("queue_wait_seconds_bucket{le=\"7200.0\"} 3")
+        .contains("queue_wait_seconds_bucket{le=\"+Inf\"} 3")
+        .contains("queue_wait_seconds_count 3")
+        .contains("queue_wait_seconds_sum 5442.0");
+  }
+
+  @Test
+  void eventsBeyondTheCap_shareTheOtherLabel() {
+    var metrics = new MicrometerQueueMetrics(registry, 2);
+
+    metrics.joined(event("a"));
+    metrics.joined(event("b"));
+    metrics.joined(event("c"));
+    metrics.joined(event("d"));
+    metrics.left(event("a"));
+    metrics.expired(event("d"), 5);
+
+    String text = registry.scrape();
+    assertThat(text)
+        .contains("queue_joins_total{event=\"a\"} 1.0")
+        .contains("queue_joins_total{event=\"b\"} 1.0")
+        .contains("queue_joins_total{event=\"_other\"} 2.0")
+        .contains("queue_leaves_total{event=\"a\"} 1.0")
+        .contains("queue_expiries_total{event=\"_other\"} 5.0")
+        .doesNotContain("event=\"c\"")
+        .doesNotContain("event=\"d\"");
+    assertThat(text.lines().filter(l -> l.startsWith("queue_joins_total{"))).hasSize(3);
+  }
+
+  @Test
+  void waitingBeyondTheCap_sumsTheLastCountOfEachOverflowEvent() {
+    var metrics = new MicrometerQueueMetrics(registry, 1);
+    metrics.waiting(event("a"), 10);
+
+    metrics.waiting(event("b"), 4);
+    metrics.waiting(event("c"), 6);
+    metrics.waiting(event("b"), 1);
+
+    assertThat(registry.scrape())
+        .contains("queue_waiting{event=\"a\"} 10.0")
+        .contains("queue_waiting{event=\"_other\"} 7.0");
+
+    metrics.waiting(event("c"), 0);
+
+    assertThat(registry.scrape()).contains("queue_waiting{event=\"_other\"} 1.0");
+  }
+
+  @Test
+  void realEventNamedOther_isFoldedIntoTheOverflowSeries() {
+    var metrics = new MicrometerQueueMetrics(registry, 5);
+
+    metrics.joined(event("_other"));
+    metrics.joined(event("concert-1"));
+
+    assertThat(registry.scrape())
+        .contains("queue_joins_total{event=\"_other\"} 1.0")
+        .contains("queue_joins_total{event=\"concert-1\"} 1.0");
+  }
+
+  @Test
+  void negativeCap_isRejected() {
+    assertThatThrownBy(() -> new MicrometerQueueMetrics(registry, -1))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+}
