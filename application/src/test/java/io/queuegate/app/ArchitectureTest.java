@@ -5,12 +5,16 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaCall;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.core.importer.Location;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
 
 /** The module boundaries of the house style, checked on the compiled main classes. */
 @AnalyzeClasses(
@@ -79,15 +83,47 @@ class ArchitectureTest {
 
   @ArchTest
   static final ArchRule helidonOnlyInHttpAndApplication =
+      onlyIn("io.helidon..", "io.queuegate.adapter.http..", "io.queuegate.app..");
+
+  @ArchTest
+  static final ArchRule helidonConfigOnlyInTheApplication =
+      onlyIn("io.helidon.config..", "io.queuegate.app..");
+
+  @ArchTest
+  static final ArchRule micrometerOnlyInTheMetricsAdapter =
+      onlyIn("io.micrometer..", "io.queuegate.adapter.metrics..");
+
+  @ArchTest
+  static final ArchRule jwtLibraryOnlyInTheJwtAdapter =
+      onlyIn("com.nimbusds..", "io.queuegate.adapter.jwt..");
+
+  @ArchTest
+  static final ArchRule inPortsDoNotDependOnOutPorts =
       noClasses()
           .that()
-          .resideInAnyPackage(
-              "io.queuegate.domain..",
-              "io.queuegate.adapter.memory..",
-              "io.queuegate.adapter.redis..")
+          .resideInAPackage("io.queuegate.domain.port.in..")
           .should()
           .dependOnClassesThat()
-          .resideInAPackage("io.helidon..");
+          .resideInAPackage("io.queuegate.domain.port.out..");
+
+  @ArchTest
+  static final ArchRule outPortsDoNotDependOnInPorts =
+      noClasses()
+          .that()
+          .resideInAPackage("io.queuegate.domain.port.out..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAPackage("io.queuegate.domain.port.in..");
+
+  /** Time is injected as a {@link java.time.Clock}, so tests control it; only Main picks one. */
+  @ArchTest
+  static final ArchRule noWallClockOutsideTheApplication =
+      noClasses()
+          .that()
+          .resideOutsideOfPackage("io.queuegate.app..")
+          .should()
+          .callMethodWhere(readsTheWallClock())
+          .as("no class outside the application reads the wall clock; clocks are injected");
 
   @ArchTest
   static final ArchRule noPackageCycles =
@@ -118,33 +154,15 @@ class ArchitectureTest {
           .haveSimpleNameEndingWith("UseCase");
 
   @ArchTest
-  static final ArchRule memoryAdaptersAreNamedInMemory =
-      classes()
-          .that()
-          .resideInAPackage("io.queuegate.adapter.memory..")
-          .and()
-          .arePublic()
-          .and()
-          .areTopLevelClasses()
-          .and()
-          .areNotInterfaces()
-          .should()
-          .haveSimpleNameStartingWith("InMemory");
+  static final ArchRule memoryAdaptersAreNamedInMemory = portAdaptersNamed("memory", "InMemory");
+
+  @ArchTest static final ArchRule redisAdaptersAreNamedRedis = portAdaptersNamed("redis", "Redis");
+
+  @ArchTest static final ArchRule jwtAdaptersAreNamedJwt = portAdaptersNamed("jwt", "Jwt");
 
   @ArchTest
-  static final ArchRule redisAdaptersAreNamedRedis =
-      classes()
-          .that()
-          .resideInAPackage("io.queuegate.adapter.redis..")
-          .and()
-          .arePublic()
-          .and()
-          .areTopLevelClasses()
-          .and()
-          .areNotInterfaces()
-          .should()
-          .haveSimpleNameStartingWith("Redis")
-          .allowEmptyShould(true);
+  static final ArchRule metricsAdaptersAreNamedMicrometer =
+      portAdaptersNamed("metrics", "Micrometer");
 
   @ArchTest
   static final ArchRule httpServicesAreNamedHttpService =
@@ -155,7 +173,7 @@ class ArchitectureTest {
           .haveSimpleNameEndingWith("HttpService");
 
   @ArchTest
-  static final ArchRule domainThrowsOnlyItsOwnFailures =
+  static final ArchRule domainModelExceptionsAreQueueExceptions =
       classes()
           .that()
           .areAssignableTo(RuntimeException.class)
@@ -163,4 +181,68 @@ class ArchitectureTest {
           .resideInAPackage("io.queuegate.domain.model..")
           .should()
           .beAssignableTo(io.queuegate.domain.model.QueueException.class);
+
+  /** Classes of queuegate outside {@code allowed} never use the library in {@code library}. */
+  private static ArchRule onlyIn(String library, String... allowed) {
+    return noClasses()
+        .that()
+        .resideInAPackage("io.queuegate..")
+        .and()
+        .resideOutsideOfPackages(allowed)
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage(library);
+  }
+
+  /**
+   * Every class of {@code io.queuegate.adapter.<adapter>} that implements an outbound port, public
+   * or not, is named {@code <prefix><Port>}, so the port it serves shows in its name.
+   */
+  private static ArchRule portAdaptersNamed(String adapter, String prefix) {
+    return classes()
+        .that()
+        .resideInAPackage("io.queuegate.adapter." + adapter + "..")
+        .and()
+        .areNotInterfaces()
+        .should(namedAfterTheirOutPort(prefix))
+        .allowEmptyShould(true);
+  }
+
+  private static ArchCondition<JavaClass> namedAfterTheirOutPort(String prefix) {
+    return new ArchCondition<>("be named " + prefix + "<Port> after the outbound port they serve") {
+      @Override
+      public void check(JavaClass item, ConditionEvents events) {
+        for (JavaClass port : item.getAllRawInterfaces()) {
+          if (port.getPackageName().equals("io.queuegate.domain.port.out")
+              && !item.getSimpleName().equals(prefix + port.getSimpleName())) {
+            events.add(
+                SimpleConditionEvent.violated(
+                    item,
+                    item.getName()
+                        + " implements "
+                        + port.getSimpleName()
+                        + " but is not named "
+                        + prefix
+                        + port.getSimpleName()));
+          }
+        }
+      }
+    };
+  }
+
+  private static DescribedPredicate<JavaCall<?>> readsTheWallClock() {
+    return DescribedPredicate.describe(
+        "a call that reads the wall clock",
+        call -> {
+          String owner = call.getTargetOwner().getName();
+          String name = call.getName();
+          return (owner.equals("java.time.Clock")
+                  && (name.equals("systemUTC") || name.equals("systemDefaultZone")))
+              || (owner.equals("java.lang.System") && name.equals("currentTimeMillis"))
+              || (owner.startsWith("java.time.") && name.equals("now"))
+              || (owner.equals("java.util.Date")
+                  && name.equals("<init>")
+                  && call.getTarget().getRawParameterTypes().isEmpty());
+        });
+  }
 }
