@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
  * Bench-only: the old gateway's load scenario. Virtual users join one hot event (all joins land
  * before anyone polls, so position_hint is the join order), then poll status and enter as soon as
  * ready_for_entry is true: every 2 to 4 s (fixed, the old clients), every 2 s (every2, the old web
- * client of SPEC section 7), or after poll_after_ms (hint).
+ * client, docs/design.md#old-client), or after poll_after_ms (hint).
  * Usage: java bench/java/LoadDriver.java BASE_URL EVENT USERS fixed|every2|hint READY_WINDOW MAX_SECONDS
  * Prints one RESULT line of key=value pairs.
  */

@@ -18,7 +18,7 @@ public record HttpSettings(
     VersionInfo version,
     PushSettings push) {
 
-  /** The specification's request body limit. */
+  /** The request body limit of docs/design.md#identifiers. */
   public static final int DEFAULT_MAX_BODY_BYTES = 8192;
 
   /** Settings with the default stream limits. */

@@ -39,7 +39,8 @@ final class ClusterLink implements RedisLink {
             .topologyRefreshOptions(
                 ClusterTopologyRefreshOptions.builder()
                     .enablePeriodicRefresh(TOPOLOGY_PERIOD)
-                    .enableAllAdaptiveRefreshTriggers()
+                    // Every adaptive trigger (moved or asked slots, lost or unknown nodes) is on
+                    // by default since lettuce 7, which deprecates switching them on one by one.
                     .build())
             .build());
     try {

@@ -120,7 +120,7 @@ public final class RedisServer implements AutoCloseable {
 
   private static boolean accepts(int port) {
     try (Socket socket = new Socket("127.0.0.1", port)) {
-      return true;
+      return socket.isConnected();
     } catch (IOException e) {
       return false;
     }

@@ -16,7 +16,7 @@ public final class SharedRedisStores {
 
   private SharedRedisStores() {}
 
-  /** Settings with the specification's defaults for the shared servers of {@code mode}. */
+  /** Settings with the default options for the shared servers of {@code mode}. */
   public static RedisSettings settings(RedisSettings.Mode mode) {
     return mode == RedisSettings.Mode.CLUSTER
         ? RedisSettings.cluster(RedisServers.cluster().addresses())

@@ -20,7 +20,7 @@ public record EtaSettings(
     }
   }
 
-  /** The specification's estimate: weights 0.5/0.3/0.2, times 1.1, at most a day. */
+  /** The default estimate (docs/design.md#eta): weights 0.5/0.3/0.2, times 1.1, at most a day. */
   public static EtaSettings defaults() {
     return new EtaSettings(0.5, 0.3, 0.2, 1.1, 86_400);
   }

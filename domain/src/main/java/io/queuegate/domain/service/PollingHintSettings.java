@@ -33,9 +33,9 @@ public record PollingHintSettings(
   }
 
   /**
-   * The specification's shape: 40% of the expected wait until ready (so that with +20% jitter one
-   * poll still covers under half of it), between 1 s near the head and 30 s far back, ±20% jitter,
-   * a 500 ms floor.
+   * The default shape (docs/design.md#polling-hint): 40% of the expected wait until ready (so that
+   * with +20% jitter one poll still covers under half of it), between 1 s near the head and 30 s
+   * far back, ±20% jitter, a 500 ms floor.
    */
   public static PollingHintSettings defaults() {
     return new PollingHintSettings(

@@ -18,8 +18,8 @@ import io.queuegate.domain.port.in.DescribeEventUseCase;
 import io.queuegate.domain.port.in.PauseEventUseCase;
 
 /**
- * The operator API (SPEC 2.4). DELETE answers 200 {@code {"status": "deleted"}} rather than 204, so
- * that every operator answer is a JSON object a script can read the same way.
+ * The operator API (docs/design.md#operator-api). DELETE answers 200 {@code {"status": "deleted"}}
+ * rather than 204, so that every operator answer is a JSON object a script can read the same way.
  */
 public final class AdminHttpService implements HttpService {
   private final ConfigureEventUseCase configure;

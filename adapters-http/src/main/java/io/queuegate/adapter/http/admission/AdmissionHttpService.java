@@ -13,7 +13,10 @@ import io.queuegate.adapter.http.routing.Routes;
 import io.queuegate.domain.port.in.PublishKeysUseCase;
 import io.queuegate.domain.port.in.VerifyAdmissionUseCase;
 
-/** The booking backend's routes: admission-token verification and the JWKS (SPEC 2.2). */
+/**
+ * The booking backend's routes: admission-token verification and the JWKS
+ * (docs/design.md#admission-tokens).
+ */
 public final class AdmissionHttpService implements HttpService {
   private final VerifyAdmissionUseCase verify;
   private final PublishKeysUseCase keys;

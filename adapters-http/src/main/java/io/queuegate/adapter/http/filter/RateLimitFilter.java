@@ -21,9 +21,10 @@ import java.util.Set;
 import java.util.function.Supplier;
 
 /**
- * Takes one request from the client's bucket before any handler runs (SPEC 3.8). Health, readiness
- * and metrics are exempt as the specification says; so are {@code /version}, {@code /openapi} and
- * the JWKS, which are static documents that monitors and booking backends fetch.
+ * Takes one request from the client's bucket before any handler runs (docs/design.md#rate-limit).
+ * Health, readiness and metrics are exempt (docs/design.md#rate-limit); so are {@code /version},
+ * {@code /openapi} and the JWKS, which are static documents that monitors and booking backends
+ * fetch.
  */
 public final class RateLimitFilter implements Filter {
   static final Set<String> EXEMPT =

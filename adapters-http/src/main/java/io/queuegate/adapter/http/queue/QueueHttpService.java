@@ -23,7 +23,7 @@ import io.queuegate.domain.port.in.LeaveQueueUseCase;
 import io.queuegate.domain.port.in.QueueStatusUseCase;
 import java.util.Optional;
 
-/** The waiter's routes: join, status, enter and leave (SPEC 2.1). */
+/** The waiter's routes: join, status, enter and leave (docs/design.md#queue-endpoints). */
 public final class QueueHttpService implements HttpService {
   private final JoinQueueUseCase join;
   private final QueueStatusUseCase status;

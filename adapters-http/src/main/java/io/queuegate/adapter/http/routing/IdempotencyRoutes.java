@@ -15,9 +15,10 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
- * Wraps a handler so it runs at most once per {@code Idempotency-Key} and route (SPEC 3.7). The
- * fingerprint covers the raw body and the Authorization header, so the same key with another body
- * or another identity is a conflict rather than a replay of somebody else's answer.
+ * Wraps a handler so it runs at most once per {@code Idempotency-Key} and route
+ * (docs/design.md#idempotency). The fingerprint covers the raw body and the Authorization header,
+ * so the same key with another body or another identity is a conflict rather than a replay of
+ * somebody else's answer.
  */
 public final class IdempotencyRoutes {
   static final HeaderName IDEMPOTENCY_KEY = HeaderNames.create("Idempotency-Key");

@@ -37,8 +37,18 @@ public record QueueStore(
     this(line, ledger, policies, idempotency, rateLimits, health, () -> {});
   }
 
+  /** Releases what the store holds; a failure to release is reported, never swallowed. */
   @Override
-  public void close() throws Exception {
-    closer.close();
+  public void close() {
+    try {
+      closer.close();
+    } catch (RuntimeException e) {
+      throw e;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while closing the store", e);
+    } catch (Exception e) {
+      throw new IllegalStateException("could not close the store", e);
+    }
   }
 }
