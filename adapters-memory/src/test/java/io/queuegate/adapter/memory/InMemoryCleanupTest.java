@@ -17,6 +17,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 /** Every piece of the in-memory store's memory goes away once nothing needs it. */
@@ -67,6 +68,23 @@ class InMemoryCleanupTest {
     writeElsewhere(T0.plus(RETENTION), 4);
     assertThat(registry.trackedEvents()).isEqualTo(1);
     assertThat(stores.line().stats(event, T0).joined()).isZero();
+  }
+
+  @Test
+  void tenThousandMadeUpEvents_leaveNoStateOnceReapedAndIdle() {
+    Duration remember = Duration.ofSeconds(60);
+    join(busy, T0);
+    List<EventId> madeUp =
+        IntStream.range(0, 10_000).mapToObj(i -> new EventId("made-up-" + i)).toList();
+    madeUp.forEach(e -> join(e, T0));
+    Instant reapedAt = T0.plusSeconds(1);
+    madeUp.forEach(e -> stores.line().reap(e, reapedAt, 10, remember, reapedAt));
+    assertThat(stores.line().activeEvents()).containsExactly(busy);
+
+    writeElsewhere(reapedAt.plus(remember).plus(RETENTION), 10_000);
+
+    assertThat(registry.trackedEvents()).isEqualTo(1);
+    assertThat(stores.line().stats(madeUp.get(0), T0).joined()).isZero();
   }
 
   @Test

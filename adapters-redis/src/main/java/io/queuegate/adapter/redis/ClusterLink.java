@@ -27,6 +27,9 @@ final class ClusterLink implements RedisLink {
 
   private final RedisClusterClient client;
   private final StatefulRedisClusterConnection<String, String> connection;
+  // Only with join durability: a second set of node connections, since WAIT blocks the one it runs
+  // on.
+  private final StatefulRedisClusterConnection<String, String> waiting;
 
   ClusterLink(RedisSettings settings, ClientResources resources) {
     List<RedisURI> seeds = settings.nodes().stream().map(n -> RedisUris.of(n, settings)).toList();
@@ -43,9 +46,18 @@ final class ClusterLink implements RedisLink {
                     // by default since lettuce 7, which deprecates switching them on one by one.
                     .build())
             .build());
+    StatefulRedisClusterConnection<String, String> shared = null;
     try {
-      this.connection = client.connect(StringCodec.UTF8);
+      shared = client.connect(StringCodec.UTF8);
+      this.connection = shared;
+      this.waiting =
+          settings.joinDurability() == RedisSettings.JoinDurability.REPLICA
+              ? client.connect(StringCodec.UTF8)
+              : null;
     } catch (RuntimeException e) {
+      if (shared != null) {
+        shared.close();
+      }
       client.shutdown();
       throw RedisCalls.unavailable(e);
     }
@@ -65,6 +77,9 @@ final class ClusterLink implements RedisLink {
     long limit = settings.commandTimeout().toMillis() * 4;
     try {
       awaitAll(connection.async().upstream().commands().ping().futures(), limit);
+      if (waiting != null) {
+        awaitAll(waiting.async().upstream().commands().ping().futures(), limit);
+      }
       if (settings.readFrom() == RedisSettings.ReadFrom.REPLICA_PREFERRED) {
         awaitAll(
             connection
@@ -93,13 +108,26 @@ final class ClusterLink implements RedisLink {
 
   @Override
   public RedisClusterAsyncCommands<String, String> slotOwner(String key) {
-    RedisClusterNode owner = connection.getPartitions().getMasterBySlot(SlotHash.getSlot(key));
+    return ownerOn(connection, key);
+  }
+
+  @Override
+  public RedisClusterAsyncCommands<String, String> waitingConnection(String key) {
+    if (waiting == null) {
+      throw new IllegalStateException("joins are not durable: no waiting connections");
+    }
+    return ownerOn(waiting, key);
+  }
+
+  /** By host and port: the connection of {@code cluster} that slot-routed writes to it use. */
+  private static RedisClusterAsyncCommands<String, String> ownerOn(
+      StatefulRedisClusterConnection<String, String> cluster, String key) {
+    RedisClusterNode owner = cluster.getPartitions().getMasterBySlot(SlotHash.getSlot(key));
     if (owner == null) {
       throw new StoreUnavailableException("no Redis node serves the slot of " + key, null);
     }
-    // By host and port: the same connection that slot-routed writes use, which WAIT relies on.
     RedisURI uri = owner.getUri();
-    return RedisCalls.guard(() -> connection.getConnection(uri.getHost(), uri.getPort()).async());
+    return RedisCalls.guard(() -> cluster.getConnection(uri.getHost(), uri.getPort()).async());
   }
 
   @Override
@@ -151,6 +179,9 @@ final class ClusterLink implements RedisLink {
 
   @Override
   public void close() {
+    if (waiting != null) {
+      waiting.close();
+    }
     connection.close();
     client.shutdown();
   }

@@ -1,47 +1,62 @@
 package io.queuegate.adapter.redis;
 
-import io.lettuce.core.KeyScanCursor;
-import io.lettuce.core.ScanArgs;
-import io.lettuce.core.ScanCursor;
-import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 import io.queuegate.domain.model.EventId;
+import io.queuegate.domain.model.StoreUnavailableException;
 
 /**
- * Deletes one event: all of its keys by a cursor SCAN for {@code *{E}*} on the node that owns the
- * event's slot (never KEYS), unlinking each page as it comes, then its entry in the active-event
- * index.
+ * Deletes one event in bounded steps ({@link EventErasure}), safe against joins that arrive
+ * meanwhile: a fence keeps them out ({@code EventPaused}) until the event is gone. The caller's
+ * request works for the erase budget, and a background thread finishes the rest. Should that thread
+ * fail, every step so far left a whole line: the fence lapses and deleting again finishes it.
  */
 final class EventEraser {
-  private static final int COUNT = 500;
+  private static final System.Logger LOG = System.getLogger(EventEraser.class.getName());
 
   private final RedisLink link;
   private final RedisCalls calls;
+  private final ScriptRunner scripts;
   private final ActiveEventIndex activeEvents;
+  private final Housekeeping housekeeping;
 
-  EventEraser(RedisLink link, RedisCalls calls, ActiveEventIndex activeEvents) {
+  EventEraser(
+      RedisLink link,
+      RedisCalls calls,
+      ScriptRunner scripts,
+      ActiveEventIndex activeEvents,
+      Housekeeping housekeeping) {
     this.link = link;
     this.calls = calls;
+    this.scripts = scripts;
     this.activeEvents = activeEvents;
+    this.housekeeping = housekeeping;
   }
 
   void erase(EventId eventId) {
-    unlinkAll(new RedisKeys(eventId));
-    activeEvents.forget(eventId);
-  }
-
-  private void unlinkAll(RedisKeys keys) {
-    RedisClusterAsyncCommands<String, String> node = link.slotOwner(keys.position());
-    ScanArgs args = ScanArgs.Builder.matches(keys.everything()).limit(COUNT);
-    ScanCursor cursor = ScanCursor.INITIAL;
-    while (true) {
-      KeyScanCursor<String> page = calls.await(node.scan(cursor, args));
-      if (!page.getKeys().isEmpty()) {
-        calls.await(node.unlink(page.getKeys().toArray(String[]::new)));
-      }
-      if (page.isFinished()) {
+    EventErasure erasure = new EventErasure(eventId, link, calls, scripts, housekeeping);
+    long deadline = System.nanoTime() + housekeeping.eraseBudget().toNanos();
+    do {
+      if (erasure.step()) {
+        activeEvents.forget(eventId);
         return;
       }
-      cursor = page;
+    } while (System.nanoTime() - deadline < 0);
+    Thread.ofVirtual().name("queuegate-erase-" + eventId.value()).start(() -> finish(erasure));
+  }
+
+  private void finish(EventErasure erasure) {
+    try {
+      boolean done;
+      do {
+        done = erasure.step();
+      } while (!done);
+      activeEvents.forget(erasure.eventId());
+    } catch (StoreUnavailableException e) {
+      LOG.log(
+          System.Logger.Level.WARNING,
+          "deleting event {0} stopped: {1}. The line left is whole; joins resume once the fence"
+              + " lapses, and deleting the event again finishes it",
+          erasure.eventId(),
+          e.getMessage());
     }
   }
 }

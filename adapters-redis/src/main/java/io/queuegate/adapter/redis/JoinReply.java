@@ -3,11 +3,17 @@ package io.queuegate.adapter.redis;
 import io.queuegate.domain.model.WaiterId;
 import java.util.List;
 
-/** join.lua's reply: a place in the line (new or the identity's existing one), or a full line. */
+/**
+ * join.lua's reply: a place in the line (new or the identity's existing one), a full line, or an
+ * event being deleted.
+ */
 sealed interface JoinReply {
 
   /** {'full'}: max_waiting reached; nothing was written. */
   record Full() implements JoinReply {}
+
+  /** {'erasing'}: the event is being deleted; nothing was written. */
+  record Erasing() implements JoinReply {}
 
   /**
    * {'joined'|'existing', id, seq, uid, ident, joined ms, rank or -1}.
@@ -20,6 +26,7 @@ sealed interface JoinReply {
   static JoinReply from(List<Object> reply) {
     return switch (Replies.tag(reply)) {
       case "full" -> new Full();
+      case "erasing" -> new Erasing();
       case "joined", "existing" ->
           new Placed(
               Replies.tag(reply).equals("existing"),

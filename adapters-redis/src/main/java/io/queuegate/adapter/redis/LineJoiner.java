@@ -1,6 +1,8 @@
 package io.queuegate.adapter.redis;
 
+import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 import io.queuegate.domain.model.EventId;
+import io.queuegate.domain.model.EventPaused;
 import io.queuegate.domain.model.Identity;
 import io.queuegate.domain.model.Joined;
 import io.queuegate.domain.model.NewWaiter;
@@ -12,11 +14,11 @@ import io.queuegate.domain.model.WaiterStanding;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
+import java.util.Optional;
 
 /**
- * Joins: join.lua on the event's slot, the active-event index noted in the same flush, and the
- * replica acknowledgement when joins must be durable.
+ * Joins: join.lua on the event's slot, then the active-event index noted, and the replica
+ * acknowledgement when joins must be durable. The index costs a round trip after the script's.
  */
 final class LineJoiner {
   private static final System.Logger LOG = System.getLogger(LineJoiner.class.getName());
@@ -48,33 +50,36 @@ final class LineJoiner {
   Joined join(NewWaiter newWaiter, long maxWaiting, Instant now) {
     RedisKeys keys = new RedisKeys(newWaiter.eventId());
     List<String> keyList = new ArrayList<>(keys.lineKeys());
-    keyList.add(keys.sequence());
     keyList.add(keys.waiter(newWaiter.id()));
-    CompletableFuture<List<Object>> joined =
-        scripts.start(
-            Script.JOIN,
-            false,
-            link.commands(),
-            keyList,
-            List.of(
-                newWaiter.id().value(),
-                newWaiter.userId().map(UserId::value).orElse(""),
-                newWaiter.identity().map(Identity::subject).orElse(""),
-                Long.toString(now.toEpochMilli()),
-                Long.toString(maxWaiting),
-                Script.flag(settings.legacyZset()),
-                keys.waiterPrefix()));
-    // Sent right behind the script, so the index costs no extra round trip.
-    CompletableFuture<Double> noted = activeEvents.noteJoin(newWaiter.eventId());
-    List<Object> raw = calls.await(joined);
-    awaitNoted(noted, newWaiter.eventId());
+    keyList.add(keys.erasing());
+    // A durable join runs where its WAIT will, on a connection nothing else waits behind.
+    Optional<RedisClusterAsyncCommands<String, String>> durable = replica.connectionFor(keys);
+    List<Object> raw =
+        calls.await(
+            scripts.start(
+                Script.JOIN,
+                false,
+                durable.orElseGet(link::commands),
+                keyList,
+                List.of(
+                    newWaiter.id().value(),
+                    newWaiter.userId().map(UserId::value).orElse(""),
+                    newWaiter.identity().map(Identity::subject).orElse(""),
+                    Long.toString(now.toEpochMilli()),
+                    Long.toString(maxWaiting),
+                    Script.flag(settings.legacyZset()),
+                    keys.waiterPrefix())));
     JoinReply reply = JoinReply.from(raw);
+    if (reply instanceof JoinReply.Erasing) {
+      throw new EventPaused();
+    }
     if (!(reply instanceof JoinReply.Placed placed)) {
       throw new QueueFull();
     }
+    noteJoin(newWaiter.eventId());
     Waiter waiter = placed.waiter().toWaiter(newWaiter.eventId(), placed.id(), now);
-    if (!placed.existing() && settings.joinDurability() == RedisSettings.JoinDurability.REPLICA) {
-      replica.await(keys);
+    if (!placed.existing() && durable.isPresent()) {
+      replica.await(durable.get());
     }
     return new Joined(
         placed.rank() >= 0
@@ -84,14 +89,15 @@ final class LineJoiner {
   }
 
   /**
-   * The index key lives in a slot of its own, so in a cluster it may sit on another shard. The join
-   * has taken effect whatever the index says: a failure here must not answer 503 to it (the client
-   * would join again), nor tie every event's joins to the index's shard. The next join of the event
-   * notes it again.
+   * Sent once the join has taken effect, never before: in a cluster the index lives on another
+   * shard, and an entry that landed before the line had the waiter could be pruned as empty in
+   * between, losing the event. A failure does not fail the join (the client would join again, and
+   * every event's joins would hang on the index's shard): the next join or heartbeat flush of the
+   * event notes it again.
    */
-  private void awaitNoted(CompletableFuture<Double> noted, EventId eventId) {
+  private void noteJoin(EventId eventId) {
     try {
-      calls.await(noted);
+      calls.await(activeEvents.noteJoin(eventId));
     } catch (StoreUnavailableException e) {
       LOG.log(
           System.Logger.Level.WARNING,

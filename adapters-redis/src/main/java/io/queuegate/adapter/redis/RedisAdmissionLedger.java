@@ -22,11 +22,17 @@ final class RedisAdmissionLedger implements AdmissionLedger {
   private final ScriptRunner scripts;
   private final ScanFallback fallback;
   private final RedisSettings settings;
+  private final Housekeeping housekeeping;
 
-  RedisAdmissionLedger(ScriptRunner scripts, ScanFallback fallback, RedisSettings settings) {
+  RedisAdmissionLedger(
+      ScriptRunner scripts,
+      ScanFallback fallback,
+      RedisSettings settings,
+      Housekeeping housekeeping) {
     this.scripts = scripts;
     this.fallback = fallback;
     this.settings = settings;
+    this.housekeeping = housekeeping;
   }
 
   @Override
@@ -79,7 +85,6 @@ final class RedisAdmissionLedger implements AdmissionLedger {
             keys.waiter(attempt.waiterId()),
             keys.tombstone(attempt.waiterId()),
             keys.limiter(),
-            keys.live(),
             keys.admissions()));
     List<Object> reply =
         scripts.run(
@@ -98,7 +103,8 @@ final class RedisAdmissionLedger implements AdmissionLedger {
                 Long.toString(now.getEpochSecond()),
                 Integer.toString(now.getNano()),
                 Script.flag(settings.legacyZset()),
-                EtaWindowArgs.LONGEST_MILLIS));
+                EtaWindowArgs.LONGEST_MILLIS,
+                housekeeping.idleRetentionMillis()));
     return AdmitReply.from(reply);
   }
 

@@ -1,5 +1,6 @@
 package io.queuegate.adapter.redis;
 
+import io.lettuce.core.RedisFuture;
 import io.queuegate.domain.model.EventId;
 import io.queuegate.domain.model.QueuePolicy;
 import io.queuegate.domain.model.TargetDelivery;
@@ -7,21 +8,29 @@ import io.queuegate.domain.model.WaitingPage;
 import io.queuegate.domain.port.out.EventPolicies;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
  * Per-event policies as one HASH per event, field by field. One HSET writes every field, so readers
  * never see half a policy. The waiting-page fields store "" for "none", so that the same HSET also
- * clears them; a hash written before they existed reads as no page.
+ * clears them; a hash written before they existed reads as no page. A configured event keeps its
+ * counters: saving a policy makes them persistent, deleting it lets them expire once the line is
+ * empty.
  */
 final class RedisEventPolicies implements EventPolicies {
   private final RedisLink link;
   private final RedisCalls calls;
+  private final ScriptRunner scripts;
+  private final Housekeeping housekeeping;
 
-  RedisEventPolicies(RedisLink link, RedisCalls calls) {
+  RedisEventPolicies(
+      RedisLink link, RedisCalls calls, ScriptRunner scripts, Housekeeping housekeeping) {
     this.link = link;
     this.calls = calls;
+    this.scripts = scripts;
+    this.housekeeping = housekeeping;
   }
 
   @Override
@@ -64,11 +73,18 @@ final class RedisEventPolicies implements EventPolicies {
     f.put("target_url", policy.page().targetUrl().orElse(""));
     f.put("title", policy.page().title().orElse(""));
     f.put("target_delivery", policy.page().targetDelivery().wireName());
-    calls.await(link.commands().hset(new RedisKeys(eventId).policy(), f));
+    RedisKeys keys = new RedisKeys(eventId);
+    RedisFuture<Long> saved = link.commands().hset(keys.policy(), f);
+    RedisFuture<Boolean> kept = link.commands().persist(keys.stats()); // same flush, same slot
+    calls.await(saved);
+    calls.await(kept);
   }
 
   @Override
   public void delete(EventId eventId) {
-    calls.await(link.commands().unlink(new RedisKeys(eventId).policy()));
+    scripts.run(
+        Script.FORGET_POLICY,
+        new RedisKeys(eventId).lineKeys(),
+        List.of(housekeeping.idleRetentionMillis()));
   }
 }

@@ -60,7 +60,10 @@ final class RedisKeys {
     return base + ":heartbeat";
   }
 
-  /** The sequence counter. Cleanup: deleteEvent only; it must outlive waiters to keep FIFO. */
+  /**
+   * The sequence counter. Cleanup: deleted when the line empties (lib_line.lua settle_if_idle); a
+   * join that finds it gone restarts it above the highest sequence still indexed.
+   */
   String sequence() {
     return base + ":seq";
   }
@@ -104,7 +107,11 @@ final class RedisKeys {
     return base + ":used:" + admissionId;
   }
 
-  /** Counters joined, admitted, left, expired. Cleanup: deleteEvent; must outlive the line. */
+  /**
+   * Counters joined, admitted, left, expired. No TTL while the event has waiters or a policy; once
+   * it has neither, PX the idle retention (or until its live admissions end, if later); a join or a
+   * saved policy makes it persistent again.
+   */
   String stats() {
     return base + ":stats";
   }
@@ -114,14 +121,26 @@ final class RedisKeys {
     return base + ":policy";
   }
 
-  /** SCAN pattern matching every key of the event (deleteEvent). */
+  /**
+   * The fence of an event being deleted: joins are refused while it exists. TTL: PX a few seconds,
+   * renewed by each erase step, deleted when the erase ends.
+   */
+  String erasing() {
+    return base + ":erasing";
+  }
+
+  /** SCAN pattern matching every key of the event (deleteEvent's last step). */
   String everything() {
     return "*{" + base.substring(base.indexOf('{') + 1, base.indexOf('}')) + "}*";
   }
 
-  /** The keys the line scripts (join, leave, admit, reap) work on, in one fixed order. */
+  /**
+   * The keys the line scripts (join, leave, admit, reap, erase, forget_policy) work on, in one
+   * fixed order (lib_line.lua names them).
+   */
   List<String> lineKeys() {
-    return List.of(position(), legacy(), heartbeat(), identities(), stats());
+    return List.of(
+        position(), legacy(), heartbeat(), identities(), stats(), sequence(), live(), policy());
   }
 
   /**

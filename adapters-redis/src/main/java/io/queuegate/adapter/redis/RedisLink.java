@@ -5,7 +5,8 @@ import java.util.concurrent.CompletionStage;
 
 /**
  * The one shared connection of the process, standalone or cluster, as the store needs it: commands
- * routed by key, the primary that owns a key's slot (for SCAN and WAIT), and script loading.
+ * routed by key, the primary that owns a key's slot (for SCAN), and script loading; and, only when
+ * joins are durable, connections of their own for the writes that WAIT follows.
  */
 interface RedisLink extends AutoCloseable {
 
@@ -14,6 +15,15 @@ interface RedisLink extends AutoCloseable {
 
   /** The primary that owns {@code key}'s slot: the connection its writes went through. */
   RedisClusterAsyncCommands<String, String> slotOwner(String key);
+
+  /**
+   * A connection to the primary that owns {@code key}'s slot that only durable joins use (one per
+   * node): a write and the WAIT after it run there, so while a replica lags no other command waits
+   * behind the WAIT.
+   *
+   * @throws IllegalStateException when the link was built without join durability
+   */
+  RedisClusterAsyncCommands<String, String> waitingConnection(String key);
 
   /**
    * Whether the primary that owns {@code key}'s slot has a replica that can acknowledge a write

@@ -18,7 +18,11 @@ public final class RedisStores implements AutoCloseable {
   private final QueueStore store;
 
   private RedisStores(
-      ClientResources resources, RedisLink link, RedisSettings settings, CommandTimer timer) {
+      ClientResources resources,
+      RedisLink link,
+      RedisSettings settings,
+      CommandTimer timer,
+      Housekeeping housekeeping) {
     this.resources = resources;
     this.link = link;
     RedisCalls calls = new RedisCalls(settings.commandTimeout());
@@ -32,9 +36,10 @@ public final class RedisStores implements AutoCloseable {
                 scripts,
                 fallback,
                 new ActiveEventIndex(link, calls, scripts),
-                settings),
-            new RedisAdmissionLedger(scripts, fallback, settings),
-            new RedisEventPolicies(link, calls),
+                settings,
+                housekeeping),
+            new RedisAdmissionLedger(scripts, fallback, settings, housekeeping),
+            new RedisEventPolicies(link, calls, scripts, housekeeping),
             new RedisIdempotencyStore(scripts),
             new RedisRateLimitBuckets(scripts),
             new RedisStoreHealth(link),
@@ -47,6 +52,12 @@ public final class RedisStores implements AutoCloseable {
    * @throws io.queuegate.domain.model.StoreUnavailableException when Redis cannot be reached
    */
   public static RedisStores connect(RedisSettings settings, CommandTimer timer) {
+    return connect(settings, timer, Housekeeping.DEFAULTS);
+  }
+
+  /** As {@link #connect(RedisSettings, CommandTimer)}, with other housekeeping (tests). */
+  static RedisStores connect(
+      RedisSettings settings, CommandTimer timer, Housekeeping housekeeping) {
     // Reconnect attempts back off only up to 1 s, so the service resumes soon after an outage.
     ClientResources resources =
         DefaultClientResources.builder()
@@ -62,7 +73,7 @@ public final class RedisStores implements AutoCloseable {
           settings.mode() == RedisSettings.Mode.CLUSTER
               ? new ClusterLink(settings, resources)
               : new StandaloneLink(settings, resources);
-      return new RedisStores(resources, link, settings, timer);
+      return new RedisStores(resources, link, settings, timer, housekeeping);
     } catch (RuntimeException e) {
       resources.shutdown();
       throw e;

@@ -33,14 +33,15 @@ final class RedisWaitingLine implements WaitingLine {
       ScriptRunner scripts,
       ScanFallback fallback,
       ActiveEventIndex activeEvents,
-      RedisSettings settings) {
+      RedisSettings settings,
+      Housekeeping housekeeping) {
     this.joiner = new LineJoiner(link, calls, scripts, fallback, activeEvents, settings);
     this.locator = new WaiterLocator(link, calls, scripts, fallback, settings);
-    this.heartbeats = new HeartbeatWriter(scripts);
-    this.remover = new WaiterRemover(scripts);
+    this.heartbeats = new HeartbeatWriter(scripts, calls, activeEvents);
+    this.remover = new WaiterRemover(scripts, housekeeping);
     this.activeEvents = activeEvents;
     this.stats = new EventStatsReader(scripts);
-    this.eraser = new EventEraser(link, calls, activeEvents);
+    this.eraser = new EventEraser(link, calls, scripts, activeEvents, housekeeping);
   }
 
   @Override

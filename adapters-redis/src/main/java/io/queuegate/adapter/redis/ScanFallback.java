@@ -15,9 +15,9 @@ import java.util.OptionalLong;
 /**
  * Tier 2 of the position: when the index misses, counts the waiting entries ahead by a cursor SCAN
  * over the event's per-waiter keys on the node that owns the event's slot (COUNT 100, pipelined
- * reads of each entry's sequence), bounded by a key count and a time budget, and puts every entry
- * it read back into the index. Past the bounds it answers from the legacy ZSET (tier 3) when it
- * can.
+ * reads of each entry's sequence), bounded by a key count and a time budget, counting each waiter
+ * once ({@link ScanTally}), and puts every entry it read back into the index. Past the bounds it
+ * answers from the legacy ZSET (tier 3) when it can.
  */
 final class ScanFallback {
   private static final int COUNT = 100;
@@ -54,12 +54,9 @@ final class ScanFallback {
   /** 1 + the waiting entries with a smaller sequence; empty when the bounds cut the SCAN short. */
   OptionalLong position(RedisKeys keys, Waiter waiter) {
     RedisClusterAsyncCommands<String, String> node = link.slotOwner(keys.position());
-    String prefix = keys.waiterPrefix();
     ScanArgs args = ScanArgs.Builder.matches(keys.waiterPattern()).limit(COUNT);
     long deadline = System.nanoTime() + settings.scanBudget().toNanos();
-    List<String> read = new ArrayList<>();
-    read.add(waiter.id().value());
-    long ahead = 0;
+    ScanTally tally = new ScanTally(keys.waiterPrefix(), waiter.id().value(), waiter.sequence());
     int seen = 0;
     ScanCursor cursor = ScanCursor.INITIAL;
     boolean complete = false;
@@ -70,16 +67,7 @@ final class ScanFallback {
         sequences.add(node.hget(key, "seq"));
       }
       for (int i = 0; i < sequences.size(); i++) {
-        String seq = calls.await(sequences.get(i));
-        if (seq != null) {
-          String id = page.getKeys().get(i).substring(prefix.length());
-          if (!id.equals(waiter.id().value())) {
-            read.add(id);
-          }
-          if (Long.parseLong(seq) < waiter.sequence()) {
-            ahead++;
-          }
-        }
+        tally.add(page.getKeys().get(i), calls.await(sequences.get(i)));
       }
       seen += page.getKeys().size();
       cursor = page;
@@ -90,9 +78,9 @@ final class ScanFallback {
     }
     if (settings.positionTier() == RedisSettings.PositionTier.INDEX) {
       // A forced SCAN tier never reads the index, so rebuilding it would only add writes.
-      reindex(keys, read);
+      reindex(keys, tally.ids());
     }
-    return complete ? OptionalLong.of(ahead + 1) : OptionalLong.empty();
+    return complete ? OptionalLong.of(tally.position()) : OptionalLong.empty();
   }
 
   private void reindex(RedisKeys keys, List<String> ids) {

@@ -16,6 +16,9 @@ import java.util.List;
  */
 enum Script {
   JOIN("join", "lib_line", "lib_waiter"),
+  ERASE("erase", "lib_line"),
+  ERASE_KEYS("erase_keys"),
+  FORGET_POLICY("forget_policy", "lib_line"),
   LOCATE("locate", "lib_waiter"),
   TOUCH("touch"),
   LEAVE("leave", "lib_line"),

@@ -19,6 +19,8 @@ import java.util.concurrent.CompletionStage;
 final class StandaloneLink implements RedisLink {
   private final RedisClient client;
   private final StatefulRedisConnection<String, String> connection;
+  // Only with join durability: WAIT blocks the connection it runs on.
+  private final StatefulRedisConnection<String, String> waiting;
   private final String description;
 
   StandaloneLink(RedisSettings settings, ClientResources resources) {
@@ -30,21 +32,38 @@ final class StandaloneLink implements RedisLink {
             .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
             .timeoutOptions(TimeoutOptions.enabled(settings.commandTimeout()))
             .build());
+    StatefulRedisConnection<String, String> shared = null;
     try {
-      if (settings.readFrom() == RedisSettings.ReadFrom.REPLICA_PREFERRED) {
-        StatefulRedisMasterReplicaConnection<String, String> replicated =
-            MasterReplica.connect(client, StringCodec.UTF8, uri);
-        replicated.setReadFrom(ReadFrom.REPLICA_PREFERRED);
-        this.connection = replicated;
-      } else {
-        this.connection = client.connect(StringCodec.UTF8, uri);
-      }
+      shared = connect(settings, uri, settings.readFrom());
+      this.connection = shared;
+      this.waiting =
+          settings.joinDurability() == RedisSettings.JoinDurability.REPLICA
+              ? connect(settings, uri, RedisSettings.ReadFrom.UPSTREAM)
+              : null;
     } catch (RuntimeException e) {
+      if (shared != null) {
+        shared.close();
+      }
       client.shutdown();
       throw RedisCalls.unavailable(e);
     }
     this.description =
         "standalone " + uri.getHost() + ":" + uri.getPort() + " readFrom=" + settings.readFrom();
+  }
+
+  private StatefulRedisConnection<String, String> connect(
+      RedisSettings settings, RedisURI uri, RedisSettings.ReadFrom readFrom) {
+    if (settings.readFrom() != RedisSettings.ReadFrom.REPLICA_PREFERRED) {
+      return client.connect(StringCodec.UTF8, uri);
+    }
+    // Through MasterReplica even for writes only: it finds the primary wherever the URI points.
+    StatefulRedisMasterReplicaConnection<String, String> replicated =
+        MasterReplica.connect(client, StringCodec.UTF8, uri);
+    replicated.setReadFrom(
+        readFrom == RedisSettings.ReadFrom.REPLICA_PREFERRED
+            ? ReadFrom.REPLICA_PREFERRED
+            : ReadFrom.UPSTREAM);
+    return replicated;
   }
 
   @Override
@@ -55,6 +74,14 @@ final class StandaloneLink implements RedisLink {
   @Override
   public RedisClusterAsyncCommands<String, String> slotOwner(String key) {
     return connection.async();
+  }
+
+  @Override
+  public RedisClusterAsyncCommands<String, String> waitingConnection(String key) {
+    if (waiting == null) {
+      throw new IllegalStateException("joins are not durable: no waiting connection");
+    }
+    return waiting.async();
   }
 
   @Override
@@ -69,6 +96,9 @@ final class StandaloneLink implements RedisLink {
 
   @Override
   public void close() {
+    if (waiting != null) {
+      waiting.close();
+    }
     connection.close();
     client.shutdown();
   }

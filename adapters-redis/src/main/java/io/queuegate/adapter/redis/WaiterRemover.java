@@ -10,16 +10,22 @@ import java.util.List;
 /** Takes waiters out of the line without admitting them: leave.lua and reap.lua. */
 final class WaiterRemover {
   private final ScriptRunner scripts;
+  private final Housekeeping housekeeping;
 
-  WaiterRemover(ScriptRunner scripts) {
+  WaiterRemover(ScriptRunner scripts, Housekeeping housekeeping) {
     this.scripts = scripts;
+    this.housekeeping = housekeeping;
   }
 
   boolean leave(EventId eventId, WaiterId waiterId) {
     RedisKeys keys = new RedisKeys(eventId);
     List<String> keyList = new ArrayList<>(keys.lineKeys());
     keyList.add(keys.waiter(waiterId));
-    return CountReply.from(scripts.run(Script.LEAVE, keyList, List.of(waiterId.value())))
+    return CountReply.from(
+            scripts.run(
+                Script.LEAVE,
+                keyList,
+                List.of(waiterId.value(), housekeeping.idleRetentionMillis())))
         .happened();
   }
 
@@ -38,7 +44,8 @@ final class WaiterRemover {
                 Long.toString(Math.max(1, rememberFor.toMillis())),
                 keys.waiterPrefix(),
                 keys.tombstonePrefix(),
-                Long.toString(now.toEpochMilli())));
+                Long.toString(now.toEpochMilli()),
+                housekeeping.idleRetentionMillis()));
     return (int) CountReply.from(reply).count();
   }
 }

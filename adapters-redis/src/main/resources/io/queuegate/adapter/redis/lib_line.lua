@@ -1,8 +1,10 @@
--- The line keys shared by join, leave, admit and reap: KEYS[1] to KEYS[5], always in this order
--- (RedisKeys.lineKeys). Prepended to those scripts, so each names only the keys after these.
--- Per-waiter keys built from a prefix carry the same {event} hash tag, so they share the slot.
+-- The line keys shared by join, leave, admit, reap, erase and forget_policy: KEYS[1] to KEYS[8],
+-- always in this order (RedisKeys.lineKeys). Prepended to those scripts, so each names only the keys
+-- after these. Per-waiter keys built from a prefix carry the same {event} hash tag, so they share
+-- the slot.
 local index_key, legacy_key, heartbeat_key, identities_key, stats_key =
   KEYS[1], KEYS[2], KEYS[3], KEYS[4], KEYS[5]
+local sequence_key, live_key, policy_key = KEYS[6], KEYS[7], KEYS[8]
 
 -- Removes one waiter from every structure; returns whether it was in the line.
 local function remove_waiter(id, waiter_key)
@@ -14,4 +16,23 @@ local function remove_waiter(id, waiter_key)
     redis.call('HDEL', identities_key, ident)
   end
   return present > 0
+end
+
+-- Whether no waiter is left in any structure of the line (Redis drops an emptied ZSET).
+local function line_empty()
+  return redis.call('EXISTS', heartbeat_key, index_key, legacy_key) == 0
+end
+
+-- Once the line is empty nothing a client created may stay for good: the sequence goes (a later
+-- join restarts it above any sequence still indexed), and unless an operator configured the event
+-- its counters expire after keep_ms, or when its last live admission does if that is later. A join
+-- or a saved policy makes them persistent again.
+local function settle_if_idle(keep_ms)
+  if not line_empty() then
+    return
+  end
+  redis.call('DEL', sequence_key)
+  if redis.call('EXISTS', policy_key) == 0 then
+    redis.call('PEXPIRE', stats_key, math.max(tonumber(keep_ms), redis.call('PTTL', live_key)))
+  end
 end

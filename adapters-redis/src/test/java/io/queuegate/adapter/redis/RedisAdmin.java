@@ -23,8 +23,10 @@ public final class RedisAdmin implements AutoCloseable {
   private final RedisClient client = RedisClient.create();
   private final List<RedisCommands<String, String>> nodes = new ArrayList<>();
   private final List<StatefulRedisConnection<String, String>> connections = new ArrayList<>();
+  private final List<Integer> ports;
 
   private RedisAdmin(List<Integer> ports) {
+    this.ports = List.copyOf(ports);
     for (int port : ports) {
       RedisURI uri =
           RedisURI.builder()
@@ -84,6 +86,49 @@ public final class RedisAdmin implements AutoCloseable {
       }
     }
     throw new AssertionError("no primary took the command for " + key, last);
+  }
+
+  /** The port of the primary that owns {@code key}'s slot (the others answer MOVED). */
+  public int ownerPort(String key) {
+    for (int i = 0; i < nodes.size(); i++) {
+      RedisCommands<String, String> node = nodes.get(i);
+      if (!node.info("replication").contains("role:master")) {
+        continue;
+      }
+      try {
+        node.exists(key);
+        return ports.get(i);
+      } catch (RedisCommandExecutionException e) {
+        // MOVED: another primary owns the slot
+      }
+    }
+    throw new AssertionError("no primary owns " + key);
+  }
+
+  /** The port of the first replica of the primary on {@code primaryPort}. */
+  public int replicaPortOf(int primaryPort) {
+    String replication = node(primaryPort).info("replication");
+    for (String line : replication.split("\\r?\\n")) {
+      if (line.startsWith("slave0:")) {
+        return Integer.parseInt(line.replaceAll("^.*,port=(\\d+),.*$", "$1"));
+      }
+    }
+    throw new AssertionError("the primary on " + primaryPort + " has no replica: " + replication);
+  }
+
+  /** How many clients the node on {@code port} holds blocked (WAIT among them). */
+  public long blockedClients(int port) {
+    String clients = node(port).info("clients");
+    return Long.parseLong(clients.replaceAll("(?s)^.*blocked_clients:(\\d+).*$", "$1"));
+  }
+
+  /** The node on {@code port}. */
+  public RedisCommands<String, String> node(int port) {
+    int index = ports.indexOf(port);
+    if (index < 0) {
+      throw new AssertionError("no node on port " + port);
+    }
+    return nodes.get(index);
   }
 
   /** Every key on every primary, by SCAN. */

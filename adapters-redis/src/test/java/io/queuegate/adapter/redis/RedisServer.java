@@ -93,6 +93,39 @@ public final class RedisServer implements AutoCloseable {
     }
   }
 
+  /**
+   * Stops the process without killing it (SIGSTOP): connections stay open and commands wait, as
+   * with a server stalled or a host that froze. Undo with {@link #thaw}.
+   */
+  public synchronized void freeze() {
+    signal("-STOP");
+  }
+
+  /** Lets a frozen process go on (SIGCONT). */
+  public synchronized void thaw() {
+    signal("-CONT");
+  }
+
+  private void signal(String signal) {
+    if (process == null) {
+      throw new IllegalStateException("redis-server on port " + port + " is not running");
+    }
+    try {
+      Process kill =
+          new ProcessBuilder("kill", signal, Long.toString(process.pid()))
+              .redirectErrorStream(true)
+              .start();
+      if (!kill.waitFor(10, java.util.concurrent.TimeUnit.SECONDS) || kill.exitValue() != 0) {
+        throw new IllegalStateException("kill " + signal + " failed for port " + port);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while signalling redis-server", e);
+    }
+  }
+
   @Override
   public void close() {
     stop();

@@ -24,8 +24,13 @@ class RedisStandaloneHygieneIT extends StoreHygieneIT {
   }
 
   @Test
-  void afterAWorkload_everyKeyHasATtlOrACleanupPath() {
-    everyKeyLeft_hasATtlOrACleanupPath();
+  void afterAWorkload_everyKeyExpiresOnceTheLineIsEmptyAndThePolicyGone() {
+    everyKeyLeft_expiresOnceTheLineIsEmptyAndThePolicyGone();
+  }
+
+  @Test
+  void tenThousandMadeUpEvents_leaveNoKeyBehindOnceReapedAndIdle() {
+    tenThousandMadeUpEvents_leaveNoKeyOnceReapedAndTheirWindowsPassed();
   }
 
   @Test

@@ -23,6 +23,7 @@ public interface WaitingLine {
    *
    * @param maxWaiting the line's capacity, 0 for none
    * @throws io.queuegate.domain.model.QueueFull when the line holds {@code maxWaiting} waiters
+   * @throws io.queuegate.domain.model.EventPaused while the event is being deleted
    */
   Joined join(NewWaiter newWaiter, long maxWaiting, Instant now);
 
@@ -37,7 +38,11 @@ public interface WaitingLine {
    */
   WaiterStanding locate(EventId eventId, WaiterId waiterId, Instant now);
 
-  /** Records a heartbeat at {@code now} for each waiter still in the line; others are ignored. */
+  /**
+   * Records a heartbeat at {@code now} for each waiter still in the line; others are ignored. A
+   * heartbeat never moves back: an earlier {@code now} (an instance whose clock lags) changes
+   * nothing.
+   */
   void touch(EventId eventId, Collection<WaiterId> waiterIds, Instant now);
 
   /** Removes a waiter. Returns whether it was in the line. Idempotent. */
@@ -57,7 +62,12 @@ public interface WaitingLine {
   /** Live counts for one event. */
   EventStats stats(EventId eventId, Instant now);
 
-  /** Deletes every trace of the event: line, admissions, counters and policy included. */
+  /**
+   * Deletes every trace of the event: line, admissions, counters and policy included. Joins that
+   * arrive meanwhile either end up wholly in the deleted line or are refused with {@code
+   * EventPaused}; a store may finish a large delete in the background and refuses joins until it
+   * has.
+   */
   void deleteEvent(EventId eventId);
 
   /** Every method {@link #locate} and {@link #join} may report, so metrics can show each from 0. */

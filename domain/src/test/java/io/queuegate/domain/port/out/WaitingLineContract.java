@@ -12,6 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.queuegate.domain.model.EventId;
+import io.queuegate.domain.model.EventPaused;
 import io.queuegate.domain.model.EventStats;
 import io.queuegate.domain.model.Identity;
 import io.queuegate.domain.model.Joined;
@@ -22,10 +23,15 @@ import io.queuegate.domain.model.Waiter;
 import io.queuegate.domain.model.WaiterExpired;
 import io.queuegate.domain.model.WaiterId;
 import io.queuegate.domain.model.WaiterNotFound;
+import io.queuegate.domain.model.WaiterStanding;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import java.util.stream.IntStream;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.BeforeEach;
@@ -269,6 +275,28 @@ public abstract class WaitingLineContract {
     assertThat(line.reap(event, at(50), 10, REMEMBER, at(120))).isZero();
     assertThat(line.reap(event, at(100), 10, REMEMBER, at(120))).isZero();
     assertThat(line.reap(event, at(101), 10, REMEMBER, at(120))).isEqualTo(1);
+  }
+
+  @Test
+  void touchAtAnEarlierInstant_neverMovesTheHeartbeatBack() {
+    WaiterId id = join(at(0));
+    line.touch(event, List.of(id), at(100));
+
+    line.touch(event, List.of(id), at(40)); // an instance whose clock lags
+
+    assertThat(line.reap(event, at(50), 10, REMEMBER, at(120))).isZero();
+    assertThat(position(id, at(120))).isEqualTo(1);
+  }
+
+  @Test
+  void repeatJoinAtAnEarlierInstant_neverMovesTheHeartbeatBack() {
+    Identity person = newIdentity();
+    WaiterId id = join(withIdentity(event, person), at(0));
+    line.touch(event, List.of(id), at(100));
+
+    line.join(withIdentity(event, person), 0, at(40));
+
+    assertThat(line.reap(event, at(50), 10, REMEMBER, at(120))).isZero();
   }
 
   @Test
@@ -553,6 +581,66 @@ public abstract class WaitingLineContract {
     EventStats stats = line.stats(event, at(150));
     assertThat(stats.expired()).isEqualTo(silent);
     assertThat(stats.waiting()).isEqualTo(20);
+  }
+
+  @Test
+  void joinsDuringDeleteEvent_areWhollyGoneOrWhollyInTheNextLine() {
+    List<WaiterId> before = IntStream.range(0, 2_000).mapToObj(i -> join(at(0))).toList();
+
+    List<Concurrently.Outcome<WaiterId>> outcomes =
+        Concurrently.run(
+            8,
+            401,
+            i -> {
+              if (i == 0) {
+                line.deleteEvent(event);
+                return null;
+              }
+              return join(at(1));
+            });
+    WaiterId probe = joinOnceTaken(at(2)); // a store may finish the delete in the background
+
+    assertThat(outcomes)
+        .allSatisfy(o -> assertThat(o.succeeded() || o.failure() instanceof EventPaused).isTrue());
+    assertThat(before)
+        .allSatisfy(
+            id ->
+                assertThatThrownBy(() -> line.locate(event, id, at(3)))
+                    .isInstanceOf(WaiterNotFound.class));
+    List<WaiterId> tried = new ArrayList<>();
+    outcomes.stream().filter(o -> o.value() != null).forEach(o -> tried.add(o.value()));
+    tried.add(probe);
+    List<WaiterStanding> present = new ArrayList<>();
+    for (WaiterId id : tried) {
+      try {
+        present.add(line.locate(event, id, at(3)));
+      } catch (WaiterNotFound gone) {
+        // joined before the delete took it: wholly gone
+      }
+    }
+    present.sort(Comparator.comparingLong(s -> s.waiter().sequence()));
+    assertThat(present)
+        .extracting(WaiterStanding::position)
+        .containsExactlyElementsOf(LongStream.rangeClosed(1, present.size()).boxed().toList());
+    EventStats stats = line.stats(event, at(3));
+    assertThat(stats.waiting()).isEqualTo(present.size());
+    assertThat(stats.joined()).isEqualTo(present.size());
+    assertThat(line.activeEvents()).contains(event);
+  }
+
+  /** Joins once the store takes joins of the event again (within 10 s). */
+  private WaiterId joinOnceTaken(Instant now) {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (true) {
+      try {
+        return join(now);
+      } catch (EventPaused stillDeleting) {
+        if (System.nanoTime() - deadline > 0) {
+          throw new AssertionError("joins still refused 10 s after deleteEvent", stillDeleting);
+        }
+        LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(20));
+      }
+    }
   }
 
   @Test
