@@ -34,7 +34,7 @@ public final class RedisStores implements AutoCloseable {
                 new ActiveEventIndex(link, calls, scripts),
                 settings),
             new RedisAdmissionLedger(scripts, fallback, settings),
-            new RedisEventPolicies(link, calls),
+            new RedisEventPolicies(link, calls, scripts),
             new RedisIdempotencyStore(scripts),
             new RedisRateLimitBuckets(scripts),
             new RedisStoreHealth(link),
