@@ -3,6 +3,7 @@ package io.queuegate.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -22,10 +23,13 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /**
  * The waiting page in headless Chromium against the real service: joining, watching the line move,
- * being sent to the booking site with a token that verifies, a second tab, and closing tabs.
+ * being sent to the booking site with a token that verifies, a second tab, closing tabs, and
+ * answers lost on the way back.
  */
 class WaitingPageBrowserIT {
   private static final Duration WAIT = Duration.ofSeconds(30);
+  private static final String JOIN = "/api/v1/queue/join";
+  private static final String ENTER = "/api/v1/queue/enter";
   // A normal run must not change tracked files: screenshots go to the build folder unless
   // QUEUEGATE_UPDATE_SCREENSHOTS=true asks to refresh the ones in docs/.
   private static final Path DOCS =
@@ -239,6 +243,101 @@ class WaitingPageBrowserIT {
       assertThat(((Number) overflow).longValue()).isLessThanOrEqualTo(0);
       assertThat(((Number) browser.driver.executeScript("return window.innerWidth;")).longValue())
           .isLessThanOrEqualTo(320);
+    }
+  }
+
+  @Test
+  void lostJoinAnswer_pageRetriesWithTheSameKey_andHoldsOnePlace() {
+    String event = newEvent("{\"ready_window\":1}");
+    joinAhead(event, 1);
+    try (LossyProxy proxy = new LossyProxy(service.base());
+        Browser browser = Browser.start(480, 820)) {
+      proxy.loseNextAnswerTo(JOIN);
+      browser.driver.get(proxy.base().resolve("/wait/" + event).toString());
+
+      // The page tries again by itself, after its offline message.
+      awaitText(browser, "qg-position", "2");
+      assertOnePlaceFromTheLostJoin(browser, proxy, event);
+    }
+  }
+
+  @Test
+  void lostJoinAnswer_thenReload_theReloadedPageGetsTheSamePlace() {
+    String event = newEvent("{\"ready_window\":1}");
+    joinAhead(event, 1);
+    try (LossyProxy proxy = new LossyProxy(service.base());
+        Browser browser = Browser.start(480, 820)) {
+      proxy.loseNextAnswerTo(JOIN);
+      browser.driver.get(proxy.base().resolve("/wait/" + event).toString());
+      await(() -> !proxy.postsTo(JOIN).isEmpty());
+
+      browser.driver.navigate().refresh();
+      awaitText(browser, "qg-position", "2");
+      assertOnePlaceFromTheLostJoin(browser, proxy, event);
+    }
+  }
+
+  @Test
+  void lostEnterAnswer_pageRetriesWithTheSameKey_andEndsAdmitted() throws Exception {
+    String event = newEvent("{\"target_url\":\"\"}");
+    try (LossyProxy proxy = new LossyProxy(service.base());
+        Browser browser = Browser.start(480, 820)) {
+      proxy.loseNextAnswerTo(ENTER);
+      browser.driver.get(proxy.base().resolve("/wait/" + event).toString());
+
+      browser
+          .waitUpTo(WAIT)
+          .until(ExpectedConditions.visibilityOfElementLocated(By.id("qg-token")));
+      assertThat(browser.driver.findElement(By.id("qg")).getDomAttribute("data-state"))
+          .isEqualTo("admitted");
+      List<LossyProxy.Exchange> enters = proxy.postsTo(ENTER);
+      assertThat(enters).hasSizeGreaterThanOrEqualTo(2);
+      assertThat(enters.get(0).lost()).isTrue();
+      assertThat(enters.get(0).status()).isEqualTo(200);
+      assertThat(enters).extracting(LossyProxy.Exchange::idempotencyKey).containsOnly(key(enters));
+      LossyProxy.Exchange last = enters.get(enters.size() - 1);
+      assertThat(last.replayed()).as("the retry got the first answer again").isTrue();
+      // The page shows the admission the lost answer carried: one admission, not a second try.
+      String shown = browser.driver.findElement(By.id("qg-token-value")).getDomProperty("value");
+      assertThat(shown)
+          .isEqualTo(Api.JSON.readTree(enters.get(0).body()).path("reservation_token").asText());
+      assertThat(service.api.verify(shown, false).status()).isEqualTo(200);
+      assertThat(service.api.adminGet(event).body().path("stats").path("admitted").asLong())
+          .isEqualTo(1);
+    }
+  }
+
+  /**
+   * The line holds the one waiter ahead and this person once; every join the page sent carried the
+   * first one's key, the last was answered by replay, and the page keeps the lost answer's token.
+   */
+  private static void assertOnePlaceFromTheLostJoin(
+      Browser browser, LossyProxy proxy, String event) {
+    assertThat(service.api.adminGet(event).body().path("stats").path("waiting").asLong())
+        .as("one place for the person, beside the one ahead")
+        .isEqualTo(2);
+    List<LossyProxy.Exchange> joins = proxy.postsTo(JOIN);
+    assertThat(joins).hasSizeGreaterThanOrEqualTo(2);
+    assertThat(joins.get(0).lost()).isTrue();
+    assertThat(joins.get(0).status()).isEqualTo(202);
+    assertThat(joins).extracting(LossyProxy.Exchange::idempotencyKey).containsOnly(key(joins));
+    LossyProxy.Exchange last = joins.get(joins.size() - 1);
+    assertThat(last.replayed()).as("the retry got the first answer again").isTrue();
+    String lostToken = waitingToken(joins.get(0));
+    assertThat(storedToken(browser, event)).isEqualTo(lostToken);
+  }
+
+  private static String key(List<LossyProxy.Exchange> exchanges) {
+    String key = exchanges.get(0).idempotencyKey();
+    assertThat(key).isNotBlank();
+    return key;
+  }
+
+  private static String waitingToken(LossyProxy.Exchange join) {
+    try {
+      return Api.JSON.readTree(join.body()).path("waiting_token").asText();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 

@@ -32,6 +32,7 @@ enum Script {
   IDEM_BEGIN("idem_begin"),
   IDEM_COMPLETE("idem_complete"),
   IDEM_RELEASE("idem_release"),
+  POLICY_SWAP("policy_swap"),
   RATE_ACQUIRE("rate_acquire", "lib_gcra");
 
   private static final String SHEBANG = "#!";

@@ -7,6 +7,7 @@ import io.queuegate.domain.model.AdmissionWindows;
 import io.queuegate.domain.model.EventId;
 import io.queuegate.domain.model.EventStats;
 import io.queuegate.domain.model.Identity;
+import io.queuegate.domain.model.QueuePolicy;
 import io.queuegate.domain.model.RateDecision;
 import io.queuegate.domain.model.UserId;
 import io.queuegate.domain.model.Waiter;
@@ -14,6 +15,7 @@ import io.queuegate.domain.model.WaiterId;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -109,5 +111,27 @@ class ScriptRepliesTest {
     assertThat(CountReply.from(List.of(1L)).happened()).isTrue();
     assertThat(CountReply.from(List.of(0L)).happened()).isFalse();
     assertThat(CountReply.from(List.of(3L)).count()).isEqualTo(3);
+  }
+
+  @Test
+  void policySwap_storedOrChanged() {
+    assertThat(PolicySwapReply.from(List.of("stored"))).isEqualTo(PolicySwapReply.STORED);
+    assertThat(PolicySwapReply.from(List.of("changed"))).isEqualTo(PolicySwapReply.CHANGED);
+    assertThatThrownBy(() -> PolicySwapReply.from(List.of("elsewhere")))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("policy_swap");
+  }
+
+  @Test
+  void policyHash_readsBackWhatItWrites_andTellsAnAbsentHashFromAnUnversionedOne() {
+    QueuePolicy policy = QueuePolicy.defaults().toBuilder().pausedJoins(true).build();
+    Map<String, String> fields = PolicyHash.fields(policy);
+
+    assertThat(PolicyHash.from(fields))
+        .isEqualTo(new PolicyHash(Optional.of(policy), PolicyHash.UNVERSIONED));
+    fields.put(PolicyHash.VERSION_FIELD, "v1");
+    assertThat(PolicyHash.from(fields)).isEqualTo(new PolicyHash(Optional.of(policy), "v1"));
+    assertThat(PolicyHash.from(Map.of()))
+        .isEqualTo(new PolicyHash(Optional.empty(), PolicyHash.ABSENT));
   }
 }

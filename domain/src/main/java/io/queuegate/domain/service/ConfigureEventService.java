@@ -7,7 +7,11 @@ import io.queuegate.domain.port.out.EventPolicies;
 import java.util.Objects;
 import java.util.function.UnaryOperator;
 
-/** Changes an event's stored policy, starting from the defaults when it has none yet. */
+/**
+ * Changes an event's stored policy, starting from the defaults when it has none yet. The store
+ * applies the change atomically (see docs/design.md#operator-api), so two operators changing
+ * different fields at once both keep their change.
+ */
 public final class ConfigureEventService implements ConfigureEventUseCase {
   private final EventPolicies policies;
   private final PolicyCatalog catalog;
@@ -19,9 +23,12 @@ public final class ConfigureEventService implements ConfigureEventUseCase {
 
   @Override
   public QueuePolicy configure(EventId eventId, UnaryOperator<QueuePolicy> change) {
-    QueuePolicy current = catalog.configured(eventId).orElseGet(catalog::defaults);
-    QueuePolicy next = Objects.requireNonNull(change.apply(current), "changed policy");
-    policies.save(eventId, next);
+    Objects.requireNonNull(change, "change");
+    QueuePolicy next =
+        policies.update(
+            eventId,
+            catalog.defaults(),
+            current -> Objects.requireNonNull(change.apply(current), "changed policy"));
     // Other instances see the change when their cache entry lapses; this one sees it now.
     catalog.forget(eventId);
     return next;

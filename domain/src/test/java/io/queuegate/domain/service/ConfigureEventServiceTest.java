@@ -4,6 +4,7 @@ import static io.queuegate.domain.service.TestWaiters.EVENT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
@@ -15,6 +16,7 @@ import io.queuegate.domain.model.QueuePolicy;
 import io.queuegate.domain.port.out.EventPolicies;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 
 class ConfigureEventServiceTest {
@@ -42,20 +44,31 @@ class ConfigureEventServiceTest {
         .build();
   }
 
+  /** The store holds {@code current}: its update applies the change to it, or to the defaults. */
+  private void storeHolds(Optional<QueuePolicy> current) {
+    when(stored.find(EVENT)).thenReturn(current);
+    when(stored.update(eq(EVENT), any(), any()))
+        .thenAnswer(
+            call ->
+                call.<UnaryOperator<QueuePolicy>>getArgument(2)
+                    .apply(current.orElse(call.getArgument(1))));
+  }
+
   @Test
-  void firstChange_appliesToTheDefaultsAndIsSaved() {
-    when(stored.find(EVENT)).thenReturn(Optional.empty());
+  void firstChange_appliesToTheDefaultsInTheStore() {
+    storeHolds(Optional.empty());
 
     QueuePolicy result = configure.configure(EVENT, p -> withReadyWindow(p, 10));
 
     assertThat(result).isEqualTo(withReadyWindow(DEFAULTS, 10));
-    verify(stored).save(EVENT, result);
+    verify(stored).update(eq(EVENT), eq(DEFAULTS), any());
+    verify(stored, never()).save(any(), any());
   }
 
   @Test
   void laterChange_appliesToTheStoredPolicy() {
     QueuePolicy current = withReadyWindow(DEFAULTS, 10).toBuilder().pausedJoins(true).build();
-    when(stored.find(EVENT)).thenReturn(Optional.of(current));
+    storeHolds(Optional.of(current));
 
     QueuePolicy result =
         configure.configure(EVENT, p -> p.toBuilder().pausedAdmission(true).build());
@@ -65,7 +78,7 @@ class ConfigureEventServiceTest {
 
   @Test
   void change_isSeenAtOnceByThisInstancesCache() {
-    when(stored.find(EVENT)).thenReturn(Optional.empty());
+    storeHolds(Optional.empty());
     assertThat(catalog.policyFor(EVENT)).isEqualTo(DEFAULTS);
 
     QueuePolicy result = configure.configure(EVENT, p -> withReadyWindow(p, 10));
@@ -75,8 +88,8 @@ class ConfigureEventServiceTest {
   }
 
   @Test
-  void invalidChange_isRefusedAndNothingIsSaved() {
-    when(stored.find(EVENT)).thenReturn(Optional.empty());
+  void invalidChange_isRefused() {
+    storeHolds(Optional.empty());
 
     assertThatThrownBy(() -> configure.configure(EVENT, p -> withReadyWindow(p, 0)))
         .isInstanceOfSatisfying(
@@ -86,20 +99,17 @@ class ConfigureEventServiceTest {
 
   @Test
   void pause_stopsJoinsAndAdmissionTogether() {
-    when(stored.find(EVENT)).thenReturn(Optional.empty());
+    storeHolds(Optional.empty());
 
     QueuePolicy paused = pause.setPaused(EVENT, true);
 
     assertThat(paused.pausedJoins()).isTrue();
     assertThat(paused.pausedAdmission()).isTrue();
-    verify(stored).save(EVENT, paused);
   }
 
   @Test
   void resume_clearsBothPauses() {
-    when(stored.find(EVENT))
-        .thenReturn(
-            Optional.of(DEFAULTS.toBuilder().pausedJoins(true).pausedAdmission(true).build()));
+    storeHolds(Optional.of(DEFAULTS.toBuilder().pausedJoins(true).pausedAdmission(true).build()));
 
     assertThat(pause.setPaused(EVENT, false)).isEqualTo(DEFAULTS);
   }

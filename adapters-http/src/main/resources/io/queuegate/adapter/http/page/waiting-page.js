@@ -5,7 +5,13 @@
  * same place. Each open tab also writes a timestamp into a shared tab list every few seconds. When
  * a tab closes it removes itself and frees the place with navigator.sendBeacon only when no other
  * tab of the event was seen recently (LIVE_MS, generous because background tabs run their timers
- * rarely). A page that goes to the back-forward cache is not closed and does not leave. */
+ * rarely). A page that goes to the back-forward cache is not closed and does not leave.
+ *
+ * Retries: join and enter each keep one Idempotency-Key from their first try until the server
+ * has decided (see settled), so a retry after a lost answer gets that answer back instead of a
+ * second place or a "place gone". The join's key is stored with the event before the request
+ * goes out, so a reload or another tab retries the same join; a pending enter's key is stored
+ * with the token. */
 (function () {
   'use strict';
   var cfg = JSON.parse(document.getElementById('qg-config').textContent);
@@ -14,10 +20,12 @@
   var KEY = 'queuegate:wait:' + cfg.eventId;
   var TABS = 'queuegate:tabs:' + cfg.eventId;
   var LIVE_MS = 90000;
+  var ADMITTED_MS = 1800000;
   var tabId = uuid();
   var $ = function (id) { return document.getElementById(id); };
   var root = $('qg');
   var token = null, startPos = 0, stream = null, timer = null, done = false, lastSpoken = 0;
+  var enterKey = null;
   var fmt = window.Intl ? new Intl.NumberFormat(cfg.lang) : { format: String };
 
   function uuid() {
@@ -84,16 +92,16 @@
     $('qg-leave').hidden = false;
     say(st.ready_for_entry ? t('status.ready') : t('status.waiting', { position: fmt.format(st.position) }), st.ready_for_entry);
   }
-  function remember() { write(KEY, { token: token, start: startPos }); }
+  function remember() { write(KEY, { token: token, start: startPos, entering: enterKey || undefined }); }
   function stop() {
     if (stream) { stream.close(); stream = null; }
     clearTimeout(timer);
   }
   function later(fn, sec) { clearTimeout(timer); timer = setTimeout(fn, Math.max(1, sec) * 1000); }
 
-  function call(method, path, body, idempotent) {
+  function call(method, path, body, idempotencyKey) {
     var headers = { 'Content-Type': 'application/json' };
-    if (idempotent) { headers['Idempotency-Key'] = uuid(); }
+    if (idempotencyKey) { headers['Idempotency-Key'] = idempotencyKey; }
     return fetch(API + path, { method: method, headers: headers, body: body ? JSON.stringify(body) : undefined, cache: 'no-store' })
       .then(function (res) {
         return res.json().catch(function () { return {}; }).then(function (json) {
@@ -102,15 +110,27 @@
         });
       }, function () { return { ok: false, status: 0, json: {}, retry: 5 }; });
   }
+  // Whether the server decided the request, so its Idempotency-Key has served: an answer it keeps
+  // for replay (2xx) or a refusal (4xx). No answer, a 5xx (a gateway's 502/504, or a store that
+  // failed after the change was made) or DUPLICATE_REQUEST (the first try still runs) leave the
+  // outcome open: the next try must carry the same key to get the first answer back.
+  function settled(r) {
+    var code = (r.json.error || {}).code;
+    return r.status >= 200 && r.status < 500 && code !== 'DUPLICATE_REQUEST' && code !== 'RATE_LIMITED';
+  }
   // Every failure ends here: a message, and a retry where waiting helps.
   function fail(r, retry) {
     var err = r.json.error || {}, code = err.code, s = { seconds: r.retry };
     stop();
     if (code === 'TOKEN_NOT_FOUND' || code === 'TOKEN_EXPIRED') {
+      // An enter whose answer was lost has taken the waiter out of the line: ask for that answer.
+      if (enterKey && token && !done) { return enter(); }
       write(KEY, null); return gone(code === 'TOKEN_EXPIRED' ? 'error.expired' : 'error.gone');
     }
     var msg = { EVENT_PAUSED: 'error.paused', QUEUE_FULL: 'error.full', SERVICE_UNAVAILABLE: 'error.busy',
-      RATE_LIMITED: 'error.rate', ENQUEUE_TOKEN_REQUIRED: 'error.invite', INVALID_ENQUEUE_TOKEN: 'error.invite' }[code];
+      DUPLICATE_REQUEST: 'error.busy', RATE_LIMITED: 'error.rate', ENQUEUE_TOKEN_REQUIRED: 'error.invite',
+      INVALID_ENQUEUE_TOKEN: 'error.invite' }[code];
+    if (!code && (r.status === 502 || r.status === 504)) { msg = 'error.busy'; }
     if (r.status === 0) { msg = 'error.offline'; }
     if (code === 'EVENT_PAUSED') { s.seconds = r.retry = 30; }
     showError(msg ? t(msg, s) : t('error.generic', { code: code || r.status, trace: err.trace_id || '-' }));
@@ -118,13 +138,21 @@
   }
 
   function gone(msg) {
-    stop(); token = null; state('gone'); showError(t(msg));
+    stop(); token = null; enterKey = null; state('gone'); showError(t(msg));
     $('qg-rejoin').hidden = false; $('qg-leave').hidden = true;
   }
   function join() {
+    var saved = read(KEY) || {};
+    // Another tab got the place (or entered) while this one waited to retry: follow it.
+    if (saved.token || recentlyAdmitted(saved)) { return start(); }
     stop(); state('joining'); say(t('status.joining'), true);
-    call('POST', 'join', { event_id: cfg.eventId }, true).then(function (r) {
-      if (!r.ok) { return fail(r, join); }
+    var key = saved.joining || uuid();
+    write(KEY, { joining: key });
+    call('POST', 'join', { event_id: cfg.eventId }, key).then(function (r) {
+      if (!r.ok) {
+        if (settled(r) && (read(KEY) || {}).joining === key) { write(KEY, null); }
+        return fail(r, join);
+      }
       token = r.json.waiting_token; startPos = r.json.position_hint; remember(); state('waiting');
       show({ position: r.json.position_hint, eta_sec: r.json.eta_sec, ready_for_entry: false });
       follow(r.json.poll_after_ms);
@@ -149,17 +177,21 @@
   function enter() {
     if (done) { return; }
     stop(); state('ready'); say(t('status.ready'), true);
-    call('POST', 'enter', { waiting_token: token }, true).then(function (r) {
+    if (!enterKey) { enterKey = uuid(); remember(); }
+    var key = enterKey;
+    call('POST', 'enter', { waiting_token: token }, key).then(function (r) {
+      var decided = settled(r);
+      if (decided && enterKey === key) { enterKey = null; if (token && !r.ok) { remember(); } }
       if (r.status === 403 && r.json.error && r.json.error.code === 'NOT_READY') {
         say(t('status.almost'), true); later(poll, r.retry); return;
       }
-      if (!r.ok) { return fail(r, poll); }
+      if (!r.ok) { return fail(r, decided ? poll : enter); }
       // Remember the admission, so that coming back does not silently take a new place.
       done = true; write(KEY, { admitted: Date.now() }); admitted(r.json);
     });
   }
   function admitted(grant) {
-    state('admitted'); progress(100); $('qg-leave').hidden = true;
+    stop(); showError(''); state('admitted'); progress(100); $('qg-leave').hidden = true;
     $('qg-position').textContent = '\u2713';
     $('qg-eta').textContent = '\u2014';
     var target = cfg.targetUrl;
@@ -181,18 +213,20 @@
     }
   }
   function leave() {
-    stop(); done = true;
+    stop(); done = true; enterKey = null;
     call('POST', 'leave', { waiting_token: token });
     write(KEY, null); token = null; state('left');
     say(t('status.left'), true); $('qg-leave').hidden = true; $('qg-rejoin').hidden = false;
   }
+  function recentlyAdmitted(saved) { return saved.admitted && Date.now() - saved.admitted < ADMITTED_MS; }
   function start() {
     done = false; showError(''); $('qg-rejoin').hidden = true; $('qg-token').hidden = true;
-    var saved = read(KEY);
-    if (saved && saved.admitted && Date.now() - saved.admitted < 1800000) {
+    var saved = read(KEY) || {};
+    if (recentlyAdmitted(saved)) {
       state('gone'); say(t('status.already'), true); $('qg-rejoin').hidden = false;
-    } else if (saved && saved.token) {
-      token = saved.token; startPos = saved.start || 0; state('resuming'); say(t('status.resuming'), true); poll();
+    } else if (saved.token) {
+      token = saved.token; startPos = saved.start || 0; enterKey = saved.entering || null;
+      state('resuming'); say(t('status.resuming'), true); poll();
     } else {
       join();
     }
