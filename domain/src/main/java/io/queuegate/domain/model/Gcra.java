@@ -38,7 +38,7 @@ public record Gcra(double ratePerSecond, long burst) {
 
   /**
    * Whether a positive rate and a burst of at least 1 stay within {@link #MAX_SPAN_NANOS}; a tiny
-   * rate with a huge burst would overflow the tolerance and let every request through.
+   * rate with a huge burst would overflow the tolerance and make every decision wrong.
    */
   public static boolean fits(double ratePerSecond, long burst) {
     long interval = intervalNanos(ratePerSecond);
