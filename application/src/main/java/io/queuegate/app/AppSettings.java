@@ -31,6 +31,20 @@ public record AppSettings(
     VersionInfo version,
     PushSettings push) {
 
+  public AppSettings {
+    if (store == StoreKind.REDIS
+        && admissionKeys.ephemeral()
+        && !admissionKeys.ephemeralAllowed()) {
+      throw new IllegalArgumentException(
+          "store redis needs admission signing keys that every instance shares: set"
+              + " QUEUEGATE_ADMISSION_TOKEN_JWKS or QUEUEGATE_ADMISSION_TOKEN_JWKS_FILE"
+              + " (queuegate.admission-token.jwks). Without them each instance signs with a key"
+              + " of its own, and its admission tokens fail to verify on every other instance."
+              + " For development only, QUEUEGATE_ADMISSION_TOKEN_ALLOW_EPHEMERAL=true starts"
+              + " anyway.");
+    }
+  }
+
   /**
    * Reads {@code application.yaml} with {@code env} overriding any key by its variable name ({@code
    * QUEUEGATE_POLICY_READY_WINDOW} for {@code queuegate.policy.ready-window}).

@@ -11,7 +11,15 @@ public final class Main {
 
   public static void main(String[] args) {
     LogConfig.configureRuntime();
-    AppSettings settings = AppSettings.load(System.getenv());
+    AppSettings settings;
+    try {
+      settings = AppSettings.load(System.getenv());
+    } catch (IllegalArgumentException e) {
+      // A configuration mistake: the operator needs the one sentence that names it, not a trace.
+      LOG.log(System.Logger.Level.ERROR, "queuegate cannot start: {0}", e.getMessage());
+      System.exit(2);
+      return;
+    }
     RunningService service =
         QueueApplication.start(
             settings, metrics -> StoreFactory.create(settings, metrics), Clock.systemUTC());

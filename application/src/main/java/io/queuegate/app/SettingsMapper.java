@@ -60,7 +60,8 @@ final class SettingsMapper {
         new AdmissionKeySettings(
             q.get("admission-token.issuer").asString().get(),
             Secrets.read(q, "admission-token.jwks"),
-            nonBlank(q.get("admission-token.signing-kid").asString().orElse(""))),
+            nonBlank(q.get("admission-token.signing-kid").asString().orElse("")),
+            q.get("admission-token.allow-ephemeral").asBoolean().get()),
         new EnqueueTokenSettings(
             nonBlank(q.get("enqueue-token.issuer").asString().orElse("")),
             Secrets.read(q, "enqueue-token.hs256-secret"),

@@ -84,4 +84,53 @@ class AppSettingsTest {
     assertThat(AppSettings.load(Map.of()).redis().positionTier())
         .isEqualTo(RedisSettings.PositionTier.INDEX);
   }
+
+  @Test
+  void redisStoreWithoutAdmissionKeys_isRefused_becauseEachInstanceWouldSignWithItsOwnKey() {
+    assertThatThrownBy(() -> AppSettings.load(Map.of("QUEUEGATE_STORE", "redis")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("QUEUEGATE_ADMISSION_TOKEN_JWKS")
+        .hasMessageContaining("QUEUEGATE_ADMISSION_TOKEN_ALLOW_EPHEMERAL");
+  }
+
+  @Test
+  void redisStoreWithoutAdmissionKeys_startsOnlyWithTheDevelopmentSwitch() {
+    AppSettings settings =
+        AppSettings.load(
+            Map.of(
+                "QUEUEGATE_STORE", "redis",
+                "QUEUEGATE_ADMISSION_TOKEN_ALLOW_EPHEMERAL", "true"));
+
+    assertThat(settings.store()).isEqualTo(StoreKind.REDIS);
+    assertThat(settings.admissionKeys().jwkSetJson()).isEmpty();
+  }
+
+  @Test
+  void memoryStoreWithoutAdmissionKeys_needsNoSwitch() {
+    assertThat(AppSettings.load(Map.of()).admissionKeys().jwkSetJson()).isEmpty();
+  }
+
+  @Test
+  void enqueueTokenKeysWithoutAnIssuer_areRefused() {
+    assertThatThrownBy(
+            () ->
+                AppSettings.load(
+                    Map.of(
+                        "QUEUEGATE_ENQUEUE_TOKEN_HS256_SECRET",
+                        "shop-secret-0123456789abcdef0123456789")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("enqueue-token issuer");
+  }
+
+  @Test
+  void rateLimitWhoseBurstOverflowsAtItsRate_isRefused() {
+    assertThatThrownBy(
+            () ->
+                AppSettings.load(
+                    Map.of(
+                        "QUEUEGATE_RATE_LIMIT_PER_SEC", "0.000001",
+                        "QUEUEGATE_RATE_LIMIT_BURST", "1000000")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("burst");
+  }
 }

@@ -141,6 +141,16 @@ class KubernetesManifestsIT {
   }
 
   @Test
+  void redisStore_getsTheSharedAdmissionKeys_neverTheEphemeralSwitch() {
+    Map<String, Object> config = map(manifests.only("ConfigMap").root(), "data");
+    assertThat(config).containsEntry("QUEUEGATE_STORE", "redis");
+    assertThat(config).doesNotContainKey("QUEUEGATE_ADMISSION_TOKEN_ALLOW_EPHEMERAL");
+    assertThat(list(container, "env"))
+        .anySatisfy(
+            e -> assertThat(string(e, "name")).isEqualTo("QUEUEGATE_ADMISSION_TOKEN_JWKS_FILE"));
+  }
+
+  @Test
   void securityContext_isNonRootReadOnlyAndWithoutCapabilities() {
     assertThat(at(pod, "securityContext", "runAsNonRoot")).isEqualTo(true);
     assertThat((Integer) at(pod, "securityContext", "runAsUser")).isPositive();

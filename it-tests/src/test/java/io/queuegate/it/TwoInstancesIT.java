@@ -78,4 +78,18 @@ class TwoInstancesIT {
     assertThat(replies.stream().filter(r -> r.status() != 200))
         .allSatisfy(r -> assertThat(r.errorCode()).isEqualTo("TOKEN_NOT_FOUND"));
   }
+
+  @Test
+  void admissionSignedByOneInstance_verifiesOnTheOther() {
+    String event = "two-" + UUID.randomUUID().toString().substring(0, 8);
+    String token = first.api.join(event).body().path("waiting_token").asText();
+    Reply entered = first.api.enter(token);
+    assertThat(entered.status()).isEqualTo(200);
+
+    Reply verified = second.api.verify(entered.body().path("reservation_token").asText(), true);
+
+    assertThat(verified.status()).as("verify: %s", verified.body()).isEqualTo(200);
+    assertThat(first.api.get("/.well-known/jwks.json").raw().body())
+        .isEqualTo(second.api.get("/.well-known/jwks.json").raw().body());
+  }
 }

@@ -11,8 +11,10 @@ import io.queuegate.adapter.http.routing.Routes;
 import io.queuegate.domain.model.AdmissionAlreadyUsed;
 import io.queuegate.domain.model.AdmissionClaims;
 import io.queuegate.domain.model.EventId;
+import io.queuegate.domain.model.Identity;
 import io.queuegate.domain.model.InvalidAdmissionToken;
 import java.time.Instant;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -28,6 +30,7 @@ class AdmissionRoutesTest {
             new AdmissionClaims(
                 new EventId("concert"),
                 "anonymous",
+                Optional.empty(),
                 "jti-1",
                 Instant.parse("2025-01-01T00:00:00Z"),
                 Instant.parse("2025-01-01T00:05:00Z")));
@@ -39,6 +42,27 @@ class AdmissionRoutesTest {
     assertThat(res.json().path("event_id").asText()).isEqualTo("concert");
     assertThat(res.json().path("user_id").asText()).isEqualTo("anonymous");
     assertThat(res.json().path("expires_at").asText()).isEqualTo("2025-01-01T00:05:00Z");
+    // As the old gateway answered: no field for an identity the join did not carry.
+    assertThat(res.json().has("enqueue_sub")).isFalse();
+  }
+
+  @Test
+  void verifyTokenOfAVerifiedJoin_returnsTheIdentityBesideTheUserId() {
+    when(FIX.useCases.verify().verify("jwt", false))
+        .thenReturn(
+            new AdmissionClaims(
+                new EventId("concert"),
+                "somebody-else",
+                Optional.of(new Identity("person-1")),
+                "jti-1",
+                Instant.parse("2025-01-01T00:00:00Z"),
+                Instant.parse("2025-01-01T00:05:00Z")));
+
+    Exchange res = api.post(Routes.VERIFY).send("{\"reservation_token\":\"jwt\"}");
+
+    assertThat(res.status()).isEqualTo(200);
+    assertThat(res.json().path("user_id").asText()).isEqualTo("somebody-else");
+    assertThat(res.json().path("enqueue_sub").asText()).isEqualTo("person-1");
   }
 
   @Test

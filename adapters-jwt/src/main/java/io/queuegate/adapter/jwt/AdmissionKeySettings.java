@@ -7,10 +7,14 @@ import java.util.Optional;
  * Where admission tokens get their keys: a JWK set of EC P-256 private keys and the key id that
  * signs. Every key in the set is published and accepted, so rotation is: add the new key, switch
  * {@code signingKeyId}, and remove the old key once its tokens have expired. Without a set, the
- * signer generates an ephemeral key.
+ * signer generates an ephemeral key; {@code ephemeralAllowed} is the operator's explicit consent to
+ * that where several instances would otherwise need one shared set.
  */
 public record AdmissionKeySettings(
-    String issuer, Optional<String> jwkSetJson, Optional<String> signingKeyId) {
+    String issuer,
+    Optional<String> jwkSetJson,
+    Optional<String> signingKeyId,
+    boolean ephemeralAllowed) {
 
   public static final String DEFAULT_ISSUER = "queuegate";
 
@@ -24,9 +28,20 @@ public record AdmissionKeySettings(
     }
   }
 
+  /** Configured keys (or none), without consent to an ephemeral key. */
+  public AdmissionKeySettings(
+      String issuer, Optional<String> jwkSetJson, Optional<String> signingKeyId) {
+    this(issuer, jwkSetJson, signingKeyId, false);
+  }
+
   /** The default issuer and no configured keys, so the signer uses an ephemeral key. */
   public static AdmissionKeySettings defaults() {
     return new AdmissionKeySettings(DEFAULT_ISSUER, Optional.empty(), Optional.empty());
+  }
+
+  /** Whether no key set is configured, so that the signer makes a key of its own. */
+  public boolean ephemeral() {
+    return jwkSetJson.isEmpty();
   }
 
   // Configuration readers hand over empty strings for unset values; treat them as absent.
@@ -43,6 +58,8 @@ public record AdmissionKeySettings(
         + (jwkSetJson.isPresent() ? "<redacted>" : "<none>")
         + ", signingKeyId="
         + signingKeyId.orElse("<first key>")
+        + ", ephemeralAllowed="
+        + ephemeralAllowed
         + "]";
   }
 }

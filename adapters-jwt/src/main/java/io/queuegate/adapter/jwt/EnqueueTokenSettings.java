@@ -5,9 +5,9 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * How enqueue tokens from the selling site are checked: an optional required issuer, and an HS256
- * secret and/or a JWK set of RS256 and ES256 public keys. With neither key source, enqueue tokens
- * are off.
+ * How enqueue tokens from the selling site are checked: an HS256 secret and/or a JWK set of RS256
+ * and ES256 public keys, and the issuer every token must name, which is required with any key. With
+ * neither key source, enqueue tokens are off.
  */
 public record EnqueueTokenSettings(
     Optional<String> issuer, Optional<String> hs256Secret, Optional<String> jwkSetJson) {
@@ -23,6 +23,12 @@ public record EnqueueTokenSettings(
         && hs256Secret.get().getBytes(StandardCharsets.UTF_8).length < MIN_SECRET_BYTES) {
       throw new IllegalArgumentException(
           "the enqueue token HS256 secret must be at least " + MIN_SECRET_BYTES + " bytes");
+    }
+    // Without a fixed issuer, any token the same keys sign for another purpose would open a place.
+    if ((hs256Secret.isPresent() || jwkSetJson.isPresent()) && issuer.isEmpty()) {
+      throw new IllegalArgumentException(
+          "enqueue-token keys are configured but no enqueue-token issuer: set the iss that the"
+              + " selling site's tokens carry");
     }
   }
 

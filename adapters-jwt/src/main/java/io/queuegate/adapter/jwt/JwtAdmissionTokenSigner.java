@@ -9,7 +9,9 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import io.queuegate.domain.model.AdmissionClaims;
 import io.queuegate.domain.model.EventId;
+import io.queuegate.domain.model.Identity;
 import io.queuegate.domain.model.InvalidAdmissionToken;
+import io.queuegate.domain.model.InvalidEnqueueToken;
 import io.queuegate.domain.model.InvalidEventId;
 import io.queuegate.domain.model.SignedAdmission;
 import io.queuegate.domain.port.out.AdmissionTokenSigner;
@@ -19,6 +21,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.Date;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Signs admission tokens as ES256 JWTs with a {@code kid} header, and checks them. Expiry has no
@@ -26,6 +29,12 @@ import java.util.Objects;
  * clock skew between instances only moves the end of that window.
  */
 public final class JwtAdmissionTokenSigner implements AdmissionTokenSigner {
+
+  /**
+   * The claim that carries the {@code sub} of the verified enqueue token the join carried, present
+   * only then. Unlike {@code sub}, no client can choose it (docs/design.md#admission-tokens).
+   */
+  static final String ENQUEUE_SUB_CLAIM = "enqueue_sub";
 
   /** Far above any token this class signs; longer input is refused before parsing. */
   static final int MAX_TOKEN_LENGTH = 4096;
@@ -72,24 +81,25 @@ public final class JwtAdmissionTokenSigner implements AdmissionTokenSigner {
         new AdmissionClaims(
             claims.audience(),
             claims.subject(),
+            claims.identity(),
             claims.tokenId(),
             claims.issuedAt().truncatedTo(ChronoUnit.SECONDS),
             claims.expiresAt().truncatedTo(ChronoUnit.SECONDS));
-    JWTClaimsSet body =
+    JWTClaimsSet.Builder body =
         new JWTClaimsSet.Builder()
             .issuer(issuer)
             .audience(exact.audience().value())
             .subject(exact.subject())
             .jwtID(exact.tokenId())
             .issueTime(Date.from(exact.issuedAt()))
-            .expirationTime(Date.from(exact.expiresAt()))
-            .build();
+            .expirationTime(Date.from(exact.expiresAt()));
+    exact.identity().ifPresent(identity -> body.claim(ENQUEUE_SUB_CLAIM, identity.subject()));
     JWSHeader header =
         new JWSHeader.Builder(JWSAlgorithm.ES256)
             .keyID(keys.signingKeyId())
             .type(JOSEObjectType.JWT)
             .build();
-    SignedJWT jwt = new SignedJWT(header, body);
+    SignedJWT jwt = new SignedJWT(header, body.build());
     try {
       jwt.sign(keys.signer());
     } catch (JOSEException e) {
@@ -112,6 +122,7 @@ public final class JwtAdmissionTokenSigner implements AdmissionTokenSigner {
         new AdmissionClaims(
             audience(claims.getAudience()),
             required(claims.getSubject(), "sub"),
+            identity(claims),
             required(claims.getJWTID(), "jti"),
             required(claims.getIssueTime(), "iat").toInstant(),
             required(claims.getExpirationTime(), "exp").toInstant());
@@ -163,6 +174,21 @@ public final class JwtAdmissionTokenSigner implements AdmissionTokenSigner {
       return new EventId(audience.getFirst());
     } catch (InvalidEventId e) {
       throw new InvalidAdmissionToken("aud is not an event id");
+    }
+  }
+
+  private static Optional<Identity> identity(JWTClaimsSet claims) {
+    Object value = claims.getClaim(ENQUEUE_SUB_CLAIM);
+    if (value == null) {
+      return Optional.empty();
+    }
+    if (!(value instanceof String subject)) {
+      throw new InvalidAdmissionToken(ENQUEUE_SUB_CLAIM + " is not a string");
+    }
+    try {
+      return Optional.of(new Identity(subject));
+    } catch (InvalidEnqueueToken e) {
+      throw new InvalidAdmissionToken(ENQUEUE_SUB_CLAIM + " is not an identity");
     }
   }
 

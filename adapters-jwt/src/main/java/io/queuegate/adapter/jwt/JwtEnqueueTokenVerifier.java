@@ -49,7 +49,8 @@ public final class JwtEnqueueTokenVerifier implements EnqueueTokenVerifier {
       throw new InvalidEnqueueToken("too long");
     }
     JWTClaimsSet claims = verifiedClaims(token, known);
-    if (issuer.isPresent() && !issuer.get().equals(claims.getIssuer())) {
+    // The settings guarantee an issuer whenever keys exist.
+    if (!issuer.orElseThrow().equals(claims.getIssuer())) {
       throw new InvalidEnqueueToken("wrong issuer");
     }
     Date exp = claims.getExpirationTime();

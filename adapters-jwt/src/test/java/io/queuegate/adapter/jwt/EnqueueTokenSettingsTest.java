@@ -26,7 +26,8 @@ class EnqueueTokenSettingsTest {
   @Test
   void secretOf32Bytes_isEnabled() {
     var settings =
-        new EnqueueTokenSettings(Optional.empty(), Optional.of("x".repeat(32)), Optional.empty());
+        new EnqueueTokenSettings(
+            Optional.of("shop"), Optional.of("x".repeat(32)), Optional.empty());
 
     assertThat(settings.enabled()).isTrue();
   }
@@ -34,7 +35,8 @@ class EnqueueTokenSettingsTest {
   @Test
   void jwkSetAlone_isEnabled() {
     var settings =
-        new EnqueueTokenSettings(Optional.empty(), Optional.empty(), Optional.of("{\"keys\":[]}"));
+        new EnqueueTokenSettings(
+            Optional.of("shop"), Optional.empty(), Optional.of("{\"keys\":[]}"));
 
     assertThat(settings.enabled()).isTrue();
   }
@@ -58,7 +60,7 @@ class EnqueueTokenSettingsTest {
   @Test
   void unreadableJwkSet_failsWhenTheVerifierIsBuilt() {
     var settings =
-        new EnqueueTokenSettings(Optional.empty(), Optional.empty(), Optional.of("{not json"));
+        new EnqueueTokenSettings(Optional.of("shop"), Optional.empty(), Optional.of("{not json"));
 
     assertThatThrownBy(() -> new JwtEnqueueTokenVerifier(settings))
         .isInstanceOf(IllegalArgumentException.class)
@@ -70,10 +72,30 @@ class EnqueueTokenSettingsTest {
     OctetSequenceKey secretKey = new OctetSequenceKeyGenerator(256).keyID("oct").generate();
     var settings =
         new EnqueueTokenSettings(
-            Optional.empty(), Optional.empty(), Optional.of(new JWKSet(secretKey).toString(false)));
+            Optional.of("shop"),
+            Optional.empty(),
+            Optional.of(new JWKSet(secretKey).toString(false)));
 
     assertThatThrownBy(() -> new JwtEnqueueTokenVerifier(settings))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("no RSA");
+  }
+
+  @Test
+  void secretWithoutIssuer_isRejectedAtConstruction() {
+    assertThatThrownBy(
+            () -> new EnqueueTokenSettings(Optional.empty(), Optional.of(SECRET), Optional.empty()))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("enqueue-token issuer");
+  }
+
+  @Test
+  void jwkSetWithoutIssuer_isRejectedAtConstruction() {
+    assertThatThrownBy(
+            () ->
+                new EnqueueTokenSettings(
+                    Optional.empty(), Optional.empty(), Optional.of("{\"keys\":[]}")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("enqueue-token issuer");
   }
 }

@@ -19,6 +19,7 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import io.queuegate.domain.model.AdmissionClaims;
 import io.queuegate.domain.model.EventId;
+import io.queuegate.domain.model.Identity;
 import io.queuegate.domain.model.InvalidAdmissionToken;
 import java.nio.charset.StandardCharsets;
 import java.text.ParseException;
@@ -37,7 +38,21 @@ class JwtAdmissionTokenSignerTest {
   static final ECKey OLD = ecKey("key-2029");
   static final ECKey NEW = ecKey("key-2030");
   static final AdmissionClaims CLAIMS =
-      new AdmissionClaims(new EventId("concert-1"), "user-7", "adm-123", NOW, NOW.plusSeconds(300));
+      new AdmissionClaims(
+          new EventId("concert-1"),
+          "user-7",
+          Optional.empty(),
+          "adm-123",
+          NOW,
+          NOW.plusSeconds(300));
+  static final AdmissionClaims INVITED =
+      new AdmissionClaims(
+          new EventId("concert-1"),
+          "user-7",
+          Optional.of(new Identity("person-1")),
+          "adm-124",
+          NOW,
+          NOW.plusSeconds(300));
 
   static ECKey ecKey(String kid) {
     try {
@@ -104,12 +119,44 @@ class JwtAdmissionTokenSignerTest {
   }
 
   @Test
+  void sign_ofAVerifiedJoin_putsTheIdentityInItsOwnClaim_andVerifyReadsItBack()
+      throws ParseException {
+    var signer = signer("key-2030", NEW);
+
+    var signed = signer.sign(INVITED);
+
+    JWTClaimsSet claims = SignedJWT.parse(signed.token()).getJWTClaimsSet();
+    assertThat(claims.getSubject()).isEqualTo("user-7");
+    assertThat(claims.getStringClaim("enqueue_sub")).isEqualTo("person-1");
+    assertThat(signed.claims()).isEqualTo(INVITED);
+    assertThat(signer.verify(signed.token(), NOW)).isEqualTo(INVITED);
+  }
+
+  @Test
+  void sign_withoutIdentity_leavesTheClaimOut() throws ParseException {
+    var token = signer("key-2030", NEW).sign(CLAIMS).token();
+
+    assertThat(SignedJWT.parse(token).getJWTClaimsSet().getClaims())
+        .doesNotContainKey("enqueue_sub");
+  }
+
+  @Test
+  void verify_identityClaimThatIsNoString_rejects() throws JOSEException {
+    var token = signWith(NEW, validClaims().claim("enqueue_sub", 42).build());
+
+    assertThatThrownBy(() -> signer("key-2030", NEW).verify(token, NOW))
+        .isInstanceOf(InvalidAdmissionToken.class)
+        .hasMessageContaining("enqueue_sub");
+  }
+
+  @Test
   void sign_withSubSecondTimes_returnsTheWholeSecondsThatVerifyReadsBack() {
     var signer = signer("key-2030", NEW);
     var precise =
         new AdmissionClaims(
             new EventId("concert-1"),
             "user-7",
+            Optional.empty(),
             "adm-1",
             NOW.plusMillis(700),
             NOW.plusSeconds(300).plusMillis(999));

@@ -225,13 +225,41 @@ class JwtEnqueueTokenVerifierTest {
   }
 
   @Test
-  void anyIssuer_isAcceptedWhenNoneIsConfigured() throws JOSEException {
-    var verifier =
-        new JwtEnqueueTokenVerifier(
-            new EnqueueTokenSettings(Optional.empty(), Optional.of(SECRET), Optional.empty()));
-    String token = hs256(claims().issuer("https://elsewhere.example").build());
+  void missingIssuer_isRejected() throws JOSEException {
+    String token = hs256(claims().issuer(null).build());
 
-    assertThat(verifier.verify(token, EVENT, NOW)).isEqualTo(new Identity("person-1"));
+    assertThatThrownBy(() -> hs256Verifier().verify(token, EVENT, NOW))
+        .isInstanceOf(InvalidEnqueueToken.class)
+        .hasMessageContaining("issuer");
+  }
+
+  @Test
+  void keysWithoutAnIssuer_cannotBuildAVerifier() {
+    // Any issuer used to be accepted then: a token the same keys signed for another purpose would
+    // have opened a place.
+    assertThatThrownBy(
+            () ->
+                new JwtEnqueueTokenVerifier(
+                    new EnqueueTokenSettings(
+                        Optional.empty(), Optional.of(SECRET), Optional.empty())))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("issuer");
+  }
+
+  @Test
+  void audienceArrayNamingOnlyThisEvent_isAccepted() throws JOSEException {
+    String token = hs256(claims().audience(List.of("concert-1")).build());
+
+    assertThat(hs256Verifier().verify(token, EVENT, NOW)).isEqualTo(new Identity("person-1"));
+  }
+
+  @Test
+  void audienceDifferingOnlyInLetterCase_isRejected() throws JOSEException {
+    String token = hs256(claims().audience("Concert-1").build());
+
+    assertThatThrownBy(() -> hs256Verifier().verify(token, EVENT, NOW))
+        .isInstanceOf(InvalidEnqueueToken.class)
+        .hasMessageContaining("aud");
   }
 
   @Test

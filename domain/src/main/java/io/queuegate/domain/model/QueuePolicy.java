@@ -41,6 +41,7 @@ public record QueuePolicy(
         admissionBurst >= 1 && admissionBurst <= MAX_COUNT,
         PolicyField.ADMISSION_BURST,
         "must be 1 to " + MAX_COUNT);
+    checkLimiterSpan(admissionRatePerSec, admissionBurst);
     check(maxActive >= 0, PolicyField.MAX_ACTIVE, "must be 0 (no limit) or more");
     check(maxWaiting >= 0, PolicyField.MAX_WAITING, "must be 0 (no limit) or more");
     check(
@@ -85,6 +86,17 @@ public record QueuePolicy(
   /** The admission limiter this policy describes. */
   public Gcra admissionLimiter() {
     return new Gcra(admissionRatePerSec, admissionBurst);
+  }
+
+  // The limiter's arithmetic must not overflow (see Gcra.MAX_SPAN_NANOS). A rate too slow for even
+  // a burst of one is the rate's fault; otherwise the burst is too large for the rate.
+  private static void checkLimiterSpan(double rate, long burst) {
+    String bound =
+        ": (burst + 1) / rate must be at most "
+            + Gcra.MAX_SPAN_NANOS / 1_000_000_000L
+            + " seconds (about 104 days)";
+    check(Gcra.fits(rate, 1), PolicyField.ADMISSION_RATE, "is too small" + bound);
+    check(Gcra.fits(rate, burst), PolicyField.ADMISSION_BURST, "is too large for the rate" + bound);
   }
 
   private static boolean inSeconds(Duration value) {

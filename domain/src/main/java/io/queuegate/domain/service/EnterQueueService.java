@@ -62,10 +62,17 @@ public final class EnterQueueService implements EnterQueueUseCase {
     heartbeats.forget(token.eventId(), token.waiterId());
     String subject =
         admission.waiter().userId().map(UserId::value).orElse(token.waiterId().value());
+    // The verified identity gets a claim of its own: sub stays the informational user id, which
+    // the client picks freely even when its join carried an invitation.
     SignedAdmission signed =
         signer.sign(
             new AdmissionClaims(
-                token.eventId(), subject, admission.id(), now, admission.expiresAt()));
+                token.eventId(),
+                subject,
+                admission.waiter().identity(),
+                admission.id(),
+                now,
+                admission.expiresAt()));
     metrics.admitted(token.eventId(), admission.waited());
     long ttlSec = Math.max(0, Duration.between(now, admission.expiresAt()).toSeconds());
     return new AdmissionGrant(signed.token(), ttlSec, admission.expiresAt());

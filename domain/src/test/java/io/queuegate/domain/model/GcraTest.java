@@ -137,6 +137,33 @@ class GcraTest {
     assertThatThrownBy(() -> new Gcra(1, 0)).isInstanceOf(IllegalArgumentException.class);
   }
 
+  // Today's limits: a burst of a million at a millionth of a request per second. The tolerance,
+  // interval x (burst - 1) in nanoseconds, would be 1e21: beyond a long and far beyond the 2^53
+  // that the store's Lua doubles hold exactly.
+  @ParameterizedTest
+  @CsvSource({"0.000001, 1000000", "0.1, 1000000", "1e-12, 1", "1e-300, 1", "1, 9007199"})
+  void rateAndBurstWhoseSpanOverflows_areRejected(double rate, long burst) {
+    assertThatThrownBy(() -> new Gcra(rate, burst))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("burst");
+  }
+
+  @Test
+  void largestSpan_isAccepted_andCountsItsBurstExactly() {
+    // (burst + 1) x interval = 9007 x 1e12 ns, just below 2^53 ns (about 104 days).
+    Gcra widest = new Gcra(0.001, 9006);
+    Bucket bucket = new Bucket(widest);
+
+    long allowed = 0;
+    while (bucket.take(T0).allowed()) {
+      allowed++;
+    }
+
+    assertThat(allowed).isEqualTo(9006);
+    assertThat(widest.toleranceNanos()).isEqualTo(9005L * 1_000_000_000_000L);
+    assertThat(new Gcra(1, 9_007_198).toleranceNanos()).isPositive();
+  }
+
   /**
    * In every window between two admissions i <= j, count = j - i + 1 must be at most rate * (t_j -
    * t_i) + burst. With f(k) = k - rate * t_k that is f(j) - min(f(i), i <= j) + 1 <= burst, which

@@ -86,6 +86,16 @@ class QueuePolicyTest {
     assertInvalid(() -> policy(1, 1, 1, 0, 0, 1, 86_401), PolicyField.ADMISSION_TTL);
   }
 
+  @Test
+  void burstTooLargeForATinyRate_isInvalidPolicy_ratherThanAnOverflowingLimiter() {
+    assertInvalid(() -> policy(1, 0.000001, 1_000_000, 0, 0, 1, 1), PolicyField.ADMISSION_BURST);
+    assertInvalid(() -> policy(1, 0.1, 1_000_000, 0, 0, 1, 1), PolicyField.ADMISSION_BURST);
+    // Too slow for even a burst of one: the rate is what is wrong.
+    assertInvalid(() -> policy(1, 1e-300, 1, 0, 0, 1, 1), PolicyField.ADMISSION_RATE);
+    assertThat(policy(1, 0.12, 1_000_000, 0, 0, 1, 1).admissionLimiter().toleranceNanos())
+        .isPositive();
+  }
+
   private static void assertInvalid(ThrowingCallable build, PolicyField field) {
     assertThatThrownBy(build)
         .isInstanceOfSatisfying(InvalidPolicy.class, e -> assertThat(e.field()).isEqualTo(field));

@@ -17,11 +17,13 @@ import io.queuegate.domain.model.AdmissionAttempt;
 import io.queuegate.domain.model.AdmissionClaims;
 import io.queuegate.domain.model.AdmissionGrant;
 import io.queuegate.domain.model.Gcra;
+import io.queuegate.domain.model.Identity;
 import io.queuegate.domain.model.NotReady;
 import io.queuegate.domain.model.QueuePolicy;
 import io.queuegate.domain.model.SignedAdmission;
 import io.queuegate.domain.model.UserId;
 import io.queuegate.domain.model.Waiter;
+import io.queuegate.domain.model.WaiterId;
 import io.queuegate.domain.model.WaiterNotFound;
 import io.queuegate.domain.port.out.AdmissionLedger;
 import io.queuegate.domain.port.out.AdmissionTokenSigner;
@@ -64,9 +66,13 @@ class EnterQueueServiceTest {
           clock);
 
   private Waiter admitted(Optional<UserId> userId) {
+    Instant now = clock.instant();
+    return admitted(TestWaiters.waiter(EVENT, 4, userId, now.minusSeconds(95)));
+  }
+
+  private Waiter admitted(Waiter waiter) {
     when(stored.find(EVENT)).thenReturn(Optional.of(POLICY));
     Instant now = clock.instant();
-    Waiter waiter = TestWaiters.waiter(EVENT, 4, userId, now.minusSeconds(95));
     when(ledger.admit(any(), any()))
         .thenAnswer(
             call -> {
@@ -122,7 +128,12 @@ class EnterQueueServiceTest {
     assertThat(claims.getValue())
         .isEqualTo(
             new AdmissionClaims(
-                EVENT, "anonymous", attempt.getValue().admissionId(), now, now.plusSeconds(120)));
+                EVENT,
+                "anonymous",
+                Optional.empty(),
+                attempt.getValue().admissionId(),
+                now,
+                now.plusSeconds(120)));
     assertThat(grant).isEqualTo(new AdmissionGrant("signed-jwt", 120, now.plusSeconds(120)));
   }
 
@@ -135,6 +146,37 @@ class EnterQueueServiceTest {
     ArgumentCaptor<AdmissionClaims> claims = ArgumentCaptor.forClass(AdmissionClaims.class);
     verify(signer).sign(claims.capture());
     assertThat(claims.getValue().subject()).isEqualTo(waiter.id().value());
+  }
+
+  @Test
+  void enterAfterAVerifiedJoin_signsTheIdentityBesideTheUserIdTheClientChose() {
+    Waiter invited =
+        new Waiter(
+            EVENT,
+            WaiterId.random(),
+            4,
+            Optional.of(new UserId("somebody-else")),
+            Optional.of(new Identity("person-1")),
+            clock.instant().minusSeconds(95));
+    admitted(invited);
+
+    service.enter(invited.token().encode());
+
+    ArgumentCaptor<AdmissionClaims> claims = ArgumentCaptor.forClass(AdmissionClaims.class);
+    verify(signer).sign(claims.capture());
+    assertThat(claims.getValue().subject()).isEqualTo("somebody-else");
+    assertThat(claims.getValue().identity()).contains(new Identity("person-1"));
+  }
+
+  @Test
+  void enterWithoutAVerifiedJoin_signsNoIdentity() {
+    Waiter waiter = admitted(Optional.of(new UserId("person-1")));
+
+    service.enter(waiter.token().encode());
+
+    ArgumentCaptor<AdmissionClaims> claims = ArgumentCaptor.forClass(AdmissionClaims.class);
+    verify(signer).sign(claims.capture());
+    assertThat(claims.getValue().identity()).isEmpty();
   }
 
   @Test

@@ -13,6 +13,7 @@ import io.queuegate.domain.model.AdmissionClaims;
 import io.queuegate.domain.model.InvalidAdmissionToken;
 import io.queuegate.domain.port.out.AdmissionLedger;
 import io.queuegate.domain.port.out.AdmissionTokenSigner;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class VerifyAdmissionServiceTest {
@@ -22,7 +23,12 @@ class VerifyAdmissionServiceTest {
   private final VerifyAdmissionService service = new VerifyAdmissionService(signer, ledger, clock);
   private final AdmissionClaims claims =
       new AdmissionClaims(
-          EVENT, "anonymous", "adm-1", clock.instant(), clock.instant().plusSeconds(300));
+          EVENT,
+          "anonymous",
+          Optional.empty(),
+          "adm-1",
+          clock.instant(),
+          clock.instant().plusSeconds(300));
 
   @Test
   void checkWithoutConsume_returnsTheClaimsAndLeavesTheLedgerAlone() {

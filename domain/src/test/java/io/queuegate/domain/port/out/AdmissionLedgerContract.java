@@ -7,6 +7,7 @@ import static io.queuegate.domain.port.out.StoreFixtures.at;
 import static io.queuegate.domain.port.out.StoreFixtures.atMillis;
 import static io.queuegate.domain.port.out.StoreFixtures.attempt;
 import static io.queuegate.domain.port.out.StoreFixtures.newEventId;
+import static io.queuegate.domain.port.out.StoreFixtures.newIdentity;
 import static io.queuegate.domain.port.out.StoreFixtures.openAttempt;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -18,7 +19,10 @@ import io.queuegate.domain.model.AdmissionWindows;
 import io.queuegate.domain.model.EventId;
 import io.queuegate.domain.model.EventStats;
 import io.queuegate.domain.model.Gcra;
+import io.queuegate.domain.model.Identity;
+import io.queuegate.domain.model.NewWaiter;
 import io.queuegate.domain.model.NotReady;
+import io.queuegate.domain.model.UserId;
 import io.queuegate.domain.model.Waiter;
 import io.queuegate.domain.model.WaiterExpired;
 import io.queuegate.domain.model.WaiterId;
@@ -28,6 +32,7 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -94,6 +99,20 @@ public abstract class AdmissionLedgerContract {
     assertThat(stats.admitted()).isEqualTo(1);
     assertThat(stats.liveAdmissions()).isEqualTo(1);
     assertThat(ledger.recentAdmissions(event, at(10))).isEqualTo(new AdmissionWindows(1, 1, 1));
+  }
+
+  @Test
+  void admitOfAVerifiedWaiter_returnsItsUserIdAndIdentity_forTheAdmissionToken() {
+    Identity identity = newIdentity();
+    NewWaiter invited =
+        new NewWaiter(
+            event, WaiterId.random(), Optional.of(new UserId("somebody")), Optional.of(identity));
+    line.join(invited, 0, at(0));
+
+    Admission admission = ledger.admit(openAttempt(event, invited.id()), at(1));
+
+    assertThat(admission.waiter().userId()).contains(new UserId("somebody"));
+    assertThat(admission.waiter().identity()).contains(identity);
   }
 
   @Test
