@@ -75,6 +75,8 @@ abstract class BadInputSuite {
       assertThat(reply.errorCode()).as("error envelope of %s", a).isNotBlank();
       assertThat(reply.body().path("error").path("trace_id").asText()).isNotBlank();
     }
+    assertThat(reply.raw().headers().firstValue("Cache-Control")).hasValue("no-store");
+    assertThat(reply.raw().headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
     assertThat(reply.body() == null || !reply.body().has("data")).isTrue();
     assertBystanderUntouched();
   }
@@ -93,6 +95,8 @@ abstract class BadInputSuite {
         .as("status of: %s (body %s)", c, answer.body())
         .isEqualTo(c.expectedStatus());
     assertThat(answer.headers().get("content-type")).startsWith("application/json");
+    assertThat(answer.headers().get("cache-control")).isEqualTo("no-store");
+    assertThat(answer.headers().get("x-content-type-options")).isEqualTo("nosniff");
     assertThat(answer.errorCode()).as("error envelope of: %s", c).isNotBlank();
     assertThat(answer.json().path("error").path("trace_id").asText()).isNotBlank();
     // Nothing after broken framing can be trusted: the server closes without a second answer.

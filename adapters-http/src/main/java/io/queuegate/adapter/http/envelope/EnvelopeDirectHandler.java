@@ -33,6 +33,7 @@ public final class EnvelopeDirectHandler implements DirectHandler {
     ErrorReply reply = DirectErrors.reply(request, eventType, defaultStatus.code());
     responseHeaders.set(HeaderValues.CONTENT_TYPE_JSON);
     responseHeaders.set(TraceId.REQUEST_ID, traceId.value());
+    JsonHeaders.set(responseHeaders);
     return TransportResponse.builder()
         .status(Status.create(reply.status()))
         .headers(responseHeaders)
