@@ -7,6 +7,7 @@ import io.queuegate.adapter.http.admission.AdmissionHttpService;
 import io.queuegate.adapter.http.envelope.EnvelopeDirectHandler;
 import io.queuegate.adapter.http.envelope.EnvelopeErrorHandlers;
 import io.queuegate.adapter.http.filter.ConnectionCloseFilter;
+import io.queuegate.adapter.http.filter.CorsFilter;
 import io.queuegate.adapter.http.filter.RateLimitFilter;
 import io.queuegate.adapter.http.filter.RequestMetricsFilter;
 import io.queuegate.adapter.http.filter.TraceIdFilter;
@@ -56,6 +57,7 @@ public final class HttpAdapter {
         .addFilter(new ConnectionCloseFilter())
         .addFilter(new TraceIdFilter())
         .addFilter(new RequestMetricsFilter(metrics.requests(), routes))
+        .addFilter(new CorsFilter(settings.cors()))
         .addFilter(new RateLimitFilter(useCases.rateLimit(), settings.trustedProxies()));
     EnvelopeErrorHandlers.register(routing);
     routing
