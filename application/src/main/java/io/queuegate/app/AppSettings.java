@@ -1,5 +1,6 @@
 package io.queuegate.app;
 
+import io.queuegate.adapter.http.filter.CorsPolicy;
 import io.queuegate.adapter.http.operations.VersionInfo;
 import io.queuegate.adapter.http.queue.PushSettings;
 import io.queuegate.adapter.jwt.AdmissionKeySettings;
@@ -29,7 +30,8 @@ public record AppSettings(
     EnqueueTokenSettings enqueueTokens,
     RedisSettings redis,
     VersionInfo version,
-    PushSettings push) {
+    PushSettings push,
+    CorsPolicy cors) {
 
   public AppSettings {
     if (store == StoreKind.REDIS
@@ -72,7 +74,8 @@ public record AppSettings(
         enqueueTokens,
         redis,
         version,
-        push);
+        push,
+        cors);
   }
 
   /** Keeps secrets out of logs and exception messages. */

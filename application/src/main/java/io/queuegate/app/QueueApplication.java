@@ -72,7 +72,8 @@ public final class QueueApplication {
                 settings.rateLimit().trustedProxies(),
                 settings.maxBodyBytes(),
                 settings.version(),
-                settings.push()),
+                settings.push(),
+                settings.cors()),
             wiring.useCases(),
             HttpMetricsBridge.to(prometheus));
 

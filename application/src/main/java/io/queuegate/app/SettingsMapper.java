@@ -1,6 +1,7 @@
 package io.queuegate.app;
 
 import io.helidon.config.Config;
+import io.queuegate.adapter.http.filter.CorsPolicy;
 import io.queuegate.adapter.http.operations.VersionInfo;
 import io.queuegate.adapter.http.queue.PushSettings;
 import io.queuegate.adapter.jwt.AdmissionKeySettings;
@@ -72,7 +73,8 @@ final class SettingsMapper {
             q.get("sse.max-streams").asInt().get(),
             duration(q.get("sse.check-interval")),
             duration(q.get("sse.resend-interval")),
-            duration(q.get("sse.retry-after"))));
+            duration(q.get("sse.retry-after"))),
+        CorsPolicy.allowing(list(q.get("http.cors.allowed-origins").asString().orElse(""))));
   }
 
   private static QueuePolicy policy(Config p) {

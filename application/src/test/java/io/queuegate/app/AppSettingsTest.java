@@ -65,6 +65,26 @@ class AppSettingsTest {
   }
 
   @Test
+  void corsOrigins_areNoneByDefault_andReadFromTheEnvironment() {
+    assertThat(AppSettings.load(Map.of()).cors().allowedOrigins()).isEmpty();
+
+    AppSettings settings =
+        AppSettings.load(
+            Map.of(
+                "QUEUEGATE_HTTP_CORS_ALLOWED_ORIGINS",
+                "https://shop.example/, http://localhost:3000"));
+
+    assertThat(settings.cors().allowedOrigins())
+        .containsExactlyInAnyOrder("https://shop.example", "http://localhost:3000");
+  }
+
+  @Test
+  void corsWildcard_isRefusedWithTheRule() {
+    assertThatThrownBy(() -> AppSettings.load(Map.of("QUEUEGATE_HTTP_CORS_ALLOWED_ORIGINS", "*")))
+        .hasMessageContaining("scheme://host[:port]");
+  }
+
+  @Test
   void unknownStore_isRefusedWithAClearMessage() {
     assertThatThrownBy(() -> AppSettings.load(Map.of("QUEUEGATE_STORE", "etcd")))
         .hasMessageContaining("memory or redis");

@@ -6,6 +6,8 @@ import io.queuegate.adapter.http.admin.AdminHttpService;
 import io.queuegate.adapter.http.admission.AdmissionHttpService;
 import io.queuegate.adapter.http.envelope.EnvelopeDirectHandler;
 import io.queuegate.adapter.http.envelope.EnvelopeErrorHandlers;
+import io.queuegate.adapter.http.filter.ConnectionCloseFilter;
+import io.queuegate.adapter.http.filter.CorsFilter;
 import io.queuegate.adapter.http.filter.RateLimitFilter;
 import io.queuegate.adapter.http.filter.RequestMetricsFilter;
 import io.queuegate.adapter.http.filter.TraceIdFilter;
@@ -52,8 +54,10 @@ public final class HttpAdapter {
     int limit = settings.maxBodyBytes();
     Routes routes = new Routes(settings.adminToken().isPresent());
     routing
+        .addFilter(new ConnectionCloseFilter())
         .addFilter(new TraceIdFilter())
         .addFilter(new RequestMetricsFilter(metrics.requests(), routes))
+        .addFilter(new CorsFilter(settings.cors()))
         .addFilter(new RateLimitFilter(useCases.rateLimit(), settings.trustedProxies()));
     EnvelopeErrorHandlers.register(routing);
     routing

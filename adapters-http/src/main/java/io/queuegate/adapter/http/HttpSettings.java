@@ -1,5 +1,6 @@
 package io.queuegate.adapter.http;
 
+import io.queuegate.adapter.http.filter.CorsPolicy;
 import io.queuegate.adapter.http.operations.VersionInfo;
 import io.queuegate.adapter.http.queue.PushSettings;
 import java.util.List;
@@ -9,14 +10,16 @@ import java.util.Optional;
 /**
  * What the HTTP adapter needs from configuration: the operator token (none means no operator API),
  * the proxy networks whose {@code X-Forwarded-For} is trusted (CIDRs), the body limit, the build's
- * version and the limits of the status event stream.
+ * version, the limits of the status event stream and the origins allowed to call the queue API from
+ * a browser.
  */
 public record HttpSettings(
     Optional<String> adminToken,
     List<String> trustedProxies,
     int maxBodyBytes,
     VersionInfo version,
-    PushSettings push) {
+    PushSettings push,
+    CorsPolicy cors) {
 
   /** The request body limit of docs/design.md#identifiers. */
   public static final int DEFAULT_MAX_BODY_BYTES = 8192;
@@ -30,8 +33,19 @@ public record HttpSettings(
     this(adminToken, trustedProxies, maxBodyBytes, version, PushSettings.DEFAULTS);
   }
 
+  /** Settings that allow no cross-origin calls. */
+  public HttpSettings(
+      Optional<String> adminToken,
+      List<String> trustedProxies,
+      int maxBodyBytes,
+      VersionInfo version,
+      PushSettings push) {
+    this(adminToken, trustedProxies, maxBodyBytes, version, push, CorsPolicy.NONE);
+  }
+
   public HttpSettings {
     Objects.requireNonNull(adminToken);
+    Objects.requireNonNull(cors);
     Objects.requireNonNull(version);
     Objects.requireNonNull(push);
     trustedProxies = List.copyOf(trustedProxies);

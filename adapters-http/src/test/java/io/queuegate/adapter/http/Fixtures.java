@@ -6,6 +6,7 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.reset;
 import static org.mockito.Mockito.when;
 
+import io.queuegate.adapter.http.filter.CorsPolicy;
 import io.queuegate.adapter.http.operations.VersionInfo;
 import io.queuegate.adapter.http.queue.PushSettings;
 import io.queuegate.domain.model.IdempotencyOutcome;
@@ -59,13 +60,19 @@ class Fixtures {
   }
 
   HttpAdapter adapter(boolean withAdmin, List<String> trustedProxies, PushSettings push) {
+    return adapter(withAdmin, trustedProxies, push, CorsPolicy.NONE);
+  }
+
+  HttpAdapter adapter(
+      boolean withAdmin, List<String> trustedProxies, PushSettings push, CorsPolicy cors) {
     HttpSettings settings =
         new HttpSettings(
             withAdmin ? Optional.of(ADMIN_TOKEN) : Optional.empty(),
             trustedProxies,
             HttpSettings.DEFAULT_MAX_BODY_BYTES,
             VERSION,
-            push);
+            push,
+            cors);
     return new HttpAdapter(settings, useCases, metrics.asHttpMetrics());
   }
 

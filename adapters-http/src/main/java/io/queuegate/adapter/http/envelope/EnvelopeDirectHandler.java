@@ -5,11 +5,11 @@ import io.helidon.http.HeaderValues;
 import io.helidon.http.ServerResponseHeaders;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.DirectHandlers;
-import java.util.Map;
 
 /**
  * Renders the errors Helidon answers before routing (a Content-Length over the body limit, a
- * malformed request line or header) in the same envelope as every other error.
+ * malformed request line, header or framing, an HTTP version other than 1.1) in the same envelope
+ * as every other error, with a status that blames the request when the request is at fault.
  */
 public final class EnvelopeDirectHandler implements DirectHandler {
 
@@ -30,16 +30,14 @@ public final class EnvelopeDirectHandler implements DirectHandler {
       ServerResponseHeaders responseHeaders,
       String message) {
     TraceId traceId = TraceId.from(request.headers());
-    ErrorReply reply = StatusErrors.forStatus(defaultStatus.code());
-    // Keep the status Helidon chose (e.g. 505) unless the envelope had to fall back to 500.
-    Status status = reply.status() == 500 ? Status.INTERNAL_SERVER_ERROR_500 : defaultStatus;
-    ErrorReply shown = new ErrorReply(status.code(), reply.code(), reply.message(), Map.of());
+    ErrorReply reply = DirectErrors.reply(request, eventType, defaultStatus.code());
     responseHeaders.set(HeaderValues.CONTENT_TYPE_JSON);
     responseHeaders.set(TraceId.REQUEST_ID, traceId.value());
+    JsonHeaders.set(responseHeaders);
     return TransportResponse.builder()
-        .status(status)
+        .status(Status.create(reply.status()))
         .headers(responseHeaders)
-        .entity(Json.write(ErrorEnvelope.of(shown, traceId.value())))
+        .entity(Json.write(ErrorEnvelope.of(reply, traceId.value())))
         .build();
   }
 }

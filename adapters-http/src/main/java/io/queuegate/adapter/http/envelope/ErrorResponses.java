@@ -15,6 +15,7 @@ public final class ErrorResponses {
     res.header(TraceId.REQUEST_ID, traceId.value());
     reply.headers().forEach(res::header);
     res.header(HeaderValues.CONTENT_TYPE_JSON);
+    JsonHeaders.set(res);
     res.send(Json.write(ErrorEnvelope.of(reply, traceId.value())));
   }
 }

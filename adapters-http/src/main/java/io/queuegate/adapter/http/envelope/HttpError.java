@@ -39,6 +39,22 @@ public final class HttpError extends RuntimeException {
     return of(413, "PAYLOAD_TOO_LARGE", "request body is larger than " + limit + " bytes");
   }
 
+  /** A body whose chunked framing is broken; the answer closes the connection. */
+  public static HttpError brokenFraming() {
+    return of(400, "INVALID_REQUEST", "the request body is not framed correctly")
+        .closingConnection();
+  }
+
+  /**
+   * The same error, answered with {@code Connection: close}: the rest of the connection cannot be
+   * read as requests any more, and the server closes it after the answer.
+   */
+  public HttpError closingConnection() {
+    Map<String, String> headers = new java.util.LinkedHashMap<>(reply.headers());
+    headers.put("Connection", "close");
+    return new HttpError(new ErrorReply(reply.status(), reply.code(), reply.message(), headers));
+  }
+
   public static HttpError methodNotAllowed(String allow) {
     return new HttpError(
         new ErrorReply(

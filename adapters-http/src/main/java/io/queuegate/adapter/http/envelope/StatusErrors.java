@@ -2,7 +2,8 @@ package io.queuegate.adapter.http.envelope;
 
 /**
  * The envelope for errors that only a status code describes: those raised by Helidon itself
- * (unknown route, body too large, malformed request) and the generic internal error.
+ * (unknown route, body too large, malformed request, an HTTP version other than 1.1) and the
+ * generic internal error.
  */
 final class StatusErrors {
   private StatusErrors() {}
@@ -17,6 +18,7 @@ final class StatusErrors {
               503,
               "SERVICE_UNAVAILABLE",
               "the service is temporarily unavailable; try again shortly");
+      case 505 -> new ErrorReply(505, "HTTP_VERSION_NOT_SUPPORTED", "only HTTP/1.1 is served here");
       default ->
           status >= 400 && status < 500
               ? new ErrorReply(status, "INVALID_REQUEST", "the request is malformed")

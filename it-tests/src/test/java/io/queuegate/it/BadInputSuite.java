@@ -7,7 +7,6 @@ import io.queuegate.it.MalformedRequests.Attempt;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -17,11 +16,12 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Hundreds of generated malformed requests against the real service: none may get a 5xx, every
- * error must come in the envelope, and a bystander event's line must stay exactly as it was.
+ * Hundreds of generated malformed requests, and requests with broken HTTP framing written byte for
+ * byte on a socket, against the real service: none may get a 5xx, every error must come in the
+ * envelope, and a bystander event's line must stay exactly as it was. Subclasses choose the store.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class BadInputIT {
+abstract class BadInputSuite {
   private static final String BYSTANDER = "bystander-event";
   private static final long SEED = 20261125L;
   private static final int CASES = 400;
@@ -30,9 +30,12 @@ class BadInputIT {
   private Api api;
   private final List<String> bystanderTokens = new ArrayList<>();
 
+  /** Starts the service on the store under test. */
+  protected abstract ServiceHarness start();
+
   @BeforeAll
-  void start() {
-    harness = ServiceHarness.start(Map.of());
+  void startService() {
+    harness = start();
     api = harness.api;
     for (int i = 0; i < 3; i++) {
       bystanderTokens.add(api.join(BYSTANDER).body().path("waiting_token").asText());
@@ -40,8 +43,10 @@ class BadInputIT {
   }
 
   @AfterAll
-  void stop() {
-    harness.close();
+  void stopService() {
+    if (harness != null) {
+      harness.close();
+    }
   }
 
   Stream<Arguments> attempts() {
@@ -70,7 +75,33 @@ class BadInputIT {
       assertThat(reply.errorCode()).as("error envelope of %s", a).isNotBlank();
       assertThat(reply.body().path("error").path("trace_id").asText()).isNotBlank();
     }
+    assertThat(reply.raw().headers().firstValue("Cache-Control")).hasValue("no-store");
+    assertThat(reply.raw().headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
     assertThat(reply.body() == null || !reply.body().has("data")).isTrue();
+    assertBystanderUntouched();
+  }
+
+  Stream<MalformedFraming.Case> framing() {
+    return MalformedFraming.cases(BYSTANDER).stream();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("framing")
+  void brokenFraming_getsItsStatusInTheEnvelope_andNeverTouchesAnotherEvent(
+      MalformedFraming.Case c) {
+    RawHttp.Answer answer = RawHttp.exchange(harness.base(), c.request());
+
+    assertThat(answer.status())
+        .as("status of: %s (body %s)", c, answer.body())
+        .isEqualTo(c.expectedStatus());
+    assertThat(answer.headers().get("content-type")).startsWith("application/json");
+    assertThat(answer.headers().get("cache-control")).isEqualTo("no-store");
+    assertThat(answer.headers().get("x-content-type-options")).isEqualTo("nosniff");
+    assertThat(answer.errorCode()).as("error envelope of: %s", c).isNotBlank();
+    assertThat(answer.json().path("error").path("trace_id").asText()).isNotBlank();
+    // Nothing after broken framing can be trusted: the server closes without a second answer.
+    assertThat(answer.closed()).as("connection closed after: %s", c).isTrue();
+    assertThat(answer.after()).as("sent after the answer to: %s", c).isEmpty();
     assertBystanderUntouched();
   }
 
