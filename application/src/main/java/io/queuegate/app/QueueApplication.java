@@ -70,7 +70,7 @@ public final class QueueApplication {
         new HttpAdapter(
             new HttpSettings(
                 settings.adminToken(),
-                settings.rateLimit().trustedProxies(),
+                settings.rateLimit().clients(),
                 settings.maxBodyBytes(),
                 settings.version(),
                 settings.push()),

@@ -1,5 +1,6 @@
 package io.queuegate.adapter.http;
 
+import io.queuegate.adapter.http.filter.ClientSettings;
 import io.queuegate.adapter.http.operations.VersionInfo;
 import io.queuegate.adapter.http.queue.PushSettings;
 import java.util.List;
@@ -8,12 +9,12 @@ import java.util.Optional;
 
 /**
  * What the HTTP adapter needs from configuration: the operator token (none means no operator API),
- * the proxy networks whose {@code X-Forwarded-For} is trusted (CIDRs), the body limit, the build's
- * version and the limits of the status event stream.
+ * how clients are told apart (trusted proxies, the IPv6 prefix, backend networks), the body limit,
+ * the build's version and the limits of the status event stream.
  */
 public record HttpSettings(
     Optional<String> adminToken,
-    List<String> trustedProxies,
+    ClientSettings clients,
     int maxBodyBytes,
     VersionInfo version,
     PushSettings push) {
@@ -27,14 +28,19 @@ public record HttpSettings(
       List<String> trustedProxies,
       int maxBodyBytes,
       VersionInfo version) {
-    this(adminToken, trustedProxies, maxBodyBytes, version, PushSettings.DEFAULTS);
+    this(
+        adminToken,
+        ClientSettings.behind(trustedProxies),
+        maxBodyBytes,
+        version,
+        PushSettings.DEFAULTS);
   }
 
   public HttpSettings {
     Objects.requireNonNull(adminToken);
     Objects.requireNonNull(version);
     Objects.requireNonNull(push);
-    trustedProxies = List.copyOf(trustedProxies);
+    Objects.requireNonNull(clients);
     if (maxBodyBytes < 1) {
       throw new IllegalArgumentException("maxBodyBytes must be positive");
     }

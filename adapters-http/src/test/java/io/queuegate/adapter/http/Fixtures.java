@@ -6,6 +6,7 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.reset;
 import static org.mockito.Mockito.when;
 
+import io.queuegate.adapter.http.filter.ClientSettings;
 import io.queuegate.adapter.http.operations.VersionInfo;
 import io.queuegate.adapter.http.queue.PushSettings;
 import io.queuegate.domain.model.IdempotencyOutcome;
@@ -59,10 +60,14 @@ class Fixtures {
   }
 
   HttpAdapter adapter(boolean withAdmin, List<String> trustedProxies, PushSettings push) {
+    return adapter(withAdmin, ClientSettings.behind(trustedProxies), push);
+  }
+
+  HttpAdapter adapter(boolean withAdmin, ClientSettings clients, PushSettings push) {
     HttpSettings settings =
         new HttpSettings(
             withAdmin ? Optional.of(ADMIN_TOKEN) : Optional.empty(),
-            trustedProxies,
+            clients,
             HttpSettings.DEFAULT_MAX_BODY_BYTES,
             VERSION,
             push);
@@ -91,7 +96,7 @@ class Fixtures {
         useCases.idempotency(),
         useCases.waitingPage());
     when(useCases.waitingPage().page(any())).thenReturn(WaitingPage.NONE);
-    when(useCases.rateLimit().acquire(anyString(), any()))
+    when(useCases.rateLimit().acquire(any()))
         .thenReturn(new RateDecision(true, 100, 99, Duration.ZERO, Duration.ofMillis(1500)));
     when(useCases.idempotency().runOnce(anyString(), anyString(), anyString(), any()))
         .thenAnswer(

@@ -2,6 +2,8 @@ package io.queuegate.adapter.http;
 
 import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.testing.junit5.DirectClient;
+import io.queuegate.adapter.http.filter.ClientSettings;
+import io.queuegate.adapter.http.queue.PushSettings;
 import java.util.List;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
@@ -21,8 +23,12 @@ final class RoutingFixture extends Fixtures implements BeforeEachCallback, After
   private final Api api;
 
   private RoutingFixture(boolean withAdmin, List<String> trustedProxies) {
+    this(withAdmin, ClientSettings.behind(trustedProxies));
+  }
+
+  private RoutingFixture(boolean withAdmin, ClientSettings clients) {
     HttpRouting.Builder routing = HttpRouting.builder();
-    adapter(withAdmin, trustedProxies).routing(routing);
+    adapter(withAdmin, clients, PushSettings.DEFAULTS).routing(routing);
     this.client = new DirectClient(routing);
     this.api = new Api(client);
   }
@@ -40,6 +46,11 @@ final class RoutingFixture extends Fixtures implements BeforeEachCallback, After
   /** The public routes, trusting {@code X-Forwarded-For} from peers in these networks. */
   static RoutingFixture behindProxies(String... trustedProxies) {
     return new RoutingFixture(false, List.of(trustedProxies));
+  }
+
+  /** The public routes, telling clients apart as {@code clients} says. */
+  static RoutingFixture withClients(ClientSettings clients) {
+    return new RoutingFixture(false, clients);
   }
 
   Api api() {

@@ -1,5 +1,6 @@
 /**
- * What runs around every route, in this order: the trace id, request metrics, and the per-client
- * rate limit with the client address it counts against (see docs/design.md#rate-limit).
+ * What runs around every route, in this order: the trace id, request metrics, and the rate limit by
+ * client network with the client address it counts against; and the rate limit by waiting token,
+ * which the waiter's routes call once they have read the token (see docs/design.md#rate-limit).
  */
 package io.queuegate.adapter.http.filter;
