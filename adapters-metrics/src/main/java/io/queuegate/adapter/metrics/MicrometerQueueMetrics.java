@@ -1,8 +1,6 @@
 package io.queuegate.adapter.metrics;
 
 import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.Gauge;
-import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.queuegate.domain.model.EventId;
@@ -10,29 +8,20 @@ import io.queuegate.domain.model.PositionMethod;
 import io.queuegate.domain.port.out.QueueMetrics;
 import java.time.Duration;
 import java.util.Collection;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
  * The business metrics on a Micrometer registry. Anyone can join any valid event id, so an event
- * gets an {@code event} label of its own only while an operator has configured it or the reaper
- * sees people waiting in it, and loses it (its meters leave the registry) once it is neither:
- * made-up events cannot take labels for good. At most {@code maxEventLabels} events that nobody
- * configured hold a label at once; everything else is counted together under {@code
- * event="_other"}.
+ * has an {@code event} label of its own only while an operator has configured it or the reaper sees
+ * people waiting in it ({@link EventLabels}): made-up events cannot take labels for good.
  */
 final class MicrometerQueueMetrics implements QueueMetrics {
 
   static final int DEFAULT_MAX_EVENT_LABELS = 1000;
-
-  /** The label shared by events without one of their own (and by a real event of that name). */
-  static final String OTHER_EVENTS = "_other";
 
   /** From a quick admission to a sale that keeps people waiting for hours. */
   private static final Duration[] WAIT_BUCKETS = {
@@ -43,23 +32,14 @@ final class MicrometerQueueMetrics implements QueueMetrics {
   };
 
   private final MeterRegistry registry;
-  private final int maxEventLabels;
+  private final EventLabels labels;
   // Labels are the store's own method names: a small fixed set, never a client's text.
   private final Map<PositionMethod, Counter> positions = new ConcurrentHashMap<>();
   // Kept apart from the counters, which a shared registry could merge with another instance's.
   private final Map<PositionMethod, LongAdder> recorded = new ConcurrentHashMap<>();
   private final Timer waitAtAdmission;
-  private final Map<String, EventMeters> byEvent = new ConcurrentHashMap<>();
-  // Labels come and go under this lock (rarely); counting only reads the map.
-  private final Object labels = new Object();
-  // Configured events with or without a label: a label created later must know it.
-  private final Set<String> configured = ConcurrentHashMap.newKeySet();
-  private int unconfiguredLabels;
   // Labels are the store's own command and script names: a small fixed set.
   private final Map<String, Timer> storeCommands = new ConcurrentHashMap<>();
-  private final EventMeters other;
-  // The overflow gauge is the sum of the last counts of the events folded into it.
-  private final Map<String, Long> overflowWaiting = new ConcurrentHashMap<>();
 
   MicrometerQueueMetrics(MeterRegistry registry) {
     this(registry, DEFAULT_MAX_EVENT_LABELS);
@@ -70,47 +50,18 @@ final class MicrometerQueueMetrics implements QueueMetrics {
    *     once; configured events always get one, as operators create them
    */
   MicrometerQueueMetrics(MeterRegistry registry, int maxEventLabels) {
-    if (maxEventLabels < 0) {
-      throw new IllegalArgumentException("maxEventLabels must not be negative");
-    }
     this.registry = Objects.requireNonNull(registry);
-    this.maxEventLabels = maxEventLabels;
+    this.labels = new EventLabels(registry, maxEventLabels);
     this.waitAtAdmission =
         Timer.builder("queue_wait")
             .description("Time from join to admission")
             .serviceLevelObjectives(WAIT_BUCKETS)
             .register(registry);
-    this.other = EventMeters.register(registry, OTHER_EVENTS);
   }
 
   @Override
-  public void configured(EventId eventId, boolean isConfigured) {
-    String event = eventId.value();
-    // Every policy read reports here, made-up events included: the usual answer takes no lock.
-    if (OTHER_EVENTS.equals(event) || configured.contains(event) == isConfigured) {
-      return;
-    }
-    synchronized (labels) {
-      if (configured.contains(event) == isConfigured) {
-        return;
-      }
-      EventMeters meters = byEvent.get(event);
-      if (isConfigured) {
-        configured.add(event);
-        if (meters == null) {
-          label(event);
-        } else {
-          unconfiguredLabels--;
-        }
-      } else {
-        configured.remove(event);
-        if (meters != null && meters.waiting().get() == 0) {
-          unlabel(event, meters);
-        } else if (meters != null) {
-          unconfiguredLabels++;
-        }
-      }
-    }
+  public void configured(EventId eventId, boolean configured) {
+    labels.configured(eventId.value(), configured);
   }
 
   @Override
@@ -178,26 +129,7 @@ final class MicrometerQueueMetrics implements QueueMetrics {
 
   @Override
   public void waiting(EventId eventId, long count) {
-    String event = eventId.value();
-    EventMeters meters = byEvent.get(event);
-    if (meters == null && count > 0 && !OTHER_EVENTS.equals(event)) {
-      meters = labelWaiting(event);
-    }
-    if (meters != null) {
-      meters.waiting().set(count);
-      if (count == 0) {
-        unlabelIfQuiet(event, meters);
-      }
-      return;
-    }
-    // A delta per report keeps this O(1); an event reported empty is dropped from the map, so it
-    // holds only overflow events that the reaper still sees with waiters.
-    overflowWaiting.compute(
-        event,
-        (key, previous) -> {
-          other.waiting().addAndGet(count - (previous == null ? 0 : previous));
-          return count > 0 ? count : null;
-        });
+    labels.waiting(eventId.value(), count);
   }
 
   /** Positions answered by this instance since it started, by method label. */
@@ -207,89 +139,7 @@ final class MicrometerQueueMetrics implements QueueMetrics {
     return counts;
   }
 
-  /** The event's own meters while it has a label, else the shared ones. */
   private EventMeters metersFor(EventId eventId) {
-    EventMeters meters = byEvent.get(eventId.value());
-    return meters != null ? meters : other;
-  }
-
-  /** A label for an event the reaper sees people waiting in, unless the cap is reached. */
-  private EventMeters labelWaiting(String event) {
-    synchronized (labels) {
-      EventMeters meters = byEvent.get(event);
-      if (meters != null) {
-        return meters;
-      }
-      if (unconfiguredLabels >= maxEventLabels) {
-        return null;
-      }
-      unconfiguredLabels++;
-      return label(event);
-    }
-  }
-
-  /** Registers the event's meters; the caller holds the lock and keeps the count. */
-  private EventMeters label(String event) {
-    EventMeters meters = EventMeters.register(registry, event);
-    byEvent.put(event, meters);
-    // Its waiting people were counted in the overflow gauge until now.
-    Long folded = overflowWaiting.remove(event);
-    if (folded != null) {
-      other.waiting().addAndGet(-folded);
-    }
-    return meters;
-  }
-
-  private void unlabelIfQuiet(String event, EventMeters meters) {
-    synchronized (labels) {
-      boolean quiet = !configured.contains(event) && meters.waiting().get() == 0;
-      if (quiet && byEvent.get(event) == meters) {
-        unconfiguredLabels--;
-        unlabel(event, meters);
-      }
-    }
-  }
-
-  /** Takes the event's meters out of the registry; the caller holds the lock. */
-  private void unlabel(String event, EventMeters meters) {
-    byEvent.remove(event, meters);
-    meters.ids().forEach(registry::remove);
-  }
-
-  private record EventMeters(
-      Counter joins,
-      Counter admissions,
-      Counter leaves,
-      Counter expiries,
-      AtomicLong waiting,
-      List<Meter.Id> ids) {
-
-    static EventMeters register(MeterRegistry registry, String event) {
-      AtomicLong waiting = new AtomicLong();
-      Gauge gauge =
-          Gauge.builder("queue_waiting", waiting, AtomicLong::doubleValue)
-              .description("Waiters in the event's line, as last seen by the reaper")
-              .tag("event", event)
-              .strongReference(true)
-              .register(registry);
-      Counter joins = counter(registry, "queue_joins", "Joins", event);
-      Counter admissions = counter(registry, "queue_admissions", "Admissions granted", event);
-      Counter leaves = counter(registry, "queue_leaves", "Waiters who left the line", event);
-      Counter expiries =
-          counter(registry, "queue_expiries", "Waiters removed for inactivity", event);
-      return new EventMeters(
-          joins,
-          admissions,
-          leaves,
-          expiries,
-          waiting,
-          List.of(
-              gauge.getId(), joins.getId(), admissions.getId(), leaves.getId(), expiries.getId()));
-    }
-
-    private static Counter counter(
-        MeterRegistry registry, String name, String description, String event) {
-      return Counter.builder(name).description(description).tag("event", event).register(registry);
-    }
+    return labels.metersFor(eventId.value());
   }
 }
