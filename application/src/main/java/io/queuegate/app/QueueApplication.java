@@ -13,6 +13,7 @@ import io.queuegate.domain.port.out.QueueMetrics;
 import io.queuegate.domain.port.out.QueueStore;
 import io.queuegate.domain.service.BackgroundJobs;
 import io.queuegate.domain.service.HeartbeatCoalescer;
+import io.queuegate.domain.service.MeteredEventPolicies;
 import io.queuegate.domain.service.PolicyCatalog;
 import io.queuegate.domain.service.Reaper;
 import java.time.Clock;
@@ -36,7 +37,7 @@ public final class QueueApplication {
       AppSettings settings, Function<CommandTimer, QueueStore> storeFor, Clock clock) {
     PrometheusMetrics prometheus = new PrometheusMetrics();
     QueueMetrics metrics = prometheus.queue();
-    QueueStore stores = storeFor.apply(prometheus::storeCommand);
+    QueueStore stores = metered(storeFor.apply(prometheus::storeCommand), metrics);
     prometheus.registerPositionMethods(stores.line().positionMethods());
     AdmissionTokenSigner signer = JwtAdmissionTokenSigner.from(settings.admissionKeys());
     PolicyCatalog catalog =
@@ -69,7 +70,7 @@ public final class QueueApplication {
         new HttpAdapter(
             new HttpSettings(
                 settings.adminToken(),
-                settings.rateLimit().trustedProxies(),
+                settings.rateLimit().clients(),
                 settings.maxBodyBytes(),
                 settings.version(),
                 settings.push(),
@@ -88,5 +89,17 @@ public final class QueueApplication {
     jobs.start();
     webServer.start();
     return new RunningService(webServer, jobs, stores);
+  }
+
+  /** The store, with its policies telling the metrics which events an operator configured. */
+  private static QueueStore metered(QueueStore store, QueueMetrics metrics) {
+    return new QueueStore(
+        store.line(),
+        store.ledger(),
+        new MeteredEventPolicies(store.policies(), metrics),
+        store.idempotency(),
+        store.rateLimits(),
+        store.health(),
+        store);
   }
 }

@@ -1,7 +1,10 @@
 package io.queuegate.app;
 
-import io.queuegate.domain.model.Gcra;
-import java.util.List;
+import io.queuegate.adapter.http.filter.ClientSettings;
+import io.queuegate.domain.service.RateLimits;
 
-/** The per-client-IP limit, what to do when its store fails, and which proxies to trust. */
-public record RateLimitSettings(Gcra limit, boolean failOpen, List<String> trustedProxies) {}
+/**
+ * The request limits of each rule, what to do when their store fails, and how clients are told
+ * apart (trusted proxies, the IPv6 prefix, backend networks).
+ */
+public record RateLimitSettings(RateLimits limits, boolean failOpen, ClientSettings clients) {}

@@ -1,6 +1,7 @@
 package io.queuegate.app;
 
 import io.helidon.config.Config;
+import io.queuegate.adapter.http.filter.ClientSettings;
 import io.queuegate.adapter.http.filter.CorsPolicy;
 import io.queuegate.adapter.http.operations.VersionInfo;
 import io.queuegate.adapter.http.queue.PushSettings;
@@ -10,6 +11,7 @@ import io.queuegate.domain.model.Gcra;
 import io.queuegate.domain.model.QueuePolicy;
 import io.queuegate.domain.service.EtaSettings;
 import io.queuegate.domain.service.PollingHintSettings;
+import io.queuegate.domain.service.RateLimits;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -49,12 +51,7 @@ final class SettingsMapper {
         new IdempotencySettings(
             duration(q.get("idempotency.replay-for")),
             duration(q.get("idempotency.in-flight-for"))),
-        new RateLimitSettings(
-            new Gcra(
-                q.get("rate-limit.per-sec").asDouble().get(),
-                q.get("rate-limit.burst").asLong().get()),
-            q.get("rate-limit.fail-open").asBoolean().get(),
-            list(q.get("rate-limit.trusted-proxies").asString().orElse(""))),
+        rateLimit(q.get("rate-limit")),
         q.get("http.max-body-bytes").asInt().get(),
         duration(q.get("readiness-timeout")),
         Secrets.read(q, "admin-token"),
@@ -73,8 +70,31 @@ final class SettingsMapper {
             q.get("sse.max-streams").asInt().get(),
             duration(q.get("sse.check-interval")),
             duration(q.get("sse.resend-interval")),
-            duration(q.get("sse.retry-after"))),
+            duration(q.get("sse.retry-after")),
+            q.get("sse.max-streams-per-token").asInt().get(),
+            q.get("sse.max-streams-per-client").asInt().get()),
         CorsPolicy.allowing(list(q.get("http.cors.allowed-origins").asString().orElse(""))));
+  }
+
+  private static RateLimitSettings rateLimit(Config r) {
+    return new RateLimitSettings(
+        new RateLimits(
+            gcra(r, "join-"),
+            gcra(r, "token-"),
+            gcra(r, "unknown-token-"),
+            gcra(r, "verify-"),
+            gcra(r, "")),
+        r.get("fail-open").asBoolean().get(),
+        new ClientSettings(
+            list(r.get("trusted-proxies").asString().orElse("")),
+            r.get("ipv6-prefix").asInt().get(),
+            list(r.get("backend-networks").asString().orElse(""))));
+  }
+
+  /** {@code <prefix>per-sec} and {@code <prefix>burst}. */
+  private static Gcra gcra(Config r, String prefix) {
+    return new Gcra(
+        r.get(prefix + "per-sec").asDouble().get(), r.get(prefix + "burst").asLong().get());
   }
 
   private static QueuePolicy policy(Config p) {

@@ -56,7 +56,7 @@ record UseCaseWiring(
         new RateLimitService(
             stores.rateLimits(),
             new InMemoryRateLimitBuckets(),
-            settings.rateLimit().limit(),
+            settings.rateLimit().limits(),
             settings.rateLimit().failOpen(),
             clock),
         new RunOnceService(

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.queuegate.adapter.redis.RedisSettings;
+import io.queuegate.domain.model.Gcra;
 import io.queuegate.domain.model.QueuePolicy;
 import io.queuegate.domain.service.EtaSettings;
 import io.queuegate.domain.service.PollingHintSettings;
@@ -48,9 +49,47 @@ class AppSettingsTest {
     assertThat(settings.server().port()).isEqualTo(9001);
     assertThat(settings.defaultPolicy().readyWindow()).isEqualTo(7);
     assertThat(settings.defaultPolicy().heartbeatTimeout()).isEqualTo(Duration.ofSeconds(30));
-    assertThat(settings.rateLimit().trustedProxies())
+    assertThat(settings.rateLimit().clients().trustedProxies())
         .containsExactly("10.0.0.0/8", "192.168.0.0/16");
     assertThat(settings.adminToken()).contains("s3cret");
+  }
+
+  @Test
+  void defaultLimits_fitManyPeopleBehindOneAddress() {
+    RateLimitSettings limits = AppSettings.load(Map.of()).rateLimit();
+
+    assertThat(limits.limits().join()).isEqualTo(new Gcra(5, 300));
+    assertThat(limits.limits().token()).isEqualTo(new Gcra(5, 20));
+    assertThat(limits.limits().unknownToken()).isEqualTo(new Gcra(10, 200));
+    assertThat(limits.limits().verify()).isEqualTo(new Gcra(500, 1000));
+    assertThat(limits.limits().client()).isEqualTo(new Gcra(50, 500));
+    assertThat(limits.clients().ipv6PrefixLength()).isEqualTo(64);
+    assertThat(limits.clients().backendNetworks()).isEmpty();
+  }
+
+  @Test
+  void environment_overridesEachLimitAndTheClientNetworks() {
+    RateLimitSettings limits =
+        AppSettings.load(
+                Map.of(
+                    "QUEUEGATE_RATE_LIMIT_JOIN_PER_SEC", "20",
+                    "QUEUEGATE_RATE_LIMIT_JOIN_BURST", "40",
+                    "QUEUEGATE_RATE_LIMIT_TOKEN_BURST", "7",
+                    "QUEUEGATE_RATE_LIMIT_IPV6_PREFIX", "56",
+                    "QUEUEGATE_RATE_LIMIT_BACKEND_NETWORKS", "192.0.2.0/24"))
+            .rateLimit();
+
+    assertThat(limits.limits().join()).isEqualTo(new Gcra(20, 40));
+    assertThat(limits.limits().token()).isEqualTo(new Gcra(5, 7));
+    assertThat(limits.clients().ipv6PrefixLength()).isEqualTo(56);
+    assertThat(limits.clients().backendNetworks()).containsExactly("192.0.2.0/24");
+  }
+
+  @Test
+  void badBackendNetwork_isRefusedAtStartup() {
+    assertThatThrownBy(
+            () -> AppSettings.load(Map.of("QUEUEGATE_RATE_LIMIT_BACKEND_NETWORKS", "not-a-cidr")))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test

@@ -33,6 +33,19 @@ class PushSettingsConfigTest {
   }
 
   @Test
+  void environment_overridesTheStreamLimitsPerTokenAndPerClient() {
+    PushSettings push =
+        AppSettings.load(
+                Map.of(
+                    "QUEUEGATE_SSE_MAX_STREAMS_PER_TOKEN", "1",
+                    "QUEUEGATE_SSE_MAX_STREAMS_PER_CLIENT", "30"))
+            .push();
+
+    assertThat(push.maxStreamsPerToken()).isEqualTo(1);
+    assertThat(push.maxStreamsPerClient()).isEqualTo(30);
+  }
+
+  @Test
   void resendShorterThanTheCheck_isRefusedAtStartup() {
     assertThatThrownBy(
             () ->

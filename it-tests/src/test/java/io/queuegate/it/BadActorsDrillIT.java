@@ -32,9 +32,9 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
- * Drill 5: bad actors over HTTP against a service on Redis with the real per-IP limit: a join flood
- * from one address, forged, tampered, expired and rotated-out admission tokens, operator calls
- * without the right bearer token, and the old gateway's public debug and flush endpoints.
+ * Drill 5: bad actors over HTTP against a service on Redis with a real per-address join limit: a
+ * join flood from one address, forged, tampered, expired and rotated-out admission tokens, operator
+ * calls without the right bearer token, and the old gateway's public debug and flush endpoints.
  */
 @Tag("drill")
 class BadActorsDrillIT {
@@ -79,8 +79,9 @@ class BadActorsDrillIT {
     ECKey k2 = new ECKeyGenerator(Curve.P_256).keyID("k2").generate();
     Map<String, String> env =
         new HashMap<>(RedisEnv.standalone(RedisServers.standalone().address()));
-    env.put("QUEUEGATE_RATE_LIMIT_PER_SEC", "20");
-    env.put("QUEUEGATE_RATE_LIMIT_BURST", "40");
+    // A tighter join limit than the shipped one (5/s, burst 300), so a short flood passes it.
+    env.put("QUEUEGATE_RATE_LIMIT_JOIN_PER_SEC", "20");
+    env.put("QUEUEGATE_RATE_LIMIT_JOIN_BURST", "40");
     env.put("QUEUEGATE_RATE_LIMIT_TRUSTED_PROXIES", "127.0.0.1/32");
     Map<String, String> both = new HashMap<>(env);
     both.put("QUEUEGATE_ADMISSION_TOKEN_JWKS", new JWKSet(List.of(k1, k2)).toString(false));
@@ -233,7 +234,7 @@ class BadActorsDrillIT {
             "load held",
             String.format(
                 "5 honest IPs x 5 joins/s during a flood of %d joins"
-                    + " from %s in %s (limit 20/s, burst 40 per IP)",
+                    + " from %s in %s (join limit 20/s, burst 40 per IP)",
                 attacker.total(), ATTACKER, DrillTable.seconds(floodTook)))
         .row(
             "faults injected",

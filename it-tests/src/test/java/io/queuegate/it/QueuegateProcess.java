@@ -32,9 +32,7 @@ final class QueuegateProcess implements AutoCloseable {
   /** Starts Main with the same test defaults as {@link ServiceHarness} plus {@code overrides}. */
   static QueuegateProcess start(Map<String, String> overrides) {
     int port = freePort();
-    Map<String, String> env = new HashMap<>();
-    env.put("QUEUEGATE_RATE_LIMIT_PER_SEC", "1000000");
-    env.put("QUEUEGATE_RATE_LIMIT_BURST", "1000000");
+    Map<String, String> env = new HashMap<>(ServiceHarness.NO_LIMITS);
     env.put("QUEUEGATE_ADMIN_TOKEN", ServiceHarness.ADMIN_TOKEN);
     env.put("SERVER_HOST", "127.0.0.1");
     env.putAll(overrides);

@@ -6,10 +6,12 @@ import io.queuegate.adapter.http.admin.AdminHttpService;
 import io.queuegate.adapter.http.admission.AdmissionHttpService;
 import io.queuegate.adapter.http.envelope.EnvelopeDirectHandler;
 import io.queuegate.adapter.http.envelope.EnvelopeErrorHandlers;
+import io.queuegate.adapter.http.filter.ClientNetworks;
 import io.queuegate.adapter.http.filter.ConnectionCloseFilter;
 import io.queuegate.adapter.http.filter.CorsFilter;
 import io.queuegate.adapter.http.filter.RateLimitFilter;
 import io.queuegate.adapter.http.filter.RequestMetricsFilter;
+import io.queuegate.adapter.http.filter.TokenRateLimit;
 import io.queuegate.adapter.http.filter.TraceIdFilter;
 import io.queuegate.adapter.http.operations.OperationsHttpService;
 import io.queuegate.adapter.http.page.WaitingPageHttpService;
@@ -53,12 +55,14 @@ public final class HttpAdapter {
   public void routing(HttpRouting.Builder routing) {
     int limit = settings.maxBodyBytes();
     Routes routes = new Routes(settings.adminToken().isPresent());
+    ClientNetworks clients = new ClientNetworks(settings.clients());
+    TokenRateLimit tokens = new TokenRateLimit(useCases.rateLimit(), clients);
     routing
         .addFilter(new ConnectionCloseFilter())
         .addFilter(new TraceIdFilter())
         .addFilter(new RequestMetricsFilter(metrics.requests(), routes))
         .addFilter(new CorsFilter(settings.cors()))
-        .addFilter(new RateLimitFilter(useCases.rateLimit(), settings.trustedProxies()));
+        .addFilter(new RateLimitFilter(useCases.rateLimit(), clients));
     EnvelopeErrorHandlers.register(routing);
     routing
         .register(
@@ -68,9 +72,11 @@ public final class HttpAdapter {
                 useCases.enter(),
                 useCases.leave(),
                 new IdempotencyRoutes(useCases.idempotency(), limit),
+                tokens,
                 limit))
         .register(
-            new QueueEventsHttpService(useCases.status(), settings.push(), metrics.openStreams()))
+            new QueueEventsHttpService(
+                useCases.status(), settings.push(), metrics.openStreams(), tokens))
         .register(new WaitingPageHttpService(useCases.waitingPage()))
         .register(new AdmissionHttpService(useCases.verify(), useCases.keys(), limit))
         .register(

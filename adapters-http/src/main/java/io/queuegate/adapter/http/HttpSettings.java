@@ -1,5 +1,6 @@
 package io.queuegate.adapter.http;
 
+import io.queuegate.adapter.http.filter.ClientSettings;
 import io.queuegate.adapter.http.filter.CorsPolicy;
 import io.queuegate.adapter.http.operations.VersionInfo;
 import io.queuegate.adapter.http.queue.PushSettings;
@@ -9,13 +10,13 @@ import java.util.Optional;
 
 /**
  * What the HTTP adapter needs from configuration: the operator token (none means no operator API),
- * the proxy networks whose {@code X-Forwarded-For} is trusted (CIDRs), the body limit, the build's
- * version, the limits of the status event stream and the origins allowed to call the queue API from
- * a browser.
+ * how clients are told apart (trusted proxies, the IPv6 prefix, backend networks), the body limit,
+ * the build's version, the limits of the status event stream and the origins allowed to call the
+ * queue API from a browser.
  */
 public record HttpSettings(
     Optional<String> adminToken,
-    List<String> trustedProxies,
+    ClientSettings clients,
     int maxBodyBytes,
     VersionInfo version,
     PushSettings push,
@@ -40,7 +41,13 @@ public record HttpSettings(
       int maxBodyBytes,
       VersionInfo version,
       PushSettings push) {
-    this(adminToken, trustedProxies, maxBodyBytes, version, push, CorsPolicy.NONE);
+    this(
+        adminToken,
+        ClientSettings.behind(trustedProxies),
+        maxBodyBytes,
+        version,
+        push,
+        CorsPolicy.NONE);
   }
 
   public HttpSettings {
@@ -48,7 +55,7 @@ public record HttpSettings(
     Objects.requireNonNull(cors);
     Objects.requireNonNull(version);
     Objects.requireNonNull(push);
-    trustedProxies = List.copyOf(trustedProxies);
+    Objects.requireNonNull(clients);
     if (maxBodyBytes < 1) {
       throw new IllegalArgumentException("maxBodyBytes must be positive");
     }

@@ -6,6 +6,7 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.reset;
 import static org.mockito.Mockito.when;
 
+import io.queuegate.adapter.http.filter.ClientSettings;
 import io.queuegate.adapter.http.filter.CorsPolicy;
 import io.queuegate.adapter.http.operations.VersionInfo;
 import io.queuegate.adapter.http.queue.PushSettings;
@@ -60,15 +61,19 @@ class Fixtures {
   }
 
   HttpAdapter adapter(boolean withAdmin, List<String> trustedProxies, PushSettings push) {
-    return adapter(withAdmin, trustedProxies, push, CorsPolicy.NONE);
+    return adapter(withAdmin, ClientSettings.behind(trustedProxies), push, CorsPolicy.NONE);
+  }
+
+  HttpAdapter adapter(boolean withAdmin, ClientSettings clients, PushSettings push) {
+    return adapter(withAdmin, clients, push, CorsPolicy.NONE);
   }
 
   HttpAdapter adapter(
-      boolean withAdmin, List<String> trustedProxies, PushSettings push, CorsPolicy cors) {
+      boolean withAdmin, ClientSettings clients, PushSettings push, CorsPolicy cors) {
     HttpSettings settings =
         new HttpSettings(
             withAdmin ? Optional.of(ADMIN_TOKEN) : Optional.empty(),
-            trustedProxies,
+            clients,
             HttpSettings.DEFAULT_MAX_BODY_BYTES,
             VERSION,
             push,
@@ -98,7 +103,7 @@ class Fixtures {
         useCases.idempotency(),
         useCases.waitingPage());
     when(useCases.waitingPage().page(any())).thenReturn(WaitingPage.NONE);
-    when(useCases.rateLimit().acquire(anyString(), any()))
+    when(useCases.rateLimit().acquire(any()))
         .thenReturn(new RateDecision(true, 100, 99, Duration.ZERO, Duration.ofMillis(1500)));
     when(useCases.idempotency().runOnce(anyString(), anyString(), anyString(), any()))
         .thenAnswer(

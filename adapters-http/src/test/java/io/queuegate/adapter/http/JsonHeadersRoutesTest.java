@@ -78,7 +78,7 @@ class JsonHeadersRoutesTest {
 
   @Test
   void rateLimitedAnswer_isNoStoreAndNosniff() {
-    when(FIX.useCases.rateLimit().acquire(anyString(), any()))
+    when(FIX.useCases.rateLimit().acquire(any()))
         .thenReturn(new RateDecision(false, 20, 0, Duration.ofSeconds(1), Duration.ofSeconds(1)));
 
     Exchange res = api.get(Routes.STATUS).query("token", TOKEN.encode()).send();

@@ -2,6 +2,7 @@ package io.queuegate.adapter.http;
 
 import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.testing.junit5.DirectClient;
+import io.queuegate.adapter.http.filter.ClientSettings;
 import io.queuegate.adapter.http.filter.CorsPolicy;
 import io.queuegate.adapter.http.queue.PushSettings;
 import java.util.List;
@@ -23,12 +24,12 @@ final class RoutingFixture extends Fixtures implements BeforeEachCallback, After
   private final Api api;
 
   private RoutingFixture(boolean withAdmin, List<String> trustedProxies) {
-    this(withAdmin, trustedProxies, CorsPolicy.NONE);
+    this(withAdmin, ClientSettings.behind(trustedProxies), CorsPolicy.NONE);
   }
 
-  private RoutingFixture(boolean withAdmin, List<String> trustedProxies, CorsPolicy cors) {
+  private RoutingFixture(boolean withAdmin, ClientSettings clients, CorsPolicy cors) {
     HttpRouting.Builder routing = HttpRouting.builder();
-    adapter(withAdmin, trustedProxies, PushSettings.DEFAULTS, cors).routing(routing);
+    adapter(withAdmin, clients, PushSettings.DEFAULTS, cors).routing(routing);
     this.client = new DirectClient(routing);
     this.api = new Api(client);
   }
@@ -50,7 +51,13 @@ final class RoutingFixture extends Fixtures implements BeforeEachCallback, After
 
   /** Every route, with pages of {@code origins} allowed to call the queue API. */
   static RoutingFixture allowingOrigins(String... origins) {
-    return new RoutingFixture(true, List.of(), CorsPolicy.allowing(List.of(origins)));
+    return new RoutingFixture(
+        true, ClientSettings.behind(List.of()), CorsPolicy.allowing(List.of(origins)));
+  }
+
+  /** The public routes, telling clients apart as {@code clients} says. */
+  static RoutingFixture withClients(ClientSettings clients) {
+    return new RoutingFixture(false, clients, CorsPolicy.NONE);
   }
 
   Api api() {

@@ -1,7 +1,6 @@
 package io.queuegate.adapter.metrics;
 
 import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.queuegate.domain.model.EventId;
@@ -13,20 +12,16 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * The business metrics on a Micrometer registry. Anyone can join any valid event id, so only the
- * first {@code maxEventLabels} events get their own {@code event} label for the life of the
- * process; later ones are counted together under {@code event="_other"}.
+ * The business metrics on a Micrometer registry. Anyone can join any valid event id, so an event
+ * has an {@code event} label of its own only while an operator has configured it or the reaper sees
+ * people waiting in it ({@link EventLabels}): made-up events cannot take labels for good.
  */
 final class MicrometerQueueMetrics implements QueueMetrics {
 
   static final int DEFAULT_MAX_EVENT_LABELS = 1000;
-
-  /** The label shared by events beyond the cap (and by a real event of that name). */
-  static final String OTHER_EVENTS = "_other";
 
   /** From a quick admission to a sale that keeps people waiting for hours. */
   private static final Duration[] WAIT_BUCKETS = {
@@ -37,39 +32,36 @@ final class MicrometerQueueMetrics implements QueueMetrics {
   };
 
   private final MeterRegistry registry;
-  private final int maxEventLabels;
+  private final EventLabels labels;
   // Labels are the store's own method names: a small fixed set, never a client's text.
   private final Map<PositionMethod, Counter> positions = new ConcurrentHashMap<>();
   // Kept apart from the counters, which a shared registry could merge with another instance's.
   private final Map<PositionMethod, LongAdder> recorded = new ConcurrentHashMap<>();
   private final Timer waitAtAdmission;
-  private final Map<String, EventMeters> byEvent = new ConcurrentHashMap<>();
   // Labels are the store's own command and script names: a small fixed set.
   private final Map<String, Timer> storeCommands = new ConcurrentHashMap<>();
-  private final EventMeters other;
-  // The overflow gauge is the sum of the last counts of the events folded into it.
-  private final Map<String, Long> overflowWaiting = new ConcurrentHashMap<>();
-  private volatile boolean full;
 
   MicrometerQueueMetrics(MeterRegistry registry) {
     this(registry, DEFAULT_MAX_EVENT_LABELS);
   }
 
   /**
-   * @param maxEventLabels how many distinct events get their own label before the rest share one
+   * @param maxEventLabels how many events that nobody configured may hold a label of their own at
+   *     once; configured events always get one, as operators create them
    */
   MicrometerQueueMetrics(MeterRegistry registry, int maxEventLabels) {
-    if (maxEventLabels < 0) {
-      throw new IllegalArgumentException("maxEventLabels must not be negative");
-    }
     this.registry = Objects.requireNonNull(registry);
-    this.maxEventLabels = maxEventLabels;
+    this.labels = new EventLabels(registry, maxEventLabels);
     this.waitAtAdmission =
         Timer.builder("queue_wait")
             .description("Time from join to admission")
             .serviceLevelObjectives(WAIT_BUCKETS)
             .register(registry);
-    this.other = EventMeters.register(registry, OTHER_EVENTS);
+  }
+
+  @Override
+  public void configured(EventId eventId, boolean configured) {
+    labels.configured(eventId.value(), configured);
   }
 
   @Override
@@ -137,19 +129,7 @@ final class MicrometerQueueMetrics implements QueueMetrics {
 
   @Override
   public void waiting(EventId eventId, long count) {
-    EventMeters meters = metersFor(eventId);
-    if (meters != other) {
-      meters.waiting().set(count);
-      return;
-    }
-    // A delta per report keeps this O(1); an event reported empty is dropped from the map, so it
-    // holds only overflow events that the reaper still sees with waiters.
-    overflowWaiting.compute(
-        eventId.value(),
-        (event, previous) -> {
-          other.waiting().addAndGet(count - (previous == null ? 0 : previous));
-          return count > 0 ? count : null;
-        });
+    labels.waiting(eventId.value(), count);
   }
 
   /** Positions answered by this instance since it started, by method label. */
@@ -160,50 +140,6 @@ final class MicrometerQueueMetrics implements QueueMetrics {
   }
 
   private EventMeters metersFor(EventId eventId) {
-    String event = eventId.value();
-    EventMeters meters = byEvent.get(event);
-    if (meters != null) {
-      return meters;
-    }
-    if (full || OTHER_EVENTS.equals(event)) {
-      return other;
-    }
-    // Rare slow path, once per new event until the cap: the lock keeps the count exact.
-    synchronized (byEvent) {
-      meters = byEvent.get(event);
-      if (meters == null) {
-        if (byEvent.size() >= maxEventLabels) {
-          full = true;
-          return other;
-        }
-        meters = EventMeters.register(registry, event);
-        byEvent.put(event, meters);
-      }
-      return meters;
-    }
-  }
-
-  private record EventMeters(
-      Counter joins, Counter admissions, Counter leaves, Counter expiries, AtomicLong waiting) {
-
-    static EventMeters register(MeterRegistry registry, String event) {
-      AtomicLong waiting = new AtomicLong();
-      Gauge.builder("queue_waiting", waiting, AtomicLong::doubleValue)
-          .description("Waiters in the event's line, as last seen by the reaper")
-          .tag("event", event)
-          .strongReference(true)
-          .register(registry);
-      return new EventMeters(
-          counter(registry, "queue_joins", "Joins", event),
-          counter(registry, "queue_admissions", "Admissions granted", event),
-          counter(registry, "queue_leaves", "Waiters who left the line", event),
-          counter(registry, "queue_expiries", "Waiters removed for inactivity", event),
-          waiting);
-    }
-
-    private static Counter counter(
-        MeterRegistry registry, String name, String description, String event) {
-      return Counter.builder(name).description(description).tag("event", event).register(registry);
-    }
+    return labels.metersFor(eventId.value());
   }
 }

@@ -76,6 +76,8 @@ class MicrometerQueueMetricsTest {
   @Test
   void eventCounters_areLabelledByEvent() {
     var metrics = new MicrometerQueueMetrics(registry);
+    metrics.configured(event("concert-1"), true);
+    metrics.waiting(event("concert-2"), 1);
 
     metrics.joined(event("concert-1"));
     metrics.joined(event("concert-1"));
@@ -128,6 +130,7 @@ class MicrometerQueueMetricsTest {
   @Test
   void eventsBeyondTheCap_shareTheOtherLabel() {
     var metrics = new MicrometerQueueMetrics(registry, 2);
+    List.of("a", "b", "c", "d").forEach(id -> metrics.waiting(event(id), 1));
 
     metrics.joined(event("a"));
     metrics.joined(event("b"));
@@ -169,12 +172,100 @@ class MicrometerQueueMetricsTest {
   @Test
   void realEventNamedOther_isFoldedIntoTheOverflowSeries() {
     var metrics = new MicrometerQueueMetrics(registry, 5);
+    metrics.configured(event("_other"), true);
+    metrics.configured(event("concert-1"), true);
 
     metrics.joined(event("_other"));
     metrics.joined(event("concert-1"));
 
     assertThat(registry.scrape())
         .contains("queue_joins_total{event=\"_other\"} 1.0")
+        .contains("queue_joins_total{event=\"concert-1\"} 1.0");
+  }
+
+  @Test
+  void madeUpEvent_losesItsSeriesOnceTheReaperSeesItsLineEmpty() {
+    var metrics = new MicrometerQueueMetrics(registry);
+    metrics.waiting(event("junk-1"), 1);
+    metrics.joined(event("junk-1"));
+    metrics.expired(event("junk-1"), 1);
+    assertThat(registry.scrape()).contains("queue_joins_total{event=\"junk-1\"} 1.0");
+
+    metrics.waiting(event("junk-1"), 0);
+
+    assertThat(registry.scrape()).doesNotContain("event=\"junk-1\"");
+    assertThat(registry.getMeters()).noneMatch(m -> "junk-1".equals(m.getId().getTag("event")));
+  }
+
+  @Test
+  void joinsOfAnEventNobodyConfigured_countUnderOtherUntilTheReaperSeesItsWaiters() {
+    var metrics = new MicrometerQueueMetrics(registry);
+
+    metrics.joined(event("made-up"));
+    metrics.admitted(event("made-up"), Duration.ofSeconds(1));
+
+    assertThat(registry.scrape())
+        .doesNotContain("event=\"made-up\"")
+        .contains("queue_joins_total{event=\"_other\"} 1.0")
+        .contains("queue_admissions_total{event=\"_other\"} 1.0");
+  }
+
+  @Test
+  void configuredEvent_keepsItsSeriesWhileEmpty_andLosesThemWhenItsPolicyGoes() {
+    var metrics = new MicrometerQueueMetrics(registry);
+    metrics.configured(event("concert-1"), true);
+    metrics.waiting(event("concert-1"), 5);
+    metrics.joined(event("concert-1"));
+
+    metrics.waiting(event("concert-1"), 0);
+
+    assertThat(registry.scrape())
+        .contains("queue_joins_total{event=\"concert-1\"} 1.0")
+        .contains("queue_waiting{event=\"concert-1\"} 0.0");
+
+    metrics.configured(event("concert-1"), false);
+
+    assertThat(registry.scrape()).doesNotContain("event=\"concert-1\"");
+  }
+
+  @Test
+  void eventWhosePolicyGoesWhilePeopleWait_keepsItsSeriesUntilItsLineEmpties() {
+    var metrics = new MicrometerQueueMetrics(registry);
+    metrics.configured(event("concert-1"), true);
+    metrics.waiting(event("concert-1"), 5);
+
+    metrics.configured(event("concert-1"), false);
+    assertThat(registry.scrape()).contains("queue_waiting{event=\"concert-1\"} 5.0");
+
+    metrics.waiting(event("concert-1"), 0);
+    assertThat(registry.scrape()).doesNotContain("event=\"concert-1\"");
+  }
+
+  @Test
+  void madeUpEventsThatWentQuiet_leaveRoomForNewLabels() {
+    var metrics = new MicrometerQueueMetrics(registry, 2);
+    for (int i = 0; i < 1_000; i++) {
+      metrics.waiting(event("junk-" + i), 1);
+      metrics.waiting(event("junk-" + i), 0);
+    }
+
+    metrics.waiting(event("real"), 3);
+
+    String text = registry.scrape();
+    assertThat(text).contains("queue_waiting{event=\"real\"} 3.0").doesNotContain("junk-");
+    assertThat(text.lines().filter(l -> l.startsWith("queue_waiting{"))).hasSize(2);
+  }
+
+  @Test
+  void configuredEvents_getALabelBeyondTheCap() {
+    var metrics = new MicrometerQueueMetrics(registry, 1);
+    metrics.waiting(event("walk-in"), 2);
+
+    metrics.configured(event("concert-1"), true);
+    metrics.joined(event("concert-1"));
+
+    assertThat(registry.scrape())
+        .contains("queue_waiting{event=\"walk-in\"} 2.0")
         .contains("queue_joins_total{event=\"concert-1\"} 1.0");
   }
 

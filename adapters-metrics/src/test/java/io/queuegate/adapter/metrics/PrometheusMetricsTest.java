@@ -40,6 +40,7 @@ class PrometheusMetricsTest {
 
   @Test
   void businessMetrics_shareTheOneScrape() {
+    metrics.queue().configured(new EventId("concert"), true);
     metrics.queue().joined(new EventId("concert"));
 
     assertThat(metrics.scrape()).contains("queue_joins_total{event=\"concert\"} 1.0");

@@ -24,16 +24,18 @@ public final class LeaveQueueService implements LeaveQueueUseCase {
   }
 
   @Override
-  public void leave(String waitingToken) {
+  public boolean leave(String waitingToken) {
     Optional<WaitingToken> parsed = WaitingToken.parse(waitingToken);
     if (parsed.isEmpty()) {
       // Leaving is idempotent and answers 200 for any token, as the old gateway did.
-      return;
+      return false;
     }
     WaitingToken token = parsed.get();
-    if (line.leave(token.eventId(), token.waiterId(), clock.instant())) {
+    boolean left = line.leave(token.eventId(), token.waiterId(), clock.instant());
+    if (left) {
       metrics.left(token.eventId());
     }
     heartbeats.forget(token.eventId(), token.waiterId());
+    return left;
   }
 }

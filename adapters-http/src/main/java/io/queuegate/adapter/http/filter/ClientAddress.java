@@ -21,7 +21,7 @@ final class ClientAddress {
   /**
    * @param peer the connection's remote address, as text
    * @param forwardedFor every X-Forwarded-For header value, in order
-   * @return the key of the client's rate-limit bucket: a normalised IP address
+   * @return the client's normalised IP address
    */
   String clientKey(String peer, List<String> forwardedFor) {
     return IpLiteral.parse(peer)
@@ -35,8 +35,13 @@ final class ClientAddress {
    * parsing.
    */
   String clientKey(InetAddress peer, Supplier<List<String>> forwardedFor) {
+    return client(peer, forwardedFor).getHostAddress();
+  }
+
+  /** The client's address itself, for callers that reduce it to its network. */
+  InetAddress client(InetAddress peer, Supplier<List<String>> forwardedFor) {
     if (!trusted(peer)) {
-      return peer.getHostAddress();
+      return peer;
     }
     List<String> hops = hops(forwardedFor.get());
     InetAddress client = peer;
@@ -51,7 +56,7 @@ final class ClientAddress {
         break;
       }
     }
-    return client.getHostAddress();
+    return client;
   }
 
   private boolean trusted(InetAddress address) {

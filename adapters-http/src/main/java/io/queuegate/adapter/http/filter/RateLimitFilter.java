@@ -1,7 +1,5 @@
 package io.queuegate.adapter.http.filter;
 
-import io.helidon.http.HeaderName;
-import io.helidon.http.HeaderNames;
 import io.helidon.http.Method;
 import io.helidon.webserver.http.Filter;
 import io.helidon.webserver.http.FilterChain;
@@ -11,20 +9,22 @@ import io.queuegate.adapter.http.envelope.ErrorResponses;
 import io.queuegate.adapter.http.envelope.QueueErrorMapper;
 import io.queuegate.adapter.http.routing.Routes;
 import io.queuegate.domain.model.RateDecision;
+import io.queuegate.domain.model.RateLimitRequest;
+import io.queuegate.domain.model.RateLimitRule;
 import io.queuegate.domain.model.RateLimitScope;
 import io.queuegate.domain.model.RateLimited;
 import io.queuegate.domain.port.in.RateLimitUseCase;
-import java.net.InetSocketAddress;
-import java.net.SocketAddress;
-import java.util.List;
+import java.net.InetAddress;
 import java.util.Set;
-import java.util.function.Supplier;
 
 /**
- * Takes one request from the client's bucket before any handler runs (docs/design.md#rate-limit).
- * Health, readiness and metrics are exempt (docs/design.md#rate-limit); so are {@code /version},
- * {@code /openapi} and the JWKS, which are static documents that monitors and booking backends
- * fetch.
+ * Takes one request from the client network's bucket before any handler runs
+ * (docs/design.md#rate-limit): joins under the join limit, admission checks under the verify limit
+ * (booking backends' networks not at all), everything else under the client limit. The waiter's
+ * routes (status, the event stream, enter and leave) are not counted here but by their token,
+ * inside their handlers, which read the token anyway ({@link TokenRateLimit}). Health, readiness
+ * and metrics are exempt; so are {@code /version}, {@code /openapi} and the JWKS, which are static
+ * documents that monitors and booking backends fetch.
  */
 public final class RateLimitFilter implements Filter {
   static final Set<String> EXEMPT =
@@ -35,27 +35,32 @@ public final class RateLimitFilter implements Filter {
           Routes.VERSION,
           Routes.OPENAPI,
           Routes.JWKS);
-  private static final HeaderName FORWARDED_FOR = HeaderNames.X_FORWARDED_FOR;
 
   private final RateLimitUseCase rateLimit;
-  private final ClientAddress clientAddress;
+  private final ClientNetworks clients;
 
-  /**
-   * @param trustedProxies the proxy networks (CIDRs) whose {@code X-Forwarded-For} is believed
-   */
-  public RateLimitFilter(RateLimitUseCase rateLimit, List<String> trustedProxies) {
+  public RateLimitFilter(RateLimitUseCase rateLimit, ClientNetworks clients) {
     this.rateLimit = rateLimit;
-    this.clientAddress = new ClientAddress(trustedProxies);
+    this.clients = clients;
   }
 
   @Override
   public void filter(FilterChain chain, RoutingRequest req, RoutingResponse res) {
-    if (EXEMPT.contains(req.path().rawPath())) {
+    String path = req.path().rawPath();
+    Method method = req.prologue().method();
+    if (EXEMPT.contains(path) || countedByToken(path, method)) {
       chain.proceed();
       return;
     }
-    String client = clientKey(req);
-    RateDecision decision = rateLimit.acquire(client, scope(req.prologue().method()));
+    RateLimitRule rule = rule(path, method);
+    InetAddress address = clients.addressOf(req);
+    if (rule == RateLimitRule.VERIFY && clients.isBackend(address)) {
+      chain.proceed();
+      return;
+    }
+    String client = address == null ? req.remotePeer().host() : clients.networkOf(address);
+    RateDecision decision =
+        rateLimit.acquire(RateLimitRequest.byClient(rule, client, scope(method)));
     if (!decision.allowed()) {
       // Written here rather than thrown: a filter's exception would skip the metrics filter.
       ErrorResponses.send(req, res, QueueErrorMapper.map(new RateLimited(decision)));
@@ -75,12 +80,23 @@ public final class RateLimitFilter implements Filter {
         : RateLimitScope.SHARED;
   }
 
-  private String clientKey(RoutingRequest req) {
-    Supplier<List<String>> forwardedFor = () -> req.headers().all(FORWARDED_FOR, List::of);
-    SocketAddress address = req.remotePeer().address();
-    if (address instanceof InetSocketAddress inet && inet.getAddress() != null) {
-      return clientAddress.clientKey(inet.getAddress(), forwardedFor);
+  /** The waiter's routes, which their handlers count by token. */
+  static boolean countedByToken(String path, Method method) {
+    return switch (path) {
+      case Routes.STATUS, Routes.EVENTS -> Method.GET.equals(method);
+      case Routes.ENTER -> Method.POST.equals(method);
+      case Routes.LEAVE -> Method.POST.equals(method) || Method.DELETE.equals(method);
+      default -> false;
+    };
+  }
+
+  private static RateLimitRule rule(String path, Method method) {
+    if (Method.POST.equals(method) && Routes.JOIN.equals(path)) {
+      return RateLimitRule.JOIN;
     }
-    return clientAddress.clientKey(req.remotePeer().host(), forwardedFor.get());
+    if (Method.POST.equals(method) && Routes.VERIFY.equals(path)) {
+      return RateLimitRule.VERIFY;
+    }
+    return RateLimitRule.CLIENT;
   }
 }

@@ -8,29 +8,43 @@ import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import io.helidon.webserver.sse.SseSink;
 import io.queuegate.adapter.http.envelope.HttpError;
+import io.queuegate.adapter.http.filter.CountedToken;
+import io.queuegate.adapter.http.filter.TokenRateLimit;
 import io.queuegate.adapter.http.routing.AllowedMethods;
 import io.queuegate.adapter.http.routing.QueryParams;
 import io.queuegate.adapter.http.routing.Routes;
+import io.queuegate.domain.model.RateDecision;
+import io.queuegate.domain.model.RateLimited;
 import io.queuegate.domain.model.WaiterStatus;
 import io.queuegate.domain.port.in.QueueStatusUseCase;
+import java.util.Optional;
 
 /**
  * {@code GET /api/v1/queue/events?token=}: the waiter's status as Server-Sent Events. Failures
  * before the stream starts (missing or unknown token, too many streams) are ordinary enveloped
- * errors. Helidon runs each request on a virtual thread, so an open stream pins no platform thread.
+ * errors: 429 {@code RATE_LIMITED} when the token or its client network holds as many streams as it
+ * may, 503 when the instance does. Helidon runs each request on a virtual thread, so an open stream
+ * pins no platform thread.
  */
 public final class QueueEventsHttpService implements HttpService {
   private final QueueStatusUseCase status;
   private final PushSettings settings;
+  private final TokenRateLimit tokens;
   private final OpenStreams streams;
   private final StreamPacer pacer;
 
   /** A service whose streams check once per {@code settings.checkEvery()} of real time. */
   public QueueEventsHttpService(
-      QueueStatusUseCase status, PushSettings settings, OpenStreamsGauge gauge) {
+      QueueStatusUseCase status,
+      PushSettings settings,
+      OpenStreamsGauge gauge,
+      TokenRateLimit tokens) {
     this.status = status;
     this.settings = settings;
-    this.streams = new OpenStreams(settings.maxStreams());
+    this.tokens = tokens;
+    this.streams =
+        new OpenStreams(
+            settings.maxStreams(), settings.maxStreamsPerToken(), settings.maxStreamsPerClient());
     this.pacer = StreamPacer.SYSTEM;
     gauge.track(streams::count);
   }
@@ -42,11 +56,16 @@ public final class QueueEventsHttpService implements HttpService {
   }
 
   private void events(ServerRequest req, ServerResponse res) {
-    String token = QueryParams.first(req, "token").orElseThrow(HttpError::missingToken);
+    Optional<String> raw = QueryParams.first(req, "token");
+    CountedToken counted = tokens.acquire(req, res, raw);
+    String token = raw.orElseThrow(HttpError::missingToken);
     // Status first, so that a waiter who is gone learns that rather than "busy".
-    WaiterStatus first = status.status(token);
-    if (!streams.tryOpen()) {
-      throw HttpError.tooManyStreams(settings.retryAfter());
+    WaiterStatus first = counted.watching(() -> status.status(token));
+    switch (streams.tryOpen(token, counted.client())) {
+      case OPENED -> {}
+      case TOKEN_FULL -> throw tooMany(settings.maxStreamsPerToken());
+      case CLIENT_FULL -> throw tooMany(settings.maxStreamsPerClient());
+      case INSTANCE_FULL -> throw HttpError.tooManyStreams(settings.retryAfter());
     }
     try {
       res.header(HeaderNames.CACHE_CONTROL, "no-store");
@@ -60,7 +79,13 @@ public final class QueueEventsHttpService implements HttpService {
                 (name, json) -> sink.emit(SseEvent.builder().name(name).data(json).build()));
       }
     } finally {
-      streams.closed();
+      streams.closed(token, counted.client());
     }
+  }
+
+  /** A client's own limit: 429, with the limit it reached and when to try again. */
+  private RateLimited tooMany(int limit) {
+    return new RateLimited(
+        new RateDecision(false, limit, 0, settings.retryAfter(), settings.retryAfter()));
   }
 }

@@ -1,12 +1,17 @@
 package io.queuegate.adapter.http.queue;
 
+import io.helidon.webserver.http.Handler;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
 import io.queuegate.adapter.http.envelope.HttpError;
 import io.queuegate.adapter.http.envelope.Json;
+import io.queuegate.adapter.http.filter.CountedToken;
+import io.queuegate.adapter.http.filter.TokenRateLimit;
 import io.queuegate.adapter.http.routing.AllowedMethods;
 import io.queuegate.adapter.http.routing.BearerToken;
+import io.queuegate.adapter.http.routing.BodyHandler;
 import io.queuegate.adapter.http.routing.IdempotencyRoutes;
 import io.queuegate.adapter.http.routing.QueryParams;
 import io.queuegate.adapter.http.routing.Reply;
@@ -23,13 +28,19 @@ import io.queuegate.domain.port.in.LeaveQueueUseCase;
 import io.queuegate.domain.port.in.QueueStatusUseCase;
 import java.util.Optional;
 
-/** The waiter's routes: join, status, enter and leave (docs/design.md#queue-endpoints). */
+/**
+ * The waiter's routes: join, status, enter and leave (docs/design.md#queue-endpoints). Status,
+ * enter and leave are rate-limited by their waiting token here, once the token is read (from the
+ * query, or from the body, which is read once); joins by the client network, in the filter.
+ */
 public final class QueueHttpService implements HttpService {
   private final JoinQueueUseCase join;
   private final QueueStatusUseCase status;
-  private final EnterQueueUseCase enter;
   private final LeaveQueueUseCase leave;
+  private final EnterQueueUseCase enter;
   private final IdempotencyRoutes idempotent;
+  private final BodyHandler idempotentEnter;
+  private final TokenRateLimit tokens;
   private final int maxBodyBytes;
 
   /** The waiter's use cases; join and enter run behind {@code idempotent}. */
@@ -39,12 +50,15 @@ public final class QueueHttpService implements HttpService {
       EnterQueueUseCase enter,
       LeaveQueueUseCase leave,
       IdempotencyRoutes idempotent,
+      TokenRateLimit tokens,
       int maxBodyBytes) {
     this.join = join;
     this.status = status;
     this.enter = enter;
     this.leave = leave;
     this.idempotent = idempotent;
+    this.idempotentEnter = idempotent.aroundRead("enter", this::enter);
+    this.tokens = tokens;
     this.maxBodyBytes = maxBodyBytes;
   }
 
@@ -52,12 +66,12 @@ public final class QueueHttpService implements HttpService {
   public void routing(HttpRules rules) {
     rules.post(Routes.JOIN, idempotent.around("join", this::join).toHelidon());
     AllowedMethods.only(rules, Routes.JOIN, "POST");
-    rules.get(Routes.STATUS, ((ReplyHandler) this::status).toHelidon());
+    rules.get(Routes.STATUS, this::status);
     AllowedMethods.only(rules, Routes.STATUS, "GET");
-    rules.post(Routes.ENTER, idempotent.around("enter", this::enter).toHelidon());
+    rules.post(Routes.ENTER, this::enterByToken);
     AllowedMethods.only(rules, Routes.ENTER, "POST");
-    rules.delete(Routes.LEAVE, ((ReplyHandler) this::leaveByQuery).toHelidon());
-    rules.post(Routes.LEAVE, ((ReplyHandler) this::leaveByQueryOrBody).toHelidon());
+    rules.delete(Routes.LEAVE, this::leaveByQuery);
+    rules.post(Routes.LEAVE, this::leaveByQueryOrBody);
     AllowedMethods.only(rules, Routes.LEAVE, "DELETE", "POST");
   }
 
@@ -74,9 +88,17 @@ public final class QueueHttpService implements HttpService {
     return Reply.json(202, JoinResponse.from(receipt));
   }
 
-  private Reply status(ServerRequest req) {
-    String token = QueryParams.first(req, "token").orElseThrow(HttpError::missingToken);
-    return Reply.json(200, StatusResponse.from(status.status(token)));
+  private void status(ServerRequest req, ServerResponse res) throws Exception {
+    Optional<String> raw = QueryParams.first(req, "token");
+    CountedToken counted = tokens.acquire(req, res, raw);
+    String token = raw.orElseThrow(HttpError::missingToken);
+    send(req, res, counted.watching(() -> StatusResponse.from(status.status(token))), 200);
+  }
+
+  private void enterByToken(ServerRequest req, ServerResponse res) throws Exception {
+    byte[] body = RequestBody.read(req, maxBodyBytes);
+    CountedToken counted = tokens.acquire(req, res, tokenIn(body));
+    write(req, res, counted.watching(() -> idempotentEnter.handle(req, body)));
   }
 
   private Reply enter(ServerRequest req, byte[] body) {
@@ -84,26 +106,51 @@ public final class QueueHttpService implements HttpService {
     return Reply.json(200, EnterResponse.from(enter.enter(token)));
   }
 
-  private Reply leaveByQuery(ServerRequest req) {
-    return leave(QueryParams.first(req, "token").orElseThrow(HttpError::missingToken));
+  private void leaveByQuery(ServerRequest req, ServerResponse res) throws Exception {
+    Optional<String> token = QueryParams.first(req, "token");
+    CountedToken counted = tokens.acquire(req, res, token);
+    leave(req, res, counted, token.orElseThrow(HttpError::missingToken));
   }
 
-  private Reply leaveByQueryOrBody(ServerRequest req) {
+  private void leaveByQueryOrBody(ServerRequest req, ServerResponse res) throws Exception {
     // Read within the limit even when the query names the token, so the size rule always holds.
     byte[] body = RequestBody.read(req, maxBodyBytes);
     Optional<String> fromQuery = QueryParams.first(req, "token");
+    CountedToken counted =
+        tokens.acquire(req, res, fromQuery.isPresent() ? fromQuery : tokenIn(body));
     if (fromQuery.isPresent()) {
-      return leave(fromQuery.get());
+      leave(req, res, counted, fromQuery.get());
+      return;
     }
     if (body.length == 0) {
       throw HttpError.missingToken();
     }
-    return leave(tokenOf(Json.readObject(body, TokenRequest.class)));
+    leave(req, res, counted, tokenOf(Json.readObject(body, TokenRequest.class)));
   }
 
-  private Reply leave(String token) {
-    leave.leave(token);
-    return Reply.json(200, new StateResponse("left"));
+  private void leave(ServerRequest req, ServerResponse res, CountedToken counted, String token)
+      throws Exception {
+    if (!leave.leave(token)) {
+      // Still 200, as leaving is idempotent; but a made-up token costs the client's network.
+      counted.namedNoWaiter();
+    }
+    send(req, res, new StateResponse("left"), 200);
+  }
+
+  /**
+   * The waiting token of an enter or leave body, for its rate limit; empty when the body has none
+   * or is not JSON, which the handler then answers as such.
+   */
+  private static Optional<String> tokenIn(byte[] body) {
+    if (body.length == 0) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.ofNullable(Json.readObject(body, TokenRequest.class).waitingToken())
+          .filter(token -> !token.isEmpty());
+    } catch (HttpError e) {
+      return Optional.empty();
+    }
   }
 
   private static String tokenOf(TokenRequest request) {
@@ -112,5 +159,16 @@ public final class QueueHttpService implements HttpService {
       throw HttpError.missingToken();
     }
     return token;
+  }
+
+  private static void send(ServerRequest req, ServerResponse res, Object body, int status)
+      throws Exception {
+    write(req, res, Reply.json(status, body));
+  }
+
+  /** Writes {@code reply} as every {@link ReplyHandler} does. */
+  private static void write(ServerRequest req, ServerResponse res, Reply reply) throws Exception {
+    Handler handler = ((ReplyHandler) request -> reply).toHelidon();
+    handler.handle(req, res);
   }
 }

@@ -37,8 +37,16 @@ public final class IdempotencyRoutes {
 
   /** {@code handler} behind the idempotency check of route scope {@code scope}. */
   public ReplyHandler around(String scope, BodyHandler handler) {
-    return req -> {
-      byte[] body = RequestBody.read(req, maxBodyBytes);
+    BodyHandler checked = aroundRead(scope, handler);
+    return req -> checked.handle(req, RequestBody.read(req, maxBodyBytes));
+  }
+
+  /**
+   * The same for a body the caller has already read within the limit, having looked into it first
+   * (for the waiting token that its rate limit is keyed by, say).
+   */
+  public BodyHandler aroundRead(String scope, BodyHandler handler) {
+    return (req, body) -> {
       String key = idempotencyKey(req);
       String authorization = req.headers().first(HeaderNames.AUTHORIZATION).orElse("");
       IdempotencyOutcome outcome =

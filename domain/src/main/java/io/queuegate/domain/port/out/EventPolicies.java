@@ -25,12 +25,7 @@ public interface EventPolicies {
    * @throws io.queuegate.domain.model.StoreUnavailableException when the store does not answer, or
    *     concurrent updates kept winning for longer than a bounded number of tries
    */
-  default QueuePolicy update(
-      EventId eventId, QueuePolicy defaults, UnaryOperator<QueuePolicy> change) {
-    QueuePolicy next = change.apply(find(eventId).orElse(defaults));
-    save(eventId, next);
-    return next;
-  }
+  QueuePolicy update(EventId eventId, QueuePolicy defaults, UnaryOperator<QueuePolicy> change);
 
   void delete(EventId eventId);
 }

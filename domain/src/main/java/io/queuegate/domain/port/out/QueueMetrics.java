@@ -17,8 +17,18 @@ public interface QueueMetrics {
 
   void expired(EventId eventId, int count);
 
-  /** The event's current line length, as last seen by the reaper's pass over active events. */
+  /**
+   * The event's current line length, as last seen by the reaper's pass over active events: an event
+   * whose line emptied is reported once with zero.
+   */
   void waiting(EventId eventId, long count);
+
+  /**
+   * Whether an operator has configured the event, as this instance last read or changed its policy.
+   * Anyone can join any valid event id, so only configured events and events with waiters are worth
+   * a series of their own; an event that is neither has gone quiet.
+   */
+  void configured(EventId eventId, boolean configured);
 
   /** A sink that records nothing, for tests and tools. */
   QueueMetrics NONE =
@@ -40,5 +50,8 @@ public interface QueueMetrics {
 
         @Override
         public void waiting(EventId eventId, long count) {}
+
+        @Override
+        public void configured(EventId eventId, boolean configured) {}
       };
 }

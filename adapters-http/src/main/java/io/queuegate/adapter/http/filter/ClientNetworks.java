@@ -1,0 +1,74 @@
+package io.queuegate.adapter.http.filter;
+
+import io.helidon.http.HeaderNames;
+import io.helidon.webserver.http.ServerRequest;
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+import java.net.UnknownHostException;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * Finds the client network a request counts against: the client's IPv4 address, or its IPv6 network
+ * of the configured prefix, since one IPv6 host can use every address of its /64.
+ */
+public final class ClientNetworks {
+  private final ClientAddress address;
+  private final int ipv6Prefix;
+  private final List<IpNetwork> backends;
+
+  public ClientNetworks(ClientSettings settings) {
+    this.address = new ClientAddress(settings.trustedProxies());
+    this.ipv6Prefix = settings.ipv6PrefixLength();
+    this.backends = settings.backendNetworks().stream().map(IpNetwork::parse).toList();
+  }
+
+  /** The client's address, behind any trusted proxies; null when the peer has none (a test). */
+  InetAddress addressOf(ServerRequest req) {
+    Supplier<List<String>> forwardedFor =
+        () -> req.headers().all(HeaderNames.X_FORWARDED_FOR, List::of);
+    SocketAddress peer = req.remotePeer().address();
+    if (peer instanceof InetSocketAddress inet && inet.getAddress() != null) {
+      return address.client(inet.getAddress(), forwardedFor);
+    }
+    return IpLiteral.parse(req.remotePeer().host())
+        .map(literal -> address.client(literal, forwardedFor))
+        .orElse(null);
+  }
+
+  /** The key of the client's buckets: {@code 192.0.2.7}, or {@code 2001:db8:1:2:0:0:0:0/64}. */
+  public String networkOf(ServerRequest req) {
+    InetAddress client = addressOf(req);
+    return client == null ? req.remotePeer().host() : networkOf(client);
+  }
+
+  String networkOf(InetAddress client) {
+    if (!(client instanceof Inet6Address) || ipv6Prefix == 128) {
+      return client.getHostAddress();
+    }
+    byte[] bytes = client.getAddress();
+    for (int bit = ipv6Prefix; bit < 128; bit++) {
+      bytes[bit / 8] &= (byte) ~(0x80 >>> (bit % 8));
+    }
+    try {
+      return InetAddress.getByAddress(bytes).getHostAddress() + "/" + ipv6Prefix;
+    } catch (UnknownHostException e) {
+      throw new IllegalStateException("16 bytes are always an IPv6 address", e);
+    }
+  }
+
+  /** Whether the client is a booking backend, whose admission checks are not limited. */
+  boolean isBackend(InetAddress client) {
+    if (client == null) {
+      return false;
+    }
+    for (IpNetwork network : backends) {
+      if (network.contains(client)) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

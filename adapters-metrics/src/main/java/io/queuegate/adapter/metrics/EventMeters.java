@@ -1,0 +1,45 @@
+package io.queuegate.adapter.metrics;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Meter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+
+/** One event's meters, and their ids, so that they can leave the registry together. */
+record EventMeters(
+    Counter joins,
+    Counter admissions,
+    Counter leaves,
+    Counter expiries,
+    AtomicLong waiting,
+    List<Meter.Id> ids) {
+
+  static EventMeters register(MeterRegistry registry, String event) {
+    AtomicLong waiting = new AtomicLong();
+    Gauge gauge =
+        Gauge.builder("queue_waiting", waiting, AtomicLong::doubleValue)
+            .description("Waiters in the event's line, as last seen by the reaper")
+            .tag("event", event)
+            .strongReference(true)
+            .register(registry);
+    Counter joins = counter(registry, "queue_joins", "Joins", event);
+    Counter admissions = counter(registry, "queue_admissions", "Admissions granted", event);
+    Counter leaves = counter(registry, "queue_leaves", "Waiters who left the line", event);
+    Counter expiries = counter(registry, "queue_expiries", "Waiters removed for inactivity", event);
+    return new EventMeters(
+        joins,
+        admissions,
+        leaves,
+        expiries,
+        waiting,
+        List.of(
+            gauge.getId(), joins.getId(), admissions.getId(), leaves.getId(), expiries.getId()));
+  }
+
+  private static Counter counter(
+      MeterRegistry registry, String name, String description, String event) {
+    return Counter.builder(name).description(description).tag("event", event).register(registry);
+  }
+}
