@@ -14,8 +14,11 @@ import io.queuegate.domain.port.out.AdmissionTokenSigner;
 import io.queuegate.domain.port.out.QueueStore;
 import io.queuegate.domain.service.BackgroundJobs;
 import io.queuegate.domain.service.HeartbeatCoalescer;
+import io.queuegate.domain.service.OutageRecordingLine;
 import io.queuegate.domain.service.PolicyCatalog;
 import io.queuegate.domain.service.Reaper;
+import io.queuegate.domain.service.SilenceRule;
+import io.queuegate.domain.service.StoreOutages;
 import java.time.Clock;
 import java.util.function.Function;
 
@@ -34,13 +37,20 @@ public final class QueueApplication {
       AppSettings settings, Function<CommandTimer, QueueStore> storeFor, Clock clock) {
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     MicrometerQueueMetrics metrics = new MicrometerQueueMetrics(registry);
-    QueueStore stores = storeFor.apply(metrics::storeCommand);
+    StoreOutages outages = new StoreOutages(clock);
+    QueueStore stores = watched(storeFor.apply(metrics::storeCommand), outages);
     metrics.registerPositionMethods(stores.line().positionMethods());
     AdmissionTokenSigner signer = EsAdmissionTokenSigner.from(settings.admissionKeys());
     PolicyCatalog catalog =
         new PolicyCatalog(
             stores.policies(), settings.defaultPolicy(), clock, settings.policyCache());
     HeartbeatCoalescer heartbeats = new HeartbeatCoalescer(stores.line(), clock);
+    SilenceRule silence =
+        new SilenceRule(
+            heartbeats,
+            outages,
+            settings.jobs().flushInterval(),
+            settings.jobs().outageAllowance());
     Reaper reaper =
         new Reaper(
             stores.line(),
@@ -48,7 +58,8 @@ public final class QueueApplication {
             metrics,
             clock,
             settings.jobs().reapBatchSize(),
-            settings.jobs().flushInterval());
+            silence,
+            settings.jobs().reapConcurrency());
     BackgroundJobs jobs =
         new BackgroundJobs(
             heartbeats, reaper, settings.jobs().flushInterval(), settings.jobs().reapInterval());
@@ -86,5 +97,17 @@ public final class QueueApplication {
     jobs.start();
     webServer.start();
     return new RunningService(webServer, jobs, stores);
+  }
+
+  /** The same store, with its waiting line reporting to {@code outages} whether it answered. */
+  private static QueueStore watched(QueueStore store, StoreOutages outages) {
+    return new QueueStore(
+        new OutageRecordingLine(store.line(), outages),
+        store.ledger(),
+        store.policies(),
+        store.idempotency(),
+        store.rateLimits(),
+        store.health(),
+        store);
   }
 }
