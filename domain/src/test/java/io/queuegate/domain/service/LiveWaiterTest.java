@@ -83,6 +83,7 @@ class LiveWaiterTest {
 
   private final List<Client> clients = new ArrayList<>();
   private long reaped;
+  private boolean flushHeldBack;
 
   @BeforeEach
   void fiveWaitersJoin() {
@@ -98,14 +99,16 @@ class LiveWaiterTest {
   }
 
   /**
-   * Lets {@code seconds} pass: clients poll when due, the flush runs every second, the reaper every
-   * {@code reapEvery} seconds.
+   * Lets {@code seconds} pass: clients poll when due, the flush runs every second unless it is held
+   * back, and the reaper runs every {@code reapEvery} seconds.
    */
   private void run(long seconds, long reapEvery) {
     for (long s = 1; s <= seconds; s++) {
       clock.advance(Duration.ofSeconds(1));
       clients.forEach(Client::step);
-      heartbeats.flush();
+      if (!flushHeldBack) {
+        heartbeats.flush();
+      }
       if (s % reapEvery == 0) {
         reapOnce();
       }
@@ -130,6 +133,21 @@ class LiveWaiterTest {
 
     assertThat(status.status(clients.getLast().token).pollAfterMs())
         .isEqualTo(TIMEOUT.toMillis() / 3);
+  }
+
+  @Test
+  void flushHeldBackLongerThanTheTimeout_waitersWhoPolledAreNotReaped() {
+    run(10, 5);
+    // As when a long reaper pass kept the flush from running: polls land in memory only.
+    flushHeldBack = true;
+
+    run(60, 5);
+
+    assertThat(reaped).isZero();
+    flushHeldBack = false;
+    run(10, 5);
+    assertThat(reaped).isZero();
+    assertThat(positions()).containsExactly(1L, 2L, 3L, 4L, 5L);
   }
 
   @Test
