@@ -92,14 +92,14 @@ class LongRedisOutageDrillIT {
   /** A slow line, so hints are as long as they may be; one in eleven will go silent. */
   private void configureAndJoin() {
     Reply put =
-        api.adminPut(
+        putSurely(
             event,
             "{\"heartbeat_timeout_sec\":"
                 + TIMEOUT.toSeconds()
                 + ",\"ready_window\":1,\"admission_rate_per_sec\":0.01}");
     assertThat(put.status()).isEqualTo(200);
     for (int i = 0; i < KEEP_TRYING + GO_SILENT; i++) {
-      Reply join = api.join(event);
+      Reply join = api.joinSurely(event, Duration.ofSeconds(30));
       assertThat(join.status()).isEqualTo(202);
       Follower f = new Follower(join.body().path("waiting_token").asText(), event, i);
       all.add(f);
@@ -223,5 +223,14 @@ class LongRedisOutageDrillIT {
   private void assertSilentOnesReaped() {
     assertThat(silentReaped).as("silent waiters reaped").isEqualTo(GO_SILENT);
     assertThat(expired).as("expired in the stats").isEqualTo(GO_SILENT);
+  }
+
+  // A PUT can be repeated; on a busy machine the first may meet a command timeout.
+  private Reply putSurely(String eventId, String policyJson) {
+    return Await.until(
+        Duration.ofSeconds(30),
+        "the policy of " + eventId,
+        () -> api.adminPut(eventId, policyJson),
+        r -> r.status() == 200);
   }
 }

@@ -2,6 +2,7 @@ package io.queuegate.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.queuegate.adapter.redis.Await;
 import io.queuegate.adapter.redis.RedisBinaries;
 import io.queuegate.adapter.redis.RedisServer;
 import io.queuegate.adapter.redis.RedisServers;
@@ -17,6 +18,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -31,14 +33,20 @@ class ReaperStarvationDrillIT {
   private static final DrillMode MODE = DrillMode.current();
   private static final Duration TIMEOUT = Duration.ofSeconds(20);
   private static final Duration LATENCY = Duration.ofMillis(20);
-  private static final int EVENTS = 10;
-  private static final int PER_EVENT = 10;
+  // Many events, so that some always fall late in a pass: names hash at random into the
+  // reaper's order, and only an event reached late finds its heartbeats unflushed for long.
+  private static final int EVENTS = 25;
+  private static final int PER_EVENT = 4;
   // Each made-up event costs a pass three Redis calls (policy, reap, stats), each LATENCY late.
   private static final int MADE_UP_EVENTS = MODE.pick(1_000, 3_000);
   private static final Duration HOLD = MODE.pick(Duration.ofSeconds(45), Duration.ofMinutes(3));
 
   // One run's cast and what it measured, filled in step by step.
   private final String prefix = "starve-" + UUID.randomUUID().toString().substring(0, 6);
+  // Unrelated random names: names that differ in one character hash next to each other and would
+  // be reached one right after another.
+  private final List<String> events =
+      Stream.generate(() -> "starve-" + UUID.randomUUID()).limit(EVENTS).toList();
   private final List<Follower> followers = new ArrayList<>();
   private final Tally setup = new Tally();
   private final Tally polls = new Tally();
@@ -73,8 +81,9 @@ class ReaperStarvationDrillIT {
   }
 
   private void run() {
-    registerMadeUpEvents();
+    // The waiters first, so every pass after the made-up events are registered has them all.
     configureAndJoin();
+    registerMadeUpEvents();
     proxy.delay(LATENCY);
     try (HintFollowers clients = HintFollowers.start(api, polls, followers, Duration.ZERO)) {
       Phase.hold(HOLD);
@@ -99,7 +108,7 @@ class ReaperStarvationDrillIT {
                 () -> {
                   inFlight.acquire();
                   try {
-                    return setup.call(() -> api.join(event));
+                    return setup.call(() -> api.joinSurely(event, Duration.ofSeconds(30)));
                   } finally {
                     inFlight.release();
                   }
@@ -114,20 +123,23 @@ class ReaperStarvationDrillIT {
     registered = took.elapsed();
   }
 
-  /** Ten events far back in a slow line, so the hint is as long as it may be; ten waiters each. */
+  /**
+   * Events with a slow line, so that behind the head the hint is as long as it may be; four waiters
+   * each.
+   */
   private void configureAndJoin() {
     int index = 0;
     for (int e = 0; e < EVENTS; e++) {
-      String event = prefix + "-" + e;
+      String event = events.get(e);
       Reply put =
-          api.adminPut(
+          putSurely(
               event,
               "{\"heartbeat_timeout_sec\":"
                   + TIMEOUT.toSeconds()
                   + ",\"ready_window\":1,\"admission_rate_per_sec\":0.01}");
       assertThat(put.status()).isEqualTo(200);
       for (int i = 0; i < PER_EVENT; i++) {
-        Reply join = setup.call(() -> api.join(event));
+        Reply join = setup.call(() -> api.joinSurely(event, Duration.ofSeconds(30)));
         assertThat(join.status()).isEqualTo(202);
         followers.add(new Follower(join.body().path("waiting_token").asText(), event, index++));
       }
@@ -138,7 +150,7 @@ class ReaperStarvationDrillIT {
     reaped = followers.stream().filter(f -> f.reaped).count();
     longestHint = followers.stream().mapToLong(f -> f.longestHintMs).max().orElse(0);
     for (int e = 0; e < EVENTS; e++) {
-      expired += api.adminGet(prefix + "-" + e).body().path("stats").path("expired").asLong();
+      expired += api.adminGet(events.get(e)).body().path("stats").path("expired").asLong();
     }
     Map<String, Long> lastPosition = new HashMap<>();
     for (Follower f : followers) {
@@ -212,5 +224,14 @@ class ReaperStarvationDrillIT {
 
   private void assertHintsWithinAThirdOfTheTimeout() {
     assertThat(longestHint).isPositive().isLessThanOrEqualTo(TIMEOUT.toMillis() / 3);
+  }
+
+  // A PUT can be repeated; on a busy machine the first may meet a command timeout.
+  private Reply putSurely(String eventId, String policyJson) {
+    return Await.until(
+        Duration.ofSeconds(30),
+        "the policy of " + eventId,
+        () -> api.adminPut(eventId, policyJson),
+        r -> r.status() == 200);
   }
 }
