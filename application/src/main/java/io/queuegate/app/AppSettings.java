@@ -8,6 +8,7 @@ import io.queuegate.adapter.jwt.EnqueueTokenSettings;
 import io.queuegate.adapter.redis.RedisSettings;
 import io.queuegate.domain.model.QueuePolicy;
 import io.queuegate.domain.service.EtaSettings;
+import io.queuegate.domain.service.HeartbeatCadence;
 import io.queuegate.domain.service.PollingHintSettings;
 import java.time.Duration;
 import java.util.Optional;
@@ -45,6 +46,24 @@ public record AppSettings(
               + " For development only, QUEUEGATE_ADMISSION_TOKEN_ALLOW_EPHEMERAL=true starts"
               + " anyway.");
     }
+    // Refused at start rather than at the first reaped waiter.
+    Duration shortest = heartbeatCadence(pollingHint, push).shortestTimeout();
+    if (defaultPolicy.heartbeatTimeout().compareTo(shortest) < 0) {
+      throw new IllegalArgumentException(
+          "queuegate.policy.heartbeat-timeout must be at least "
+              + shortest.toSeconds()
+              + " s: clients are asked back within a third of it, and the polling hint's floor,"
+              + " the status stream's check interval and a Retry-After (1 s) are never shorter");
+    }
+  }
+
+  /** How often clients are asked for a sign of life, against each event's heartbeat timeout. */
+  public HeartbeatCadence heartbeatCadence() {
+    return heartbeatCadence(pollingHint, push);
+  }
+
+  private static HeartbeatCadence heartbeatCadence(PollingHintSettings hint, PushSettings push) {
+    return HeartbeatCadence.of(hint.floor(), push.checkEvery());
   }
 
   /**

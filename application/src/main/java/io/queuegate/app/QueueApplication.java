@@ -14,8 +14,11 @@ import io.queuegate.domain.port.out.QueueStore;
 import io.queuegate.domain.service.BackgroundJobs;
 import io.queuegate.domain.service.HeartbeatCoalescer;
 import io.queuegate.domain.service.MeteredEventPolicies;
+import io.queuegate.domain.service.OutageRecordingLine;
 import io.queuegate.domain.service.PolicyCatalog;
 import io.queuegate.domain.service.Reaper;
+import io.queuegate.domain.service.SilenceRule;
+import io.queuegate.domain.service.StoreOutages;
 import java.time.Clock;
 import java.util.function.Function;
 
@@ -37,13 +40,20 @@ public final class QueueApplication {
       AppSettings settings, Function<CommandTimer, QueueStore> storeFor, Clock clock) {
     PrometheusMetrics prometheus = new PrometheusMetrics();
     QueueMetrics metrics = prometheus.queue();
-    QueueStore stores = metered(storeFor.apply(prometheus::storeCommand), metrics);
+    StoreOutages outages = new StoreOutages(clock);
+    QueueStore stores = wrapped(storeFor.apply(prometheus::storeCommand), metrics, outages);
     prometheus.registerPositionMethods(stores.line().positionMethods());
     AdmissionTokenSigner signer = JwtAdmissionTokenSigner.from(settings.admissionKeys());
     PolicyCatalog catalog =
         new PolicyCatalog(
             stores.policies(), settings.defaultPolicy(), clock, settings.policyCache());
     HeartbeatCoalescer heartbeats = new HeartbeatCoalescer(stores.line(), clock);
+    SilenceRule silence =
+        new SilenceRule(
+            heartbeats,
+            outages,
+            settings.jobs().flushInterval(),
+            settings.jobs().outageAllowance());
     Reaper reaper =
         new Reaper(
             stores.line(),
@@ -51,7 +61,8 @@ public final class QueueApplication {
             metrics,
             clock,
             settings.jobs().reapBatchSize(),
-            settings.jobs().flushInterval());
+            silence,
+            settings.jobs().reapConcurrency());
     BackgroundJobs jobs =
         new BackgroundJobs(
             heartbeats, reaper, settings.jobs().flushInterval(), settings.jobs().reapInterval());
@@ -91,10 +102,13 @@ public final class QueueApplication {
     return new RunningService(webServer, jobs, stores);
   }
 
-  /** The store, with its policies telling the metrics which events an operator configured. */
-  private static QueueStore metered(QueueStore store, QueueMetrics metrics) {
+  /**
+   * The same store, with its waiting line reporting to {@code outages} whether it answered, and its
+   * policies telling the metrics which events an operator configured.
+   */
+  private static QueueStore wrapped(QueueStore store, QueueMetrics metrics, StoreOutages outages) {
     return new QueueStore(
-        store.line(),
+        new OutageRecordingLine(store.line(), outages),
         store.ledger(),
         new MeteredEventPolicies(store.policies(), metrics),
         store.idempotency(),

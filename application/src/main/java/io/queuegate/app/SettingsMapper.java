@@ -47,7 +47,9 @@ final class SettingsMapper {
         new JobSettings(
             duration(q.get("reaper.interval")),
             q.get("reaper.batch-size").asInt().get(),
-            duration(q.get("heartbeat.flush-interval"))),
+            duration(q.get("heartbeat.flush-interval")),
+            q.get("reaper.concurrency").asInt().get(),
+            duration(q.get("reaper.outage-allowance"))),
         new IdempotencySettings(
             duration(q.get("idempotency.replay-for")),
             duration(q.get("idempotency.in-flight-for"))),

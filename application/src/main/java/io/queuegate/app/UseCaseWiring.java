@@ -40,7 +40,8 @@ record UseCaseWiring(
   QueueUseCases useCases() {
     EtaEstimator eta = new EtaEstimator(stores.ledger(), clock, settings.eta());
     PollingHint hint = new PollingHint(settings.pollingHint());
-    ConfigureEventService configure = new ConfigureEventService(stores.policies(), catalog);
+    ConfigureEventService configure =
+        new ConfigureEventService(stores.policies(), catalog, settings.heartbeatCadence());
     return new QueueUseCases(
         new JoinQueueService(stores.line(), catalog, enqueueTokens, eta, hint, metrics, clock),
         new QueueStatusService(stores.line(), catalog, eta, hint, heartbeats, metrics, clock),

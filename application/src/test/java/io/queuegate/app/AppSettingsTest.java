@@ -192,4 +192,35 @@ class AppSettingsTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("burst");
   }
+
+  @Test
+  void defaultHeartbeatTimeoutBelowThreeTimesTheFastestPoll_isRefusedAtStart() {
+    assertThatThrownBy(() -> AppSettings.load(Map.of("QUEUEGATE_POLICY_HEARTBEAT_TIMEOUT", "PT2S")))
+        .hasMessageContaining("queuegate.policy.heartbeat-timeout must be at least 3 s");
+    // A stream that checks its waiter every 5 s needs 15 s at least.
+    assertThatThrownBy(
+            () ->
+                AppSettings.load(
+                    Map.of(
+                        "QUEUEGATE_POLICY_HEARTBEAT_TIMEOUT", "PT10S",
+                        "QUEUEGATE_SSE_CHECK_INTERVAL", "PT5S",
+                        "QUEUEGATE_SSE_RESEND_INTERVAL", "PT15S")))
+        .hasMessageContaining("at least 15 s");
+    assertThat(
+            AppSettings.load(Map.of("QUEUEGATE_POLICY_HEARTBEAT_TIMEOUT", "PT3S"))
+                .defaultPolicy()
+                .heartbeatTimeout())
+        .isEqualTo(Duration.ofSeconds(3));
+  }
+
+  @Test
+  void reaperSettings_defaultToEightEventsAtOnceAndHalfAnHourOfOutageAllowance() {
+    JobSettings jobs = AppSettings.load(Map.of()).jobs();
+
+    assertThat(jobs.reapConcurrency()).isEqualTo(8);
+    assertThat(jobs.outageAllowance()).isEqualTo(Duration.ofMinutes(30));
+    assertThat(
+            AppSettings.load(Map.of("QUEUEGATE_REAPER_CONCURRENCY", "2")).jobs().reapConcurrency())
+        .isEqualTo(2);
+  }
 }

@@ -2,6 +2,7 @@ package io.queuegate.it;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.queuegate.adapter.redis.Await;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -35,10 +36,25 @@ final class Api {
   }
 
   Reply join(String eventId) {
+    return join(eventId, UUID.randomUUID().toString());
+  }
+
+  /** A join under a given key, so a retry after a lost answer cannot take a second place. */
+  Reply join(String eventId, String idempotencyKey) {
     return send(
         post("/api/v1/queue/join", "{\"event_id\":\"" + eventId + "\",\"user_id\":\"anonymous\"}")
-            .header("Idempotency-Key", UUID.randomUUID().toString())
+            .header("Idempotency-Key", idempotencyKey)
             .header("X-Trace-Id", "it-" + UUID.randomUUID()));
+  }
+
+  /**
+   * Joins, retrying under the same key while the answer is a 503 (or a 409 of the first try still
+   * running), for up to {@code limit}: setup that must not fail on a busy machine.
+   */
+  Reply joinSurely(String eventId, Duration limit) {
+    String key = UUID.randomUUID().toString();
+    return Await.until(
+        limit, "a 202 for a join of " + eventId, () -> join(eventId, key), r -> r.status() == 202);
   }
 
   Reply status(String token) {

@@ -164,7 +164,7 @@ abstract class EndToEndSuite {
   @Test
   void silentWaiter_isReapedByTheService_andThenGetsTokenExpired() throws Exception {
     String event = newEvent();
-    assertThat(api.adminPut(event, "{\"heartbeat_timeout_sec\":1}").status()).isEqualTo(200);
+    assertThat(api.adminPut(event, "{\"heartbeat_timeout_sec\":3}").status()).isEqualTo(200);
     String silent = api.join(event).body().path("waiting_token").asText();
     String lively = api.join(event).body().path("waiting_token").asText();
 

@@ -57,6 +57,16 @@ public final class NotReady extends QueueException {
     return new NotReady(Reason.ADMISSION_PAUSED, Duration.ofSeconds(5));
   }
 
+  /**
+   * The same refusal asking the client back within {@code longest}: whole seconds, rounded down so
+   * the answer never asks for more, and at least one second (what Retry-After can say).
+   */
+  public NotReady cappedAt(Duration longest) {
+    Duration capped =
+        Duration.ofSeconds(Math.max(1, Math.min(retryAfter.toSeconds(), longest.toSeconds())));
+    return capped.equals(retryAfter) ? this : new NotReady(reason, capped);
+  }
+
   private static Duration clamp(double seconds) {
     return Duration.ofSeconds((long) Math.min(30, Math.max(1, seconds)));
   }

@@ -8,7 +8,10 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-/** Runs the heartbeat flush and the reaper on a schedule, and flushes a last time on close. */
+/**
+ * Runs the heartbeat flush and the reaper, each on a schedule and a thread of its own so that a
+ * long reaper pass never holds heartbeats back; flushes a last time on close.
+ */
 public final class BackgroundJobs implements AutoCloseable {
   private static final System.Logger LOG = System.getLogger(BackgroundJobs.class.getName());
   private static final Duration SHUTDOWN_WAIT = Duration.ofSeconds(5);
@@ -17,8 +20,8 @@ public final class BackgroundJobs implements AutoCloseable {
   private final Reaper reaper;
   private final Duration flushInterval;
   private final Duration reapInterval;
-  private final ScheduledExecutorService executor =
-      Executors.newScheduledThreadPool(1, Thread.ofVirtual().name("queuegate-jobs-", 0).factory());
+  private final ScheduledExecutorService flusher = singleThread("queuegate-heartbeat-flush");
+  private final ScheduledExecutorService reaping = singleThread("queuegate-reaper");
   private final AtomicBoolean started = new AtomicBoolean();
   private final AtomicBoolean closed = new AtomicBoolean();
 
@@ -38,29 +41,42 @@ public final class BackgroundJobs implements AutoCloseable {
     if (closed.get() || !started.compareAndSet(false, true)) {
       return;
     }
-    schedule("heartbeat flush", coalescer::flush, flushInterval);
-    schedule("reaper", reaper::reapOnce, reapInterval);
+    schedule(flusher, "heartbeat flush", coalescer::flush, flushInterval);
+    schedule(reaping, "reaper", reaper::reapOnce, reapInterval);
   }
 
-  /** Stops the schedules, flushes pending heartbeats once more and waits at most 5 seconds. */
+  /** Stops the schedules (waiting at most 5 seconds), then flushes pending heartbeats once more. */
   @Override
   public void close() {
     if (!closed.compareAndSet(false, true)) {
       return;
     }
-    executor.shutdown();
+    reaping.shutdown();
+    flusher.shutdown();
+    long deadline = System.nanoTime() + SHUTDOWN_WAIT.toNanos();
+    stop(reaping, deadline);
+    stop(flusher, deadline);
+    guarded("final heartbeat flush", coalescer::flush).run();
+  }
+
+  private static void stop(ScheduledExecutorService executor, long deadline) {
     try {
-      if (!executor.awaitTermination(SHUTDOWN_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
+      long left = deadline - System.nanoTime();
+      if (!executor.awaitTermination(Math.max(0, left), TimeUnit.NANOSECONDS)) {
         executor.shutdownNow();
       }
     } catch (InterruptedException e) {
       executor.shutdownNow();
       Thread.currentThread().interrupt();
     }
-    guarded("final heartbeat flush", coalescer::flush).run();
   }
 
-  private void schedule(String name, Runnable job, Duration interval) {
+  private static ScheduledExecutorService singleThread(String name) {
+    return Executors.newSingleThreadScheduledExecutor(Thread.ofVirtual().name(name).factory());
+  }
+
+  private static void schedule(
+      ScheduledExecutorService executor, String name, Runnable job, Duration interval) {
     long nanos = interval.toNanos();
     executor.scheduleWithFixedDelay(guarded(name, job), nanos, nanos, TimeUnit.NANOSECONDS);
   }

@@ -10,15 +10,19 @@ import java.util.function.UnaryOperator;
 /**
  * Changes an event's stored policy, starting from the defaults when it has none yet. The store
  * applies the change atomically (see docs/design.md#operator-api), so two operators changing
- * different fields at once both keep their change.
+ * different fields at once both keep their change. A heartbeat timeout too short for the pace
+ * clients are asked to poll at is refused.
  */
 public final class ConfigureEventService implements ConfigureEventUseCase {
   private final EventPolicies policies;
   private final PolicyCatalog catalog;
+  private final HeartbeatCadence cadence;
 
-  public ConfigureEventService(EventPolicies policies, PolicyCatalog catalog) {
+  public ConfigureEventService(
+      EventPolicies policies, PolicyCatalog catalog, HeartbeatCadence cadence) {
     this.policies = Objects.requireNonNull(policies);
     this.catalog = Objects.requireNonNull(catalog);
+    this.cadence = Objects.requireNonNull(cadence);
   }
 
   @Override
@@ -28,7 +32,15 @@ public final class ConfigureEventService implements ConfigureEventUseCase {
         policies.update(
             eventId,
             catalog.defaults(),
-            current -> Objects.requireNonNull(change.apply(current), "changed policy"));
+            current -> {
+              QueuePolicy changed = Objects.requireNonNull(change.apply(current), "changed policy");
+              // Only a new timeout is checked: a policy stored before the rule existed can still be
+              // paused.
+              if (!changed.heartbeatTimeout().equals(current.heartbeatTimeout())) {
+                cadence.check(changed);
+              }
+              return changed;
+            });
     // Other instances see the change when their cache entry lapses; this one sees it now.
     catalog.forget(eventId);
     return next;

@@ -4,6 +4,7 @@ import io.queuegate.domain.model.Admission;
 import io.queuegate.domain.model.AdmissionAttempt;
 import io.queuegate.domain.model.AdmissionClaims;
 import io.queuegate.domain.model.AdmissionGrant;
+import io.queuegate.domain.model.NotReady;
 import io.queuegate.domain.model.QueuePolicy;
 import io.queuegate.domain.model.SignedAdmission;
 import io.queuegate.domain.model.UserId;
@@ -58,7 +59,15 @@ public final class EnterQueueService implements EnterQueueUseCase {
             policy.maxActive(),
             UUID.randomUUID().toString(),
             policy.admissionTtl());
-    Admission admission = ledger.admit(attempt, now);
+    Admission admission;
+    try {
+      admission = ledger.admit(attempt, now);
+    } catch (NotReady refused) {
+      // A refusal found the waiter in line, so it is a sign of life; and a client that waits as
+      // told must come back before the reaper would take it (docs/design.md#admission).
+      heartbeats.record(token.eventId(), token.waiterId());
+      throw refused.cappedAt(HeartbeatCadence.longestWait(policy.heartbeatTimeout()));
+    }
     heartbeats.forget(token.eventId(), token.waiterId());
     String subject =
         admission.waiter().userId().map(UserId::value).orElse(token.waiterId().value());

@@ -6,6 +6,7 @@ import io.queuegate.domain.model.WaiterId;
 import io.queuegate.domain.port.out.WaitingLine;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.Objects;
@@ -25,10 +26,17 @@ public final class HeartbeatCoalescer {
   private final ConcurrentHashMap<EventId, Set<WaiterId>> pending = new ConcurrentHashMap<>();
   private final WaitingLine line;
   private final Clock clock;
+  // When the last flush began that sent every pending heartbeat to the store: everything recorded
+  // before it is stored. Raised only by a flush without a single failure.
+  private volatile Instant cleanSince;
+  // Raised before a flush takes anything out of the map and lowered once it has put back what
+  // failed, so nothing is ever in flight unseen.
+  private volatile boolean flushing;
 
   public HeartbeatCoalescer(WaitingLine line, Clock clock) {
     this.line = Objects.requireNonNull(line);
     this.clock = Objects.requireNonNull(clock);
+    this.cleanSince = clock.instant();
   }
 
   /** Notes a heartbeat for the next flush. */
@@ -54,26 +62,56 @@ public final class HeartbeatCoalescer {
 
   /**
    * Sends every pending heartbeat to the store, one call per event. When the store is unavailable,
-   * the event's heartbeats wait for the next flush.
+   * the event's heartbeats wait for the next flush. One flush runs at a time.
    */
-  public void flush() {
-    for (EventId eventId : pending.keySet()) {
-      Set<WaiterId> ids = pending.remove(eventId);
-      if (ids == null || ids.isEmpty()) {
-        continue;
+  public synchronized void flush() {
+    Instant start = clock.instant();
+    flushing = true;
+    try {
+      boolean clean = true;
+      for (EventId eventId : pending.keySet()) {
+        clean &= flush(eventId);
       }
-      try {
-        line.touch(eventId, ids, clock.instant());
-      } catch (StoreUnavailableException e) {
-        pending.compute(eventId, (event, newer) -> withAdded(newer, ids));
-        LOG.log(
-            Level.WARNING,
-            "heartbeats of {0} waiters in event {1} kept for the next flush: {2}",
-            ids.size(),
-            eventId,
-            e.getMessage());
+      if (clean) {
+        cleanSince = start;
       }
+    } finally {
+      flushing = false;
     }
+  }
+
+  private boolean flush(EventId eventId) {
+    Set<WaiterId> ids = pending.remove(eventId);
+    if (ids == null || ids.isEmpty()) {
+      return true;
+    }
+    try {
+      line.touch(eventId, ids, clock.instant());
+      return true;
+    } catch (StoreUnavailableException e) {
+      pending.compute(eventId, (event, newer) -> withAdded(newer, ids));
+      LOG.log(
+          Level.WARNING,
+          "heartbeats of {0} waiters in event {1} kept for the next flush: {2}",
+          ids.size(),
+          eventId,
+          e.getMessage());
+      return false;
+    }
+  }
+
+  /**
+   * An instant before which every heartbeat this instance recorded has reached the store: {@code
+   * now} when nothing is pending, else the start of the last flush that sent everything. The reaper
+   * counts silence from here, so a late or failing flush never costs a waiter its place.
+   */
+  public Instant flushedUpTo(Instant now) {
+    // This order matters: a flush raises its flag before it takes heartbeats out of the map.
+    if (pending.isEmpty() && !flushing) {
+      return now;
+    }
+    Instant clean = cleanSince;
+    return clean.isBefore(now) ? clean : now;
   }
 
   private static Set<WaiterId> withAdded(Set<WaiterId> ids, Collection<WaiterId> more) {

@@ -63,11 +63,16 @@ public final class PollingHint {
    * hint never sleeps past the waiter's turn; the measured rate alone runs low while a sale is
    * young (its windows are not yet full), and a waiter who trusted it would wake after its turn,
    * leaving the ready window empty and admission capacity unused.
+   *
+   * <p>Whatever else it says, the hint is at most a third of the event's heartbeat timeout ({@link
+   * HeartbeatCadence#longestWait}), so a waiter that follows it is never reaped, even after two
+   * lost polls; this cap wins over the floor.
    */
   public long pollAfterMs(
       long position, QueuePolicy policy, double measuredRatePerSec, long etaSec) {
     double fastest = Math.max(measuredRatePerSec, policy.admissionRatePerSec());
-    return pollAfterMs(position, policy.readyWindow(), fastest, etaSec);
+    long hint = pollAfterMs(position, policy.readyWindow(), fastest, etaSec);
+    return Math.min(hint, HeartbeatCadence.longestWait(policy.heartbeatTimeout()).toMillis());
   }
 
   /** The same with the rate already chosen; {@code ratePerSec} at most 0 means unknown. */

@@ -52,4 +52,18 @@ class NotReadyTest {
     assertThat(notReady.retryAfter()).isEqualTo(Duration.ofSeconds(5));
     assertThat(notReady.getMessage()).isEqualTo("admission is paused");
   }
+
+  @Test
+  void cappedAt_asksBackWithinTheCapInWholeSecondsAndAtLeastOne() {
+    NotReady far = NotReady.beyondWindow(100_000, 100, 1);
+
+    assertThat(far.cappedAt(Duration.ofMillis(6_666)).retryAfter())
+        .isEqualTo(Duration.ofSeconds(6));
+    assertThat(far.cappedAt(Duration.ofMillis(6_666)).reason())
+        .isEqualTo(NotReady.Reason.BEYOND_READY_WINDOW);
+    assertThat(NotReady.paused().cappedAt(Duration.ofMillis(500)).retryAfter())
+        .isEqualTo(Duration.ofSeconds(1));
+    NotReady soon = NotReady.noCapacity(Duration.ofMillis(1_500));
+    assertThat(soon.cappedAt(Duration.ofSeconds(100))).isSameAs(soon);
+  }
 }

@@ -34,7 +34,12 @@ class BackgroundJobsTest {
           QueueMetrics.NONE,
           Clock.systemUTC(),
           100,
-          Duration.ofSeconds(2));
+          new SilenceRule(
+              coalescer,
+              new StoreOutages(Clock.systemUTC()),
+              Duration.ofSeconds(2),
+              Duration.ofMinutes(30)),
+          4);
 
   @Test
   void started_flushesHeartbeatsAgainAndAgain() throws InterruptedException {
@@ -96,5 +101,38 @@ class BackgroundJobsTest {
     jobs.close();
 
     assertThatCode(jobs::start).doesNotThrowAnyException();
+  }
+
+  @Test
+  void reaperPassThatNeverEnds_doesNotHoldTheFlushBack() throws InterruptedException {
+    CountDownLatch passStarted = new CountDownLatch(1);
+    CountDownLatch passMayEnd = new CountDownLatch(1);
+    when(line.activeEvents())
+        .thenAnswer(
+            call -> {
+              passStarted.countDown();
+              passMayEnd.await(30, TimeUnit.SECONDS);
+              return Set.of();
+            });
+    CountDownLatch flushesDuringThePass = new CountDownLatch(3);
+    doAnswer(
+            call -> {
+              if (passStarted.getCount() == 0) {
+                flushesDuringThePass.countDown();
+              }
+              coalescer.record(EVENT, WaiterId.random());
+              return null;
+            })
+        .when(line)
+        .touch(any(), any(), any());
+    coalescer.record(EVENT, WaiterId.random());
+
+    try (BackgroundJobs jobs = new BackgroundJobs(coalescer, reaper, OFTEN, OFTEN)) {
+      jobs.start();
+
+      assertThat(passStarted.await(10, TimeUnit.SECONDS)).isTrue();
+      assertThat(flushesDuringThePass.await(10, TimeUnit.SECONDS)).isTrue();
+      passMayEnd.countDown();
+    }
   }
 }

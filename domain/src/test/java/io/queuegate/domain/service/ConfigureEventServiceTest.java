@@ -21,12 +21,15 @@ import org.junit.jupiter.api.Test;
 
 class ConfigureEventServiceTest {
   private static final QueuePolicy DEFAULTS = QueuePolicy.defaults();
+  private static final Duration SECOND = Duration.ofSeconds(1);
 
   private final MutableClock clock = new MutableClock();
   private final EventPolicies stored = mock(EventPolicies.class);
   private final PolicyCatalog catalog =
       new PolicyCatalog(stored, DEFAULTS, clock, Duration.ofSeconds(1));
-  private final ConfigureEventService configure = new ConfigureEventService(stored, catalog);
+  private final ConfigureEventService configure =
+      new ConfigureEventService(
+          stored, catalog, HeartbeatCadence.of(Duration.ofMillis(500), SECOND));
   private final PauseEventService pause = new PauseEventService(configure);
 
   private static QueuePolicy withReadyWindow(QueuePolicy p, long readyWindow) {
@@ -95,6 +98,37 @@ class ConfigureEventServiceTest {
         .isInstanceOfSatisfying(
             InvalidPolicy.class, e -> assertThat(e.field()).isEqualTo(PolicyField.READY_WINDOW));
     verify(stored, never()).save(any(), any());
+  }
+
+  @Test
+  void heartbeatTimeoutBelowThreeSeconds_isRefusedAndNothingIsSaved() {
+    when(stored.find(EVENT)).thenReturn(Optional.empty());
+
+    // A hint or Retry-After is never below a second, and asks back within a third of the timeout.
+    assertThatThrownBy(
+            () ->
+                configure.configure(
+                    EVENT, p -> p.toBuilder().heartbeatTimeout(Duration.ofSeconds(2)).build()))
+        .isInstanceOfSatisfying(
+            InvalidPolicy.class,
+            e -> {
+              assertThat(e.field()).isEqualTo(PolicyField.HEARTBEAT_TIMEOUT);
+              assertThat(e.rule()).startsWith("must be at least 3 seconds");
+            });
+    verify(stored, never()).save(any(), any());
+    assertThat(
+            configure.configure(
+                EVENT, p -> p.toBuilder().heartbeatTimeout(Duration.ofSeconds(3)).build()))
+        .extracting(QueuePolicy::heartbeatTimeout)
+        .isEqualTo(Duration.ofSeconds(3));
+  }
+
+  @Test
+  void policyStoredWithAShorterTimeoutBeforeTheRule_canStillBePaused() {
+    QueuePolicy legacy = DEFAULTS.toBuilder().heartbeatTimeout(Duration.ofSeconds(1)).build();
+    when(stored.find(EVENT)).thenReturn(Optional.of(legacy));
+
+    assertThat(pause.setPaused(EVENT, true).pausedAdmission()).isTrue();
   }
 
   @Test

@@ -213,6 +213,23 @@ class EnterQueueServiceTest {
   }
 
   @Test
+  void notReady_asksBackWithinAThirdOfTheHeartbeatTimeoutAndCountsAsASignOfLife() {
+    Waiter waiter = admitted(Optional.empty());
+    doThrow(NotReady.beyondWindow(5_000, 20, 2.5)).when(ledger).admit(any(), any());
+    RecordedTouches touches = RecordedTouches.on(line);
+
+    // 30 s would be the answer; the policy's 60 s heartbeat timeout allows at most 20 s.
+    assertThatThrownBy(() -> service.enter(waiter.token().encode()))
+        .isInstanceOfSatisfying(
+            NotReady.class, e -> assertThat(e.retryAfter()).isEqualTo(Duration.ofSeconds(20)));
+    heartbeats.flush();
+
+    assertThat(touches.all())
+        .singleElement()
+        .satisfies(t -> assertThat(t.ids()).containsExactly(waiter.id()));
+  }
+
+  @Test
   void malformedToken_isNotFoundWithoutAskingTheStore() {
     assertThatThrownBy(() -> service.enter("not-a-token")).isInstanceOf(WaiterNotFound.class);
     verifyNoInteractions(ledger, signer);

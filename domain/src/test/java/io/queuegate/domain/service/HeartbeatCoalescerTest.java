@@ -14,6 +14,8 @@ import io.queuegate.domain.model.StoreUnavailableException;
 import io.queuegate.domain.model.WaiterId;
 import io.queuegate.domain.port.out.WaitingLine;
 import io.queuegate.domain.service.RecordedTouches.Touch;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -179,5 +181,59 @@ class HeartbeatCoalescerTest {
     Set<WaiterId> touched = new HashSet<>();
     touches.all().forEach(touch -> touched.addAll(touch.ids()));
     assertThat(touched).hasSize(threads * perThread).isEqualTo(recorded);
+  }
+
+  @Test
+  void nothingPending_everythingIsFlushedUpToNow() {
+    clock.advance(Duration.ofMinutes(1));
+
+    assertThat(coalescer.flushedUpTo(clock.instant())).isEqualTo(clock.instant());
+  }
+
+  @Test
+  void pendingHeartbeats_areFlushedOnlyUpToTheStartOfTheLastCleanFlush() {
+    RecordedTouches.on(line);
+    coalescer.record(EVENT, a);
+    clock.advanceMillis(500);
+    Instant flushedAt = clock.instant();
+    coalescer.flush();
+    clock.advanceMillis(700);
+    coalescer.record(EVENT, b);
+    clock.advance(Duration.ofSeconds(30));
+
+    assertThat(coalescer.flushedUpTo(clock.instant())).isEqualTo(flushedAt);
+  }
+
+  @Test
+  void failingFlush_doesNotMoveTheFlushedPoint() {
+    Instant start = clock.instant();
+    doThrow(new StoreUnavailableException("down", null)).when(line).touch(eq(EVENT), any(), any());
+    coalescer.record(EVENT, a);
+    for (int i = 0; i < 30; i++) {
+      clock.advance(Duration.ofSeconds(1));
+      coalescer.flush();
+    }
+
+    assertThat(coalescer.flushedUpTo(clock.instant())).isEqualTo(start);
+  }
+
+  @Test
+  void flushStillSending_countsAsPending() {
+    Instant start = clock.instant();
+    List<Instant> seenDuringTouch = new ArrayList<>();
+    doAnswer(
+            call -> {
+              clock.advance(Duration.ofSeconds(10));
+              seenDuringTouch.add(coalescer.flushedUpTo(clock.instant()));
+              return null;
+            })
+        .when(line)
+        .touch(any(), any(), any());
+    coalescer.record(EVENT, a);
+
+    coalescer.flush();
+
+    assertThat(seenDuringTouch).containsExactly(start);
+    assertThat(coalescer.flushedUpTo(clock.instant())).isEqualTo(clock.instant());
   }
 }

@@ -186,6 +186,25 @@ class PollingHintTest {
   }
 
   @Test
+  void heartbeatTimeoutOfTwentySeconds_capsEveryHintAtAThirdOfIt() {
+    PollingHint highest = new PollingHint(new FixedRandom(0.999_999_999));
+    QueuePolicy farBack =
+        policy(1, 0.01).toBuilder().heartbeatTimeout(Duration.ofSeconds(20)).build();
+
+    // Far back in a slow line the hint would be the 30 s ceiling: a waiter who followed it would
+    // be reaped after 20 s. A third of the timeout leaves room for two lost polls.
+    assertThat(highest.pollAfterMs(5_000, farBack, 0.01, 86_400)).isEqualTo(6_666);
+    assertThat(NO_JITTER.pollAfterMs(300, farBack, 0.01, 86_400)).isEqualTo(6_666);
+    // Where the hint is shorter anyway, it stays as it was.
+    assertThat(NO_JITTER.pollAfterMs(1, farBack, 0.01, 86_400)).isEqualTo(1_000);
+  }
+
+  @Test
+  void defaultTimeout_leavesTheHintAsItWas() {
+    assertThat(NO_JITTER.pollAfterMs(5_000, policy(100, 5), 5, 86_400)).isEqualTo(30_000);
+  }
+
+  @Test
   void shareOutsideZeroToHalf_isRefused() {
     for (double share : new double[] {0, -0.1, 0.51, 1, Double.NaN}) {
       assertThatThrownBy(

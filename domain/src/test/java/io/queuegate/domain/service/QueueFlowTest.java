@@ -47,7 +47,14 @@ class QueueFlowTest {
   private final LeaveQueueService leave =
       new LeaveQueueService(store, heartbeats, QueueMetrics.NONE, clock);
   private final Reaper reaper =
-      new Reaper(store, catalog, QueueMetrics.NONE, clock, 10, FLUSH_GRACE);
+      new Reaper(
+          store,
+          catalog,
+          QueueMetrics.NONE,
+          clock,
+          10,
+          new SilenceRule(heartbeats, new StoreOutages(clock), FLUSH_GRACE, Duration.ofMinutes(30)),
+          1);
 
   private String first;
   private String second;

@@ -24,11 +24,15 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 class ReaperTest {
   private static final EventId OTHER = new EventId("other");
   private static final Duration GRACE = Duration.ofSeconds(2);
+  private static final Duration ALLOWANCE = Duration.ofMinutes(30);
   private static final int BATCH = 10;
 
   private final MutableClock clock = new MutableClock();
@@ -37,7 +41,10 @@ class ReaperTest {
   private final QueueMetrics metrics = mock(QueueMetrics.class);
   private final PolicyCatalog catalog =
       new PolicyCatalog(stored, QueuePolicy.defaults(), clock, Duration.ofSeconds(1));
-  private final Reaper reaper = new Reaper(line, catalog, metrics, clock, BATCH, GRACE);
+  private final SilenceRule silence =
+      new SilenceRule(
+          new HeartbeatCoalescer(line, clock), new StoreOutages(clock), GRACE, ALLOWANCE);
+  private final Reaper reaper = new Reaper(line, catalog, metrics, clock, BATCH, silence, 4);
 
   private void active(EventId... events) {
     when(line.activeEvents()).thenReturn(new LinkedHashSet<>(List.of(events)));
@@ -121,5 +128,34 @@ class ReaperTest {
     reaper.reapOnce();
 
     verify(metrics, times(1)).waiting(EVENT, 0);
+  }
+
+  @Test
+  void manyEvents_areReapedSeveralAtOnceButNeverMoreThanTheLimit() {
+    EventId[] events = new EventId[12];
+    for (int i = 0; i < events.length; i++) {
+      events[i] = new EventId("e" + i);
+    }
+    active(events);
+    AtomicInteger running = new AtomicInteger();
+    AtomicInteger most = new AtomicInteger();
+    CountDownLatch fourAtOnce = new CountDownLatch(4);
+    when(line.reap(any(), any(), anyInt(), any(), any()))
+        .thenAnswer(
+            call -> {
+              most.accumulateAndGet(running.incrementAndGet(), Math::max);
+              fourAtOnce.countDown();
+              // A slow store: each call lasts until four are in flight (bounded for a serial pass).
+              fourAtOnce.await(5, TimeUnit.SECONDS);
+              running.decrementAndGet();
+              return 1;
+            });
+
+    assertThat(reaper.reapOnce()).isEqualTo(12);
+
+    assertThat(most.get()).isEqualTo(4);
+    for (EventId event : events) {
+      verify(metrics).expired(event, 1);
+    }
   }
 }
