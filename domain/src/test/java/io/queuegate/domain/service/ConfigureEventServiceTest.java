@@ -102,7 +102,7 @@ class ConfigureEventServiceTest {
 
   @Test
   void heartbeatTimeoutBelowThreeSeconds_isRefusedAndNothingIsSaved() {
-    when(stored.find(EVENT)).thenReturn(Optional.empty());
+    storeHolds(Optional.empty());
 
     // A hint or Retry-After is never below a second, and asks back within a third of the timeout.
     assertThatThrownBy(
@@ -126,7 +126,7 @@ class ConfigureEventServiceTest {
   @Test
   void policyStoredWithAShorterTimeoutBeforeTheRule_canStillBePaused() {
     QueuePolicy legacy = DEFAULTS.toBuilder().heartbeatTimeout(Duration.ofSeconds(1)).build();
-    when(stored.find(EVENT)).thenReturn(Optional.of(legacy));
+    storeHolds(Optional.of(legacy));
 
     assertThat(pause.setPaused(EVENT, true).pausedAdmission()).isTrue();
   }
