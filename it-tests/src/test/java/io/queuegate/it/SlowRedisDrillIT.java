@@ -96,6 +96,7 @@ class SlowRedisDrillIT {
     }
   }
 
+  @SuppressWarnings("try") // the control load only has to run, and stop with the status load
   private void run() {
     joinWaiters();
     threadsBefore = JvmGauge.threadsNow();

@@ -133,16 +133,16 @@ final class LocateBatcher {
   }
 
   /**
-   * Up to {@link LocateBatches#MAX_BATCH} pending lookups still in time, or null; the late ones to
-   * {@code late}.
+   * Up to {@link LocateBatches#MAX_BATCH} pending lookups still in time, or null; the late ones go
+   * to {@code tooLate}.
    */
-  private List<Lookup> take(long now, List<Lookup> late) {
+  private List<Lookup> take(long now, List<Lookup> tooLate) {
     List<Lookup> batch = new ArrayList<>(Math.min(pending.size(), LocateBatches.MAX_BATCH));
     long oldest = Long.MAX_VALUE;
     while (!pending.isEmpty() && batch.size() < LocateBatches.MAX_BATCH) {
       Lookup lookup = pending.poll();
       if (lookup.deadline() - now <= 0) {
-        late.add(lookup);
+        tooLate.add(lookup);
       } else {
         batch.add(lookup);
         oldest = batch.size() == 1 ? lookup.deadline() : earlier(oldest, lookup.deadline());
