@@ -1,26 +1,36 @@
 package io.queuegate.adapter.redis;
 
 import io.queuegate.domain.model.EventId;
+import io.queuegate.domain.model.StoreUnavailableException;
 import io.queuegate.domain.model.WaiterId;
+import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.LongSupplier;
 
 /**
  * Coalesces concurrent position lookups of one event into one locate call (natural batching). While
  * a call for an event is in flight, new lookups queue; the reply to that call sends the next one,
  * carrying everything that queued. A lone lookup goes out at once, so batching adds latency only
- * under load, and then at most one round trip. In return, under load a status costs a fraction of a
- * Redis command, of a socket write and of a thread hand-off: those, not Redis, bound how many
- * status calls one instance serves.
+ * under load. In return, under load a status costs a fraction of a Redis command, of a socket write
+ * and of a thread hand-off: those, not Redis, bound how many status calls one instance serves.
+ *
+ * <p>Every lookup is answered within its budget (the command timeout) whatever the arrival rate: a
+ * lookup whose deadline passed while it queued fails instead of being sent; a call that fails fails
+ * the lookups queued behind it at once; and one {@link DeadlineWatch} fails a call still unanswered
+ * at its oldest lookup's deadline, with everything queued behind it. A batcher that failed retires,
+ * so the next lookup of the event sends a fresh call.
  */
 final class LocateBatches {
   /** Keeps one script run short (Redis serves nothing else meanwhile). */
   static final int MAX_BATCH = 64;
+
+  /**
+   * How often the deadline watch looks at the calls in flight: a lookup fails at most this late.
+   */
+  static final Duration WATCH_TICK = Duration.ofMillis(10);
 
   /** Sends one locate call for {@code batch}, all of one event; one reply per lookup, in order. */
   @FunctionalInterface
@@ -28,23 +38,41 @@ final class LocateBatches {
     CompletableFuture<List<Object>> send(EventId event, List<Lookup> batch);
   }
 
-  /** One waiter's lookup; {@code reply} completes with its part of the call's reply. */
-  record Lookup(WaiterId waiter, Instant now, CompletableFuture<List<Object>> reply) {}
+  /**
+   * One waiter's lookup, due by {@code deadline} (on the batches' nano clock); {@code reply}
+   * completes with its part of the call's reply.
+   */
+  record Lookup(
+      WaiterId waiter, Instant now, long deadline, CompletableFuture<List<Object>> reply) {}
 
-  private final ConcurrentHashMap<EventId, Batcher> batchers = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<EventId, LocateBatcher> batchers = new ConcurrentHashMap<>();
   private final Sender sender;
+  private final Duration budget;
+  private final LongSupplier nanoClock;
+  private final DeadlineWatch watch;
 
-  LocateBatches(Sender sender) {
-    this.sender = sender;
+  /** Batches whose lookups get {@code budget} each, watched on the process's shared timer. */
+  LocateBatches(Sender sender, Duration budget) {
+    this(sender, budget, System::nanoTime, DeadlineWatch.sharedTimer());
   }
 
-  /** Queues a lookup; the future completes with the waiter's reply or the call's failure. */
+  LocateBatches(Sender sender, Duration budget, LongSupplier nanoClock, DeadlineWatch.Timer timer) {
+    this.sender = sender;
+    this.budget = budget;
+    this.nanoClock = nanoClock;
+    this.watch = new DeadlineWatch(timer, WATCH_TICK, this::expireOverdue);
+  }
+
+  /** Queues a lookup; the future completes with the waiter's reply or a failure, within budget. */
   CompletableFuture<List<Object>> locate(EventId event, WaiterId waiter, Instant now) {
-    Lookup lookup = new Lookup(waiter, now, new CompletableFuture<>());
-    // A batcher retires when it runs dry; a lookup that meets a retired one takes a fresh one.
-    while (!batchers.computeIfAbsent(event, Batcher::new).offer(lookup)) {
+    long deadline = nanoClock.getAsLong() + budget.toNanos();
+    Lookup lookup = new Lookup(waiter, now, deadline, new CompletableFuture<>());
+    // A batcher retires when it runs dry or fails; a lookup that meets a retired one takes a fresh
+    // one.
+    while (!batchers.computeIfAbsent(event, this::batcher).offer(lookup)) {
       // The retired batcher has left the map already; the next round finds a fresh one.
     }
+    watch.arm();
     return lookup.reply();
   }
 
@@ -53,119 +81,22 @@ final class LocateBatches {
     return batchers.size();
   }
 
-  /** The queue of one event; at most one call in flight. */
-  private final class Batcher {
-    private final EventId event;
-    // A lock, not synchronized: its holders are virtual threads, and the section never blocks.
-    private final ReentrantLock lock = new ReentrantLock();
-    private final ArrayDeque<Lookup> pending = new ArrayDeque<>();
-    private boolean inFlight;
-    private boolean retired;
-
-    Batcher(EventId event) {
-      this.event = event;
+  /** Fails the calls past their deadline; answers whether any batcher is left to watch. */
+  private boolean expireOverdue() {
+    long now = nanoClock.getAsLong();
+    for (LocateBatcher batcher : batchers.values()) {
+      batcher.expire(now);
     }
-
-    boolean offer(Lookup lookup) {
-      List<Lookup> batch;
-      lock.lock();
-      try {
-        if (retired) {
-          return false;
-        }
-        pending.add(lookup);
-        if (inFlight) {
-          return true;
-        }
-        inFlight = true;
-      } finally {
-        lock.unlock();
-      }
-      if (Thread.currentThread().isVirtual()) {
-        // Let the requests already read on this carrier queue their lookups first: they then
-        // share this call. With nothing else runnable, the yield returns at once.
-        Thread.yield();
-      }
-      lock.lock();
-      try {
-        batch = take();
-      } finally {
-        lock.unlock();
-      }
-      drive(batch);
-      return true;
-    }
-
-    /** Sends batches until one is still in flight (its reply goes on) or nothing is pending. */
-    private void drive(List<Lookup> first) {
-      List<Lookup> batch = first;
-      while (batch != null) {
-        CompletableFuture<List<Object>> call = start(batch);
-        if (!call.isDone()) {
-          List<Lookup> sent = batch;
-          call.whenComplete(
-              (replies, error) -> {
-                deliver(sent, replies, error);
-                drive(next());
-              });
-          return;
-        }
-        // Done already (a refused connection fails at once): loop rather than recurse.
-        List<Lookup> sent = batch;
-        call.whenComplete((replies, error) -> deliver(sent, replies, error));
-        batch = next();
-      }
-    }
-
-    private CompletableFuture<List<Object>> start(List<Lookup> batch) {
-      try {
-        return sender.send(event, batch);
-      } catch (RuntimeException e) {
-        return CompletableFuture.failedFuture(e);
-      }
-    }
-
-    /** The next batch, or null after retiring this batcher because nothing is pending. */
-    private List<Lookup> next() {
-      lock.lock();
-      try {
-        if (pending.isEmpty()) {
-          inFlight = false;
-          retired = true;
-          batchers.remove(event, this);
-          return null;
-        }
-        return take();
-      } finally {
-        lock.unlock();
-      }
-    }
-
-    private List<Lookup> take() {
-      List<Lookup> batch = new ArrayList<>(Math.min(pending.size(), MAX_BATCH));
-      while (!pending.isEmpty() && batch.size() < MAX_BATCH) {
-        batch.add(pending.poll());
-      }
-      return batch;
-    }
+    return !batchers.isEmpty();
   }
 
-  private static void deliver(List<Lookup> batch, List<Object> replies, Throwable error) {
-    if (error == null && (replies == null || replies.size() != batch.size())) {
-      error = new IllegalStateException("locate answered " + replies + " for " + batch.size());
-    }
-    for (int i = 0; i < batch.size(); i++) {
-      CompletableFuture<List<Object>> reply = batch.get(i).reply();
-      if (error != null) {
-        reply.completeExceptionally(error);
-      } else if (replies.get(i) instanceof List<?> part) {
-        @SuppressWarnings("unchecked")
-        List<Object> own = (List<Object>) part;
-        reply.complete(own);
-      } else {
-        reply.completeExceptionally(
-            new IllegalStateException("locate answered " + replies.get(i) + " for one waiter"));
-      }
-    }
+  private LocateBatcher batcher(EventId event) {
+    return new LocateBatcher(
+        event, sender, nanoClock, this::late, retired -> batchers.remove(event, retired));
+  }
+
+  private StoreUnavailableException late() {
+    return new StoreUnavailableException(
+        "Redis did not answer a position lookup within " + budget.toMillis() + " ms", null);
   }
 }

@@ -46,13 +46,14 @@ final class WaiterLocator {
                         .map(LocateBatches.Lookup::now)
                         .max(Instant::compareTo)
                         .orElseThrow(),
-                    true));
+                    true),
+            settings.commandTimeout());
   }
 
   WaiterStanding locate(EventId eventId, WaiterId waiterId, Instant now) {
-    // Bounded without a timer of our own: lettuce cuts every command, a NOSCRIPT reload and retry
-    // included, at the command timeout, and a lookup waits for at most the call in flight and its
-    // own. A Java-side timer (timed park or orTimeout) costs a thread hand-off per call.
+    // Bounded without a timed park: the batches answer every lookup within the command timeout
+    // (plus one tick of their deadline watch), whatever lettuce does with the call. A timed park
+    // or orTimeout per call would cost a thread hand-off per status call.
     LocateReply reply = LocateReply.from(calls.join(batches.locate(eventId, waiterId, now)));
     if (reply instanceof LocateReply.Missing
         && settings.readFrom() == RedisSettings.ReadFrom.REPLICA_PREFERRED) {

@@ -9,7 +9,6 @@ import io.queuegate.domain.model.StoreUnavailableException;
 import io.queuegate.domain.port.out.AdmissionLedger;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Objects;
 
 /** Estimates an event's admission rate and a waiter's time to the head of the line. */
@@ -18,6 +17,8 @@ public final class EtaEstimator {
   private static final double ROUNDING_SLACK = 1e-9;
   // The counts are read at most once a second per event; see ratePerSecond.
   private static final Duration REFRESH_AFTER = Duration.ofSeconds(1);
+  // After a failed read, the configured rate answers at once for this long; see ratePerSecond.
+  static final Duration BACKOFF = Duration.ofSeconds(1);
   private static final int MAX_CACHED_EVENTS = 10_000;
 
   private final AdmissionLedger ledger;
@@ -34,23 +35,25 @@ public final class EtaEstimator {
     this.ledger = Objects.requireNonNull(ledger);
     this.clock = Objects.requireNonNull(clock);
     this.settings = Objects.requireNonNull(settings);
-    this.windows = new ExpiringCache<>(REFRESH_AFTER, MAX_CACHED_EVENTS);
+    this.windows =
+        new ExpiringCache<>(clock, REFRESH_AFTER, Duration.ZERO, BACKOFF, MAX_CACHED_EVENTS);
   }
 
   /**
    * Admissions per second, weighted over the last 60, 300 and 900 seconds, or the policy's
    * configured rate before the first admission. The ledger is asked at most once a second per
-   * event; the counts rather than the rate are cached, so a policy change applies at once.
+   * event, by one caller at a time (the others wait for that read); the counts rather than the rate
+   * are cached, so a policy change applies at once. When the read fails, the configured rate
+   * answers, and for {@link #BACKOFF} it answers at once without asking the ledger.
    */
   public double ratePerSecond(EventId eventId, QueuePolicy policy) {
-    Instant now = clock.instant();
     AdmissionWindows counts;
     try {
-      counts = windows.get(eventId, now, id -> ledger.recentAdmissions(id, now));
+      counts = windows.get(eventId, id -> ledger.recentAdmissions(id, clock.instant()));
     } catch (StoreUnavailableException e) {
       // The estimate is asked for after a join has taken effect: failing it then would answer
       // 503 to a join that holds a place, and the client would join again. The configured rate
-      // is an honest estimate for one reply; the next call reads the ledger again.
+      // is an honest estimate meanwhile; the ledger is read again once the backoff is over.
       return policy.admissionRatePerSec();
     }
     return weightedRate(counts, policy.admissionRatePerSec(), settings);

@@ -8,10 +8,23 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 
-/** Finds the policy in force for an event, cached briefly so the status path rarely reads it. */
+/**
+ * Finds the policy in force for an event, cached briefly so the status path rarely reads it. While
+ * a reload is in flight or has just failed, a policy that went stale less than {@link #GRACE} ago
+ * is served as it was, so a slow store costs one caller a wait rather than every caller.
+ */
 public final class PolicyCatalog {
   // Any event id a client sends gets an entry, so the cache must not be allowed to grow forever.
   private static final int MAX_CACHED_EVENTS = 10_000;
+
+  /**
+   * How long after going stale a policy is still served while it cannot be read: a change made on
+   * another instance then shows within the cache time plus this, and only while the store fails.
+   */
+  static final Duration GRACE = Duration.ofSeconds(30);
+
+  /** After a failed read, callers get the last policy (or the failure) at once for this long. */
+  static final Duration BACKOFF = Duration.ofSeconds(1);
 
   private final EventPolicies policies;
   private final QueuePolicy defaults;
@@ -23,15 +36,17 @@ public final class PolicyCatalog {
     this.policies = Objects.requireNonNull(policies);
     this.defaults = Objects.requireNonNull(defaults);
     this.clock = Objects.requireNonNull(clock);
-    this.cache = new ExpiringCache<>(cacheFor, MAX_CACHED_EVENTS);
+    this.cache = new ExpiringCache<>(clock, cacheFor, GRACE, BACKOFF, MAX_CACHED_EVENTS);
   }
 
   /**
    * The event's policy, or the defaults when it was never configured. A change made on another
-   * instance shows here within {@code cacheFor}.
+   * instance shows here within {@code cacheFor} (within {@link #GRACE} more while the store cannot
+   * be read). Without a policy within its grace, a failed read fails the call, and for {@link
+   * #BACKOFF} every call of the event at once.
    */
   public QueuePolicy policyFor(EventId eventId) {
-    return cache.get(eventId, clock.instant(), id -> policies.find(id).orElse(defaults));
+    return cache.get(eventId, id -> policies.find(id).orElse(defaults));
   }
 
   /** The event's stored policy, read now; empty when it runs on the defaults. */

@@ -35,13 +35,21 @@ class EtaEstimatorTest {
   }
 
   @Test
-  void ledgerUnavailable_rateIsTheConfiguredRate_andTheNextCallAsksAgain() {
-    when(ledger.recentAdmissions(EVENT, clock.instant()))
+  void
+      ledgerUnavailable_rateIsTheConfiguredRate_atOnceDuringTheBackoff_thenTheLedgerIsAskedAgain() {
+    when(ledger.recentAdmissions(any(), any()))
         .thenThrow(new StoreUnavailableException("down", null))
         .thenReturn(new AdmissionWindows(60, 300, 900));
 
     assertThat(estimator.ratePerSecond(EVENT, POLICY)).isEqualTo(50);
+    // A slow ledger is not asked by every caller in turn: each would wait out its timeout.
+    clock.advance(EtaEstimator.BACKOFF.minusMillis(1));
+    assertThat(estimator.ratePerSecond(EVENT, POLICY)).isEqualTo(50);
+    verify(ledger, times(1)).recentAdmissions(any(), any());
+
+    clock.advanceMillis(1);
     assertThat(estimator.ratePerSecond(EVENT, POLICY)).isCloseTo(1.0, within(1e-9));
+    verify(ledger, times(2)).recentAdmissions(any(), any());
   }
 
   @Test

@@ -2,6 +2,7 @@ package io.queuegate.domain.service;
 
 import static io.queuegate.domain.service.TestWaiters.EVENT;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.times;
@@ -10,6 +11,7 @@ import static org.mockito.Mockito.when;
 
 import io.queuegate.domain.model.EventId;
 import io.queuegate.domain.model.QueuePolicy;
+import io.queuegate.domain.model.StoreUnavailableException;
 import io.queuegate.domain.port.out.EventPolicies;
 import java.time.Duration;
 import java.util.Optional;
@@ -108,5 +110,35 @@ class PolicyCatalogTest {
     catalog.policyFor(EVENT);
 
     assertThat(catalog.cachedEvents()).isEqualTo(1);
+  }
+
+  @Test
+  void storeFailsAfterThePolicyWentStale_theLastPolicyIsServedWithinTheGrace_thenTheFailure() {
+    StoreUnavailableException down = new StoreUnavailableException("down", null);
+    when(stored.find(EVENT)).thenReturn(Optional.of(CONFIGURED)).thenThrow(down);
+    catalog.policyFor(EVENT);
+    clock.advance(CACHE_FOR);
+
+    assertThat(catalog.policyFor(EVENT)).isEqualTo(CONFIGURED);
+    // Backing off: served at once, the store is not asked again meanwhile.
+    assertThat(catalog.policyFor(EVENT)).isEqualTo(CONFIGURED);
+    verify(stored, times(2)).find(EVENT);
+
+    clock.advance(PolicyCatalog.GRACE);
+    assertThatThrownBy(() -> catalog.policyFor(EVENT)).isSameAs(down);
+  }
+
+  @Test
+  void storeFailsBeforeAnyPolicyWasRead_theFailureIsServedAtOnceUntilTheBackoffEnds() {
+    StoreUnavailableException down = new StoreUnavailableException("down", null);
+    when(stored.find(EVENT)).thenThrow(down).thenReturn(Optional.of(CONFIGURED));
+
+    assertThatThrownBy(() -> catalog.policyFor(EVENT)).isSameAs(down);
+    clock.advance(PolicyCatalog.BACKOFF.minusMillis(1));
+    assertThatThrownBy(() -> catalog.policyFor(EVENT)).isSameAs(down);
+    verify(stored, times(1)).find(EVENT);
+
+    clock.advanceMillis(1);
+    assertThat(catalog.policyFor(EVENT)).isEqualTo(CONFIGURED);
   }
 }
