@@ -16,6 +16,8 @@ import java.lang.System.Logger.Level;
 public final class EnvelopeErrorHandlers {
   private static final System.Logger LOGGER =
       System.getLogger(EnvelopeErrorHandlers.class.getName());
+  // One process-wide log of store failures: during an outage every request fails this way.
+  private static final StoreFailureLog STORE_FAILURES = new StoreFailureLog();
 
   private EnvelopeErrorHandlers() {}
 
@@ -29,17 +31,13 @@ public final class EnvelopeErrorHandlers {
 
   private static void domain(ServerRequest req, ServerResponse res, QueueException e) {
     if (e instanceof StoreUnavailableException) {
-      // One line, no stack trace: during an outage every request fails this way, and a stack
-      // trace per request would turn the outage into a log storm.
+      // No stack trace, and at most one line per interval: during an outage every request fails
+      // this way, and a line per request (thousands a second) slows the answers themselves.
       Throwable cause = e.getCause() == null ? e : e.getCause();
-      LOGGER.log(
-          Level.WARNING,
-          "store unavailable, trace_id="
-              + TraceId.of(req).value()
-              + ": "
-              + cause.getClass().getSimpleName()
-              + ": "
-              + cause.getMessage());
+      STORE_FAILURES
+          .lineFor(
+              TraceId.of(req).value(), cause.getClass().getSimpleName() + ": " + cause.getMessage())
+          .ifPresent(line -> LOGGER.log(Level.WARNING, line));
     }
     ErrorResponses.send(req, res, QueueErrorMapper.map(e));
   }
