@@ -29,7 +29,8 @@ public record AppSettings(
     EnqueueTokenSettings enqueueTokens,
     RedisSettings redis,
     VersionInfo version,
-    PushSettings push) {
+    PushSettings push,
+    GateConfig gate) {
 
   /**
    * Reads {@code application.yaml} with {@code env} overriding any key by its variable name ({@code
@@ -58,7 +59,8 @@ public record AppSettings(
         enqueueTokens,
         redis,
         version,
-        push);
+        push,
+        gate);
   }
 
   /** Keeps secrets out of logs and exception messages. */

@@ -9,6 +9,7 @@ import io.queuegate.domain.model.Gcra;
 import io.queuegate.domain.model.QueuePolicy;
 import io.queuegate.domain.service.EtaSettings;
 import io.queuegate.domain.service.PollingHintSettings;
+import io.queuegate.domain.service.gate.GateSettings;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -71,7 +72,22 @@ final class SettingsMapper {
             q.get("sse.max-streams").asInt().get(),
             duration(q.get("sse.check-interval")),
             duration(q.get("sse.resend-interval")),
-            duration(q.get("sse.retry-after"))));
+            duration(q.get("sse.retry-after"))),
+        gate(q.get("gate"), Secrets.read(q, "gate.session-secret")));
+  }
+
+  private static GateConfig gate(Config g, Optional<String> secret) {
+    return new GateConfig(
+        g.get("public-path").asString().get(),
+        g.get("secure-cookies").asBoolean().get(),
+        secret,
+        new GateSettings(
+            g.get("renew-after").asDouble().get(),
+            duration(g.get("closed-retry-after")),
+            duration(g.get("crawler-retry-after")),
+            duration(g.get("refresh-interval")),
+            list(g.get("crawler-agents").asString().orElse(""))),
+        RoomSeeds.read(g.get("rooms-file").asString().orElse("")));
   }
 
   private static QueuePolicy policy(Config p) {

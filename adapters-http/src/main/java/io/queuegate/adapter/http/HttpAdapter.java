@@ -9,6 +9,7 @@ import io.queuegate.adapter.http.envelope.EnvelopeErrorHandlers;
 import io.queuegate.adapter.http.filter.RateLimitFilter;
 import io.queuegate.adapter.http.filter.RequestMetricsFilter;
 import io.queuegate.adapter.http.filter.TraceIdFilter;
+import io.queuegate.adapter.http.gate.GateHttp;
 import io.queuegate.adapter.http.operations.OperationsHttpService;
 import io.queuegate.adapter.http.page.WaitingPageHttpService;
 import io.queuegate.adapter.http.queue.QueueEventsHttpService;
@@ -17,6 +18,7 @@ import io.queuegate.adapter.http.routing.IdempotencyRoutes;
 import io.queuegate.adapter.http.routing.RequestBody;
 import io.queuegate.adapter.http.routing.Routes;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The HTTP adapter's entry point: puts the routes, filters, error handling and limits of the HTTP
@@ -26,11 +28,19 @@ public final class HttpAdapter {
   private final HttpSettings settings;
   private final QueueUseCases useCases;
   private final HttpMetrics metrics;
+  private final Optional<GateHttp> gate;
 
   public HttpAdapter(HttpSettings settings, QueueUseCases useCases, HttpMetrics metrics) {
+    this(settings, useCases, metrics, Optional.empty());
+  }
+
+  /** The adapter with the gate's routes when {@code gate} is present (docs/design.md#gate). */
+  public HttpAdapter(
+      HttpSettings settings, QueueUseCases useCases, HttpMetrics metrics, Optional<GateHttp> gate) {
     this.settings = Objects.requireNonNull(settings);
     this.useCases = Objects.requireNonNull(useCases);
     this.metrics = Objects.requireNonNull(metrics);
+    this.gate = Objects.requireNonNull(gate);
   }
 
   /**
@@ -71,6 +81,7 @@ public final class HttpAdapter {
         .register(new AdmissionHttpService(useCases.verify(), useCases.keys(), limit))
         .register(
             new OperationsHttpService(useCases.readiness(), metrics.scrape(), settings.version()));
+    gate.ifPresent(g -> g.register(routing, settings.adminToken(), limit));
     // Without an operator token the operator API does not exist at all: 404, not 401.
     settings
         .adminToken()

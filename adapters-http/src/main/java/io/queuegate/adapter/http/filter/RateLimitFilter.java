@@ -24,7 +24,8 @@ import java.util.function.Supplier;
  * Takes one request from the client's bucket before any handler runs (docs/design.md#rate-limit).
  * Health, readiness and metrics are exempt (docs/design.md#rate-limit); so are {@code /version},
  * {@code /openapi} and the JWKS, which are static documents that monitors and booking backends
- * fetch.
+ * fetch, and the gate check, which a reverse proxy asks once per request of its visitors
+ * (docs/design.md#gate).
  */
 public final class RateLimitFilter implements Filter {
   static final Set<String> EXEMPT =
@@ -50,7 +51,8 @@ public final class RateLimitFilter implements Filter {
 
   @Override
   public void filter(FilterChain chain, RoutingRequest req, RoutingResponse res) {
-    if (EXEMPT.contains(req.path().rawPath())) {
+    String path = req.path().rawPath();
+    if (EXEMPT.contains(path) || isGateCheck(path)) {
       chain.proceed();
       return;
     }
@@ -63,6 +65,10 @@ public final class RateLimitFilter implements Filter {
     }
     QueueErrorMapper.rateLimitHeaders(decision).forEach(res::header);
     chain.proceed();
+  }
+
+  private static boolean isGateCheck(String path) {
+    return path.equals(Routes.GATE_CHECK) || path.startsWith(Routes.GATE_CHECK + "/");
   }
 
   /**

@@ -5,12 +5,17 @@
  * same place. Each open tab also writes a timestamp into a shared tab list every few seconds. When
  * a tab closes it removes itself and frees the place with navigator.sendBeacon only when no other
  * tab of the event was seen recently (LIVE_MS, generous because background tabs run their timers
- * rarely). A page that goes to the back-forward cache is not closed and does not leave. */
+ * rarely). A page that goes to the back-forward cache is not closed and does not leave.
+ *
+ * Behind the gate (cfg.gate) the page is served under the protected host: it calls the API under
+ * cfg.api, enters through the gate, which sets the session cookie, and goes back to the page the
+ * visitor first asked for. */
 (function () {
   'use strict';
   var cfg = JSON.parse(document.getElementById('qg-config').textContent);
   var S = cfg.strings;
-  var API = '/api/v1/queue/';
+  var API = cfg.api || '/api/v1/queue/';
+  var GATE = cfg.gate || null;
   var KEY = 'queuegate:wait:' + cfg.eventId;
   var TABS = 'queuegate:tabs:' + cfg.eventId;
   var LIVE_MS = 90000;
@@ -91,10 +96,10 @@
   }
   function later(fn, sec) { clearTimeout(timer); timer = setTimeout(fn, Math.max(1, sec) * 1000); }
 
-  function call(method, path, body, idempotent) {
+  function call(method, path, body, idempotent, url) {
     var headers = { 'Content-Type': 'application/json' };
     if (idempotent) { headers['Idempotency-Key'] = uuid(); }
-    return fetch(API + path, { method: method, headers: headers, body: body ? JSON.stringify(body) : undefined, cache: 'no-store' })
+    return fetch(url || API + path, { method: method, headers: headers, body: body ? JSON.stringify(body) : undefined, cache: 'no-store' })
       .then(function (res) {
         return res.json().catch(function () { return {}; }).then(function (json) {
           var retry = parseInt(res.headers.get('Retry-After'), 10);
@@ -109,7 +114,7 @@
     if (code === 'TOKEN_NOT_FOUND' || code === 'TOKEN_EXPIRED') {
       write(KEY, null); return gone(code === 'TOKEN_EXPIRED' ? 'error.expired' : 'error.gone');
     }
-    var msg = { EVENT_PAUSED: 'error.paused', QUEUE_FULL: 'error.full', SERVICE_UNAVAILABLE: 'error.busy',
+    var msg = { EVENT_PAUSED: 'error.paused', ROOM_CLOSED: 'error.closed', QUEUE_FULL: 'error.full', SERVICE_UNAVAILABLE: 'error.busy',
       RATE_LIMITED: 'error.rate', ENQUEUE_TOKEN_REQUIRED: 'error.invite', INVALID_ENQUEUE_TOKEN: 'error.invite' }[code];
     if (r.status === 0) { msg = 'error.offline'; }
     if (code === 'EVENT_PAUSED') { s.seconds = r.retry = 30; }
@@ -149,11 +154,19 @@
   function enter() {
     if (done) { return; }
     stop(); state('ready'); say(t('status.ready'), true);
-    call('POST', 'enter', { waiting_token: token }, true).then(function (r) {
+    var entering = GATE
+      ? call('POST', null, { waiting_token: token, return_url: GATE.returnUrl }, false, GATE.enterUrl)
+      : call('POST', 'enter', { waiting_token: token }, true);
+    entering.then(function (r) {
       if (r.status === 403 && r.json.error && r.json.error.code === 'NOT_READY') {
         say(t('status.almost'), true); later(poll, r.retry); return;
       }
       if (!r.ok) { return fail(r, poll); }
+      if (GATE) {
+        // The session cookie is set: back to the page asked for. Coming back later queues anew.
+        done = true; write(KEY, null); state('admitted'); progress(100);
+        say(t('status.redirecting'), true); location.assign(r.json.redirect); return;
+      }
       // Remember the admission, so that coming back does not silently take a new place.
       done = true; write(KEY, { admitted: Date.now() }); admitted(r.json);
     });
