@@ -66,6 +66,8 @@ public final class HttpAdapter {
         .addFilter(new RequestMetricsFilter(metrics.requests(), routes))
         .addFilter(new RateLimitFilter(useCases.rateLimit(), settings.trustedProxies()));
     EnvelopeErrorHandlers.register(routing);
+    // First: a site's proxy asks the gate once per request of its visitors, the busiest route.
+    gate.ifPresent(g -> g.register(routing, settings.adminToken(), limit));
     routing
         .register(
             new QueueHttpService(
@@ -81,7 +83,6 @@ public final class HttpAdapter {
         .register(new AdmissionHttpService(useCases.verify(), useCases.keys(), limit))
         .register(
             new OperationsHttpService(useCases.readiness(), metrics.scrape(), settings.version()));
-    gate.ifPresent(g -> g.register(routing, settings.adminToken(), limit));
     // Without an operator token the operator API does not exist at all: 404, not 401.
     settings
         .adminToken()

@@ -17,12 +17,18 @@ import java.security.SecureRandom;
 import java.text.ParseException;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Signs the gate's session cookies as HS256 JWTs of type {@code qg-session}, with a secret every
  * instance shares, and checks them without a store read. Times are in milliseconds (rooms may have
  * idle timeouts of a few seconds). Any failure to check, whatever the library says, is simply "not
  * a session".
+ *
+ * <p>A visitor sends the same cookie with every request until it is renewed, so the sessions of
+ * cookies that checked are kept, by their exact text, in a bounded per-instance map: the check then
+ * costs a map lookup instead of decoding and a MAC. The same text always checks the same way, so
+ * this changes no answer; whether the session is still live is decided afresh each time.
  */
 public final class JwtSessionTokenSigner implements SessionTokenSigner {
   /** HS256 needs a key of at least 256 bits. */
@@ -30,11 +36,14 @@ public final class JwtSessionTokenSigner implements SessionTokenSigner {
 
   static final JOSEObjectType TYPE = new JOSEObjectType("qg-session");
   private static final int MAX_TOKEN_LENGTH = 4096;
+  // A few hundred bytes per entry: a bounded cost, well under one entry per active visitor.
+  static final int MAX_REMEMBERED = 20_000;
   private static final System.Logger LOG = System.getLogger(JwtSessionTokenSigner.class.getName());
 
   private final MACSigner signer;
   private final MACVerifier verifier;
   private final JWSHeader header = new JWSHeader.Builder(JWSAlgorithm.HS256).type(TYPE).build();
+  private final ConcurrentHashMap<String, Session> checked = new ConcurrentHashMap<>();
 
   private JwtSessionTokenSigner(byte[] secret) {
     try {
@@ -80,7 +89,6 @@ public final class JwtSessionTokenSigner implements SessionTokenSigner {
             .claim("iss_ms", session.issuedAt().toEpochMilli())
             .claim("idle", session.idleDeadline().toEpochMilli())
             .claim("cap", session.hardCap().toEpochMilli())
-            .claim("tok", session.admissionToken())
             .build();
     SignedJWT jwt = new SignedJWT(header, claims);
     try {
@@ -96,6 +104,22 @@ public final class JwtSessionTokenSigner implements SessionTokenSigner {
     if (token == null || token.isEmpty() || token.length() > MAX_TOKEN_LENGTH) {
       return Optional.empty();
     }
+    Session known = checked.get(token);
+    if (known != null) {
+      return Optional.of(known);
+    }
+    Optional<Session> session = check(token);
+    session.ifPresent(
+        s -> {
+          if (checked.size() >= MAX_REMEMBERED) {
+            checked.clear(); // a flood of distinct cookies must not decide our memory use
+          }
+          checked.put(token, s);
+        });
+    return session;
+  }
+
+  private Optional<Session> check(String token) {
     try {
       SignedJWT jwt = SignedJWT.parse(token);
       // Only our own type with HS256: no "none", no algorithm chosen by whoever wrote the cookie.
@@ -113,8 +137,7 @@ public final class JwtSessionTokenSigner implements SessionTokenSigner {
               millis(c.getLongClaim("aat")),
               millis(c.getLongClaim("iss_ms")),
               millis(c.getLongClaim("idle")),
-              millis(c.getLongClaim("cap")),
-              required(c.getStringClaim("tok"))));
+              millis(c.getLongClaim("cap"))));
     } catch (ParseException | JOSEException | RuntimeException e) {
       return Optional.empty();
     }

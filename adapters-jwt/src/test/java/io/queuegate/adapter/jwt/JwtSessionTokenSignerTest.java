@@ -30,8 +30,7 @@ class JwtSessionTokenSignerTest {
           T,
           T.plusSeconds(5),
           T.plusMillis(65_500),
-          T.plusSeconds(3600),
-          "eyJhbGciOiJFUzI1NiJ9.e30.sig");
+          T.plusSeconds(3600));
 
   private final JwtSessionTokenSigner signer = JwtSessionTokenSigner.from(Optional.of(SECRET));
 

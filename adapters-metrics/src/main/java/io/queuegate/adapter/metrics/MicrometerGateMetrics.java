@@ -22,7 +22,7 @@ final class MicrometerGateMetrics implements GateMetrics {
   static final String NO_ROOM = "_none";
 
   private final MeterRegistry registry;
-  private final Map<String, Counter> decisions = new ConcurrentHashMap<>();
+  private final Map<String, Map<GateOutcome, Counter>> decisions = new ConcurrentHashMap<>();
   private final Map<RoomId, AtomicLong> active = new ConcurrentHashMap<>();
   private final Map<RoomId, Gauge> gauges = new ConcurrentHashMap<>();
 
@@ -32,17 +32,24 @@ final class MicrometerGateMetrics implements GateMetrics {
 
   @Override
   public void decided(Optional<RoomId> room, GateOutcome outcome) {
-    String label = room.map(RoomId::value).orElse(NO_ROOM);
-    decisions
-        .computeIfAbsent(
-            label + '\n' + outcome.label(),
-            key ->
-                Counter.builder("queue_gate_decisions")
-                    .description("Gate decisions, by room and outcome")
-                    .tag("room", label)
-                    .tag("outcome", outcome.label())
-                    .register(registry))
-        .increment();
+    String label = room.isPresent() ? room.get().value() : NO_ROOM;
+    Map<GateOutcome, Counter> byOutcome = decisions.get(label);
+    if (byOutcome == null) {
+      byOutcome = decisions.computeIfAbsent(label, l -> new ConcurrentHashMap<>());
+    }
+    Counter counter = byOutcome.get(outcome);
+    if (counter == null) {
+      counter =
+          byOutcome.computeIfAbsent(
+              outcome,
+              o ->
+                  Counter.builder("queue_gate_decisions")
+                      .description("Gate decisions, by room and outcome")
+                      .tag("room", label)
+                      .tag("outcome", o.label())
+                      .register(registry));
+    }
+    counter.increment();
   }
 
   @Override

@@ -19,8 +19,30 @@ public record RequestPath(String value) {
     target = withoutAuthority(target);
     int end = indexOfAny(target, '?', '#');
     String path = end < 0 ? target : target.substring(0, end);
+    if (isPlain(path)) {
+      return new RequestPath(path);
+    }
     String decoded = decode(path).replace('\\', '/');
     return new RequestPath(removeDotSegments(decoded));
+  }
+
+  /**
+   * Already normal: starts with '/', and holds no escape, backslash, parameter, empty segment or
+   * dot segment. Most paths are, and every gate check reads one, so they skip the general work.
+   */
+  private static boolean isPlain(String path) {
+    if (path.isEmpty() || path.charAt(0) != '/') {
+      return false;
+    }
+    char previous = 0;
+    for (int i = 0; i < path.length(); i++) {
+      char c = path.charAt(i);
+      if (c == '%' || c == '\\' || c == ';' || (previous == '/' && (c == '/' || c == '.'))) {
+        return false;
+      }
+      previous = c;
+    }
+    return true;
   }
 
   /** Whether the path starts with {@code prefix} at a segment boundary. */

@@ -5,8 +5,9 @@ import java.util.Objects;
 
 /**
  * What an admitted visitor's session cookie holds, signed: the room and its event, the admission
- * (its id, when it happened and its signed token for the origin), when this cookie was issued, and
- * the two deadlines: {@code idleDeadline} (renewed by use) and {@code hardCap} (never moved).
+ * (its id and when it happened), when this cookie was issued, and the two deadlines: {@code
+ * idleDeadline} (renewed by use) and {@code hardCap} (never moved). It stays small, because the
+ * browser sends it with every request.
  */
 public record Session(
     RoomId room,
@@ -15,8 +16,7 @@ public record Session(
     Instant admittedAt,
     Instant issuedAt,
     Instant idleDeadline,
-    Instant hardCap,
-    String admissionToken) {
+    Instant hardCap) {
   public Session {
     Objects.requireNonNull(room);
     Objects.requireNonNull(eventId);
@@ -25,7 +25,6 @@ public record Session(
     Objects.requireNonNull(issuedAt);
     Objects.requireNonNull(idleDeadline);
     Objects.requireNonNull(hardCap);
-    Objects.requireNonNull(admissionToken);
   }
 
   /** Whether both deadlines are still ahead at {@code now}. */
@@ -38,6 +37,6 @@ public record Session(
    */
   public Session renewedAt(Instant now, Instant newIdleDeadline) {
     Instant idle = newIdleDeadline.isAfter(hardCap) ? hardCap : newIdleDeadline;
-    return new Session(room, eventId, admissionId, admittedAt, now, idle, hardCap, admissionToken);
+    return new Session(room, eventId, admissionId, admittedAt, now, idle, hardCap);
   }
 }

@@ -1,30 +1,46 @@
 package io.queuegate.adapter.http.gate;
 
-import io.queuegate.adapter.http.routing.Reply;
+import io.helidon.http.Header;
+import io.helidon.http.HeaderName;
+import io.helidon.http.HeaderNames;
+import io.helidon.http.HeaderValues;
+import io.helidon.http.Status;
+import io.helidon.webserver.http.ServerResponse;
 import io.queuegate.domain.model.GateDecision;
 import io.queuegate.domain.model.GateDecision.Pass;
 import io.queuegate.domain.model.GateDecision.Queue;
 import io.queuegate.domain.model.GateDecision.Refuse;
+import io.queuegate.domain.model.GateOutcome;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.LinkedHashMap;
+import java.util.EnumMap;
 import java.util.Map;
 
 /**
- * Turns a gate decision into the answer a proxy of each {@link ProxyStyle} understands. A pass is a
+ * Writes a gate decision as the answer a proxy of each {@link ProxyStyle} understands. A pass is a
  * 200 carrying the session cookie to set (when it changed) in {@code Set-Cookie} and the session's
  * admission token for the origin in {@code X-Queuegate-Admission}; every answer says what was
- * decided in {@code X-Queuegate-Decision}, and none may be cached.
+ * decided in {@code X-Queuegate-Decision}, and none may be cached. The check is the busiest route,
+ * so the answer is written straight to the response with headers made once.
  */
 final class GateAnswers {
-  static final String ADMISSION = "X-Queuegate-Admission";
-  static final String DECISION = "X-Queuegate-Decision";
-  static final String LOCATION = "X-Queuegate-Location";
-  static final String STATUS = "X-Queuegate-Status";
+  static final HeaderName ADMISSION = HeaderNames.create("X-Queuegate-Admission");
+  static final HeaderName DECISION = HeaderNames.create("X-Queuegate-Decision");
+  static final HeaderName LOCATION = HeaderNames.create("X-Queuegate-Location");
+  static final HeaderName STATUS = HeaderNames.create("X-Queuegate-Status");
 
-  private static final String TEXT = "text/plain; charset=utf-8";
-  private static final String HTML = "text/html; charset=utf-8";
+  private static final Header NO_STORE = HeaderValues.create(HeaderNames.CACHE_CONTROL, "no-store");
+  private static final Header HTML =
+      HeaderValues.create(HeaderNames.CONTENT_TYPE, "text/html; charset=utf-8");
+  private static final Header NGINX_503 = HeaderValues.create(STATUS, "503");
+  private static final Map<GateOutcome, Header> DECISIONS = new EnumMap<>(GateOutcome.class);
+
+  static {
+    for (GateOutcome outcome : GateOutcome.values()) {
+      DECISIONS.put(outcome, HeaderValues.create(DECISION, outcome.label()));
+    }
+  }
 
   private final GateHttpSettings settings;
 
@@ -32,38 +48,40 @@ final class GateAnswers {
     this.settings = settings;
   }
 
-  Reply answer(GateDecision decision, ProxyStyle style) {
-    Map<String, String> headers = new LinkedHashMap<>();
-    headers.put("Cache-Control", "no-store");
-    headers.put(DECISION, decision.outcome().label());
-    return switch (decision) {
+  void write(GateDecision decision, ProxyStyle style, ServerResponse res) {
+    res.header(NO_STORE);
+    res.header(DECISIONS.get(decision.outcome()));
+    switch (decision) {
       case Pass pass -> {
         pass.cookie()
             .ifPresent(
                 c ->
-                    headers.put(
-                        "Set-Cookie", SessionCookies.setCookie(c, settings.secureCookies())));
-        pass.admissionToken().ifPresent(token -> headers.put(ADMISSION, token));
-        yield new Reply(200, TEXT, new byte[0], headers);
+                    res.header(
+                        HeaderNames.SET_COOKIE,
+                        SessionCookies.setCookie(c, settings.secureCookies())));
+        pass.admissionToken().ifPresent(token -> res.header(ADMISSION, token));
+        res.status(Status.OK_200).send();
       }
       case Queue queue -> {
         String location = waitingPage(queue.returnUrl());
         if (style == ProxyStyle.NGINX) {
-          headers.put(LOCATION, location);
-          yield new Reply(401, TEXT, new byte[0], headers);
+          res.header(LOCATION, location).status(Status.UNAUTHORIZED_401).send();
+        } else {
+          res.header(HeaderNames.LOCATION, location).status(Status.FOUND_302).send();
         }
-        headers.put("Location", location);
-        yield new Reply(302, TEXT, new byte[0], headers);
       }
       case Refuse refuse -> {
-        headers.put("Retry-After", Long.toString(Math.max(1, refuse.retryAfter().toSeconds())));
+        res.header(
+            HeaderNames.RETRY_AFTER, Long.toString(Math.max(1, refuse.retryAfter().toSeconds())));
         if (style == ProxyStyle.NGINX) {
-          headers.put(STATUS, "503");
-          yield new Reply(403, TEXT, new byte[0], headers);
+          res.header(NGINX_503).status(Status.FORBIDDEN_403).send();
+        } else {
+          res.status(Status.SERVICE_UNAVAILABLE_503)
+              .header(HTML)
+              .send(closedPage(refuse.retryAfter()));
         }
-        yield new Reply(503, HTML, closedPage(refuse.retryAfter()), headers);
       }
-    };
+    }
   }
 
   /** The gate's waiting page under the protected host, with the way back. */

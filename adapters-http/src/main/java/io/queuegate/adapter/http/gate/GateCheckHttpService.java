@@ -3,10 +3,9 @@ package io.queuegate.adapter.http.gate;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
 import io.queuegate.adapter.http.envelope.HttpError;
 import io.queuegate.adapter.http.routing.QueryParams;
-import io.queuegate.adapter.http.routing.Reply;
-import io.queuegate.adapter.http.routing.ReplyHandler;
 import io.queuegate.adapter.http.routing.Routes;
 import io.queuegate.domain.model.GateDecision;
 import io.queuegate.domain.model.GateOutcome;
@@ -33,17 +32,17 @@ public final class GateCheckHttpService implements HttpService {
 
   @Override
   public void routing(HttpRules rules) {
-    rules.any(Routes.GATE_CHECK, ((ReplyHandler) req -> answer(req, style(req))).toHelidon());
-    rules.any(
-        Routes.GATE_CHECK_ENVOY, ((ReplyHandler) req -> answer(req, ProxyStyle.ENVOY)).toHelidon());
+    rules.any(Routes.GATE_CHECK, (req, res) -> answer(req, res, style(req)));
+    rules.any(Routes.GATE_CHECK_ENVOY, (req, res) -> answer(req, res, ProxyStyle.ENVOY));
   }
 
-  private Reply answer(ServerRequest req, ProxyStyle style) {
+  private void answer(ServerRequest req, ServerResponse res, ProxyStyle style) {
     GateRequest request = ProxyRequest.read(req, style);
-    if (RequestPath.of(request.target()).startsWith(settings.publicPath(), false)) {
-      return answers.answer(GateDecision.Pass.plain(GateOutcome.BYPASS), style);
-    }
-    return answers.answer(check.check(request), style);
+    GateDecision decision =
+        RequestPath.of(request.target()).startsWith(settings.publicPath(), false)
+            ? GateDecision.Pass.plain(GateOutcome.BYPASS)
+            : check.check(request);
+    answers.write(decision, style, res);
   }
 
   private static ProxyStyle style(ServerRequest req) {

@@ -31,19 +31,24 @@ final class SessionCookies {
   static Map<String, String> parse(List<String> headers) {
     Map<String, String> cookies = new HashMap<>();
     for (String header : headers) {
-      for (String pair : header.split(";")) {
-        int eq = pair.indexOf('=');
-        if (eq <= 0) {
-          continue;
+      int start = 0;
+      while (start < header.length()) {
+        int end = header.indexOf(';', start);
+        if (end < 0) {
+          end = header.length();
         }
-        String name = pair.substring(0, eq).trim();
-        String value = pair.substring(eq + 1).trim();
-        if (value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"")) {
-          value = value.substring(1, value.length() - 1);
+        int eq = header.indexOf('=', start);
+        if (eq > start && eq < end) {
+          String name = header.substring(start, eq).strip();
+          String value = header.substring(eq + 1, end).strip();
+          if (value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"")) {
+            value = value.substring(1, value.length() - 1);
+          }
+          if (!name.isEmpty()) {
+            cookies.putIfAbsent(name, value);
+          }
         }
-        if (!name.isEmpty()) {
-          cookies.putIfAbsent(name, value);
-        }
+        start = end + 1;
       }
     }
     return cookies;

@@ -111,7 +111,7 @@ public final class CheckGateService implements CheckGateUseCase {
   }
 
   private GateDecision admitted(Room room, Session session, RequestPath path, Instant now) {
-    Optional<String> token = Optional.of(session.admissionToken());
+    Optional<String> token = Optional.of(keeper.admissionToken(session));
     if (room.completes(path)) {
       try {
         keeper.end(room.eventId(), session.admissionId(), now);
@@ -161,11 +161,11 @@ public final class CheckGateService implements CheckGateUseCase {
       return hold(request, crawler, GateOutcome.QUEUE);
     }
     queueMetrics.admitted(room.eventId(), Duration.ZERO);
-    Session session = keeper.open(room, admissionId, admissionId, now);
+    Session session = keeper.open(room, admissionId, now);
     return new Pass(
         counted ? GateOutcome.PASSTHROUGH : GateOutcome.ADMIT,
         Optional.of(keeper.cookie(room, session, now)),
-        Optional.of(session.admissionToken()));
+        Optional.of(keeper.admissionToken(session)));
   }
 
   /** To the waiting page, or, for a crawler that cannot wait there, a 503 to come back later. */

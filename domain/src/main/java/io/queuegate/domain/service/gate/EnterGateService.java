@@ -8,7 +8,6 @@ import io.queuegate.domain.model.QueuePolicy;
 import io.queuegate.domain.model.Room;
 import io.queuegate.domain.model.RoomClosed;
 import io.queuegate.domain.model.Session;
-import io.queuegate.domain.model.UserId;
 import io.queuegate.domain.model.WaiterNotFound;
 import io.queuegate.domain.model.WaitingToken;
 import io.queuegate.domain.port.in.EnterGateUseCase;
@@ -87,9 +86,7 @@ public final class EnterGateService implements EnterGateUseCase {
             now);
     heartbeats.forget(room.eventId(), token.waiterId());
     metrics.admitted(room.eventId(), admission.waited());
-    String subject =
-        admission.waiter().userId().map(UserId::value).orElse(token.waiterId().value());
-    Session session = keeper.open(room, admissionId, subject, now);
+    Session session = keeper.open(room, admissionId, now);
     return new GateEntry(keeper.cookie(room, session, now), target.url().target());
   }
 }

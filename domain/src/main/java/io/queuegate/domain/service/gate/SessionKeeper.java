@@ -13,12 +13,14 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Opens, reads and ends gate sessions. A session's admission token is signed once, at admission,
- * and lives as long as the session may ({@code exp} is the hard cap), so the origin can be handed
- * it on every request without signing again. Reading a session needs no store: the cookie's
- * signature, its deadlines and this instance's {@link RevocationWatch} decide.
+ * Opens, reads and ends gate sessions. Reading a session needs no store: the cookie's signature,
+ * its deadlines and this instance's {@link RevocationWatch} decide. A session's admission token
+ * (for the origin; its {@code jti} and {@code sub} are the admission id, its {@code exp} the hard
+ * cap) follows from the session alone, so each instance signs it once per session, when it first
+ * needs it, and keeps it in a bounded map rather than in the cookie.
  */
 public final class SessionKeeper {
   private final AdmissionTokenSigner admissionTokens;
@@ -26,6 +28,8 @@ public final class SessionKeeper {
   private final GateSessions sessions;
   private final RevocationWatch revocations;
   private final RoomCatalog rooms;
+  private final ConcurrentHashMap<String, String> tokens = new ConcurrentHashMap<>();
+  static final int MAX_TOKENS = 20_000;
 
   public SessionKeeper(
       AdmissionTokenSigner admissionTokens,
@@ -47,15 +51,39 @@ public final class SessionKeeper {
     return idle.isAfter(cap) ? cap : idle;
   }
 
-  /** A new session for an admission made at {@code now}; {@code subject} names the visitor. */
-  Session open(Room room, String admissionId, String subject, Instant now) {
-    Instant cap = now.plus(room.hardCap());
-    String token =
-        admissionTokens
-            .sign(new AdmissionClaims(room.eventId(), subject, admissionId, now, cap))
-            .token();
+  /** A new session for an admission made at {@code now}. */
+  Session open(Room room, String admissionId, Instant now) {
     return new Session(
-        room.id(), room.eventId(), admissionId, now, now, firstIdleDeadline(room, now), cap, token);
+        room.id(),
+        room.eventId(),
+        admissionId,
+        now,
+        now,
+        firstIdleDeadline(room, now),
+        now.plus(room.hardCap()));
+  }
+
+  /** The session's admission token for the origin, signed here once per session. */
+  String admissionToken(Session session) {
+    String token = tokens.get(session.admissionId());
+    if (token != null) {
+      return token;
+    }
+    String signed =
+        admissionTokens
+            .sign(
+                new AdmissionClaims(
+                    session.eventId(),
+                    session.admissionId(),
+                    session.admissionId(),
+                    session.admittedAt(),
+                    session.hardCap()))
+            .token();
+    if (tokens.size() >= MAX_TOKENS) {
+      tokens.clear(); // sessions outnumbering the map: sign again rather than grow
+    }
+    tokens.put(session.admissionId(), signed);
+    return signed;
   }
 
   /** The cookie that carries {@code session}, kept by the browser until the hard cap. */

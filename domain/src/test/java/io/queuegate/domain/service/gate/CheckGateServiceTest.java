@@ -139,7 +139,7 @@ class CheckGateServiceTest {
 
     assertThat(pass.outcome()).isEqualTo(GateOutcome.PASS);
     assertThat(pass.cookie()).isEmpty();
-    assertThat(pass.admissionToken()).contains(sessionOf(cookie).admissionToken());
+    assertThat(pass.admissionToken()).contains("jwt-" + sessionOf(cookie).admissionId());
     assertThat(fix.sessions.attempts).hasSize(1);
   }
 
