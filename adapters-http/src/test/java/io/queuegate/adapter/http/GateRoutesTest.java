@@ -5,6 +5,7 @@ import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyMap;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.doThrow;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
@@ -31,8 +32,12 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.mockito.ArgumentCaptor;
 
 class GateRoutesTest {
@@ -279,9 +284,7 @@ class GateRoutesTest {
 
   @Test
   void complete_endsTheAdmission_orRefusesABadToken() {
-    org.mockito.Mockito.doThrow(new InvalidAdmissionToken("expired"))
-        .when(FIX.gate.complete())
-        .complete("bad");
+    doThrow(new InvalidAdmissionToken("expired")).when(FIX.gate.complete()).complete("bad");
 
     Exchange ok = api.post(Routes.COMPLETE).send("{\"reservation_token\":\"jwt\"}");
     Exchange bad = api.post(Routes.COMPLETE).send("{\"reservation_token\":\"bad\"}");
@@ -367,6 +370,65 @@ class GateRoutesTest {
         .isEqualTo("revoked");
     verify(FIX.gate.deleteRoom()).delete(new RoomId("shop"));
     verify(FIX.gate.revoke()).revoke(new RoomId("shop"), "adm-1");
+  }
+
+  static Stream<Arguments> badInput() {
+    String room = "/api/v1/admin/rooms/shop";
+    return Stream.of(
+        Arguments.of("POST", Routes.GATE_ENTER, "not json"),
+        Arguments.of("POST", Routes.GATE_ENTER, "[1,2]"),
+        Arguments.of("POST", Routes.GATE_ENTER, "{\"waiting_token\":5,\"return_url\":\"/x\"}"),
+        Arguments.of("POST", Routes.COMPLETE, "{\"reservation_token\":[]}"),
+        Arguments.of("POST", Routes.COMPLETE, "x".repeat(9000)),
+        Arguments.of("PUT", room, "{}"),
+        Arguments.of("PUT", room, "{\"host\":\"a\",\"path_prefixes\":[null],\"event_id\":\"e\"}"),
+        Arguments.of("PUT", room, "{\"host\":\"a\",\"path_prefixes\":\"/\",\"event_id\":\"e\"}"),
+        Arguments.of(
+            "PUT",
+            room,
+            "{\"host\":\"a\",\"path_prefixes\":[\"/\"],\"event_id\":\"e\",\"idle_timeout_sec\":1.5}"),
+        Arguments.of(
+            "PUT",
+            room,
+            "{\"host\":\"a\",\"path_prefixes\":[\"/\"],\"event_id\":\"e\","
+                + "\"hard_cap_sec\":99999999999999999999}"),
+        Arguments.of(
+            "PUT",
+            room,
+            "{\"host\":\"a\",\"path_prefixes\":[\"/\"],\"event_id\":\"e\",\"idle_timeout_sec\":-1}"),
+        Arguments.of(
+            "PUT", room, "{\"host\":\"a\",\"path_prefixes\":[\"/\"],\"event_id\":\"e{x}\"}"),
+        Arguments.of("DELETE", room + "/sessions/" + "a".repeat(200), null));
+  }
+
+  @ParameterizedTest
+  @MethodSource("badInput")
+  void badInput_isAClientErrorInTheEnvelope_neverA500(String method, String path, String body) {
+    when(FIX.gate.configureRoom().configure(any())).thenAnswer(call -> call.getArgument(0));
+
+    Exchange res =
+        body == null
+            ? admin(api.method(method, path)).send()
+            : admin(api.method(method, path)).send(body);
+
+    assertThat(res.status()).as(res.body()).isBetween(400, 499);
+    assertThat(res.errorCode()).isNotBlank();
+  }
+
+  @Test
+  void oddProxyHeaders_neverBreakTheCheck() {
+    decide(GateDecision.Pass.plain(GateOutcome.PASS));
+
+    Exchange res =
+        api.get(Routes.GATE_CHECK)
+            .header("X-Forwarded-Uri", "http://[::bad/%zz/../..;x?y")
+            .header("X-Forwarded-Host", "Ünïcode..example:99999")
+            .header("X-Original-URL", "::: not a url")
+            .header("Cookie", ";;=;qg_=;=x; qg_shop")
+            .header("X-Forwarded-For", ",,,")
+            .send();
+
+    assertThat(res.status()).isEqualTo(200);
   }
 
   @Test
