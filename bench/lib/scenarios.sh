@@ -395,3 +395,58 @@ unset multiplot
 GP
   log "chart: $OUT/status-vs-line-size.png (copy to docs/ when publishing)"
 }
+
+# 6. Gate-check throughput against /healthz in the same run (docs/design.md#gate): the common case,
+# a visitor with a valid session cookie, which costs no store round trip.
+scenario_gate_check() {
+  local url="http://127.0.0.1:$SERVICE_PORT" store label
+  table "## 6. Gate check throughput against /healthz"
+  table ""
+  table "wrk -t1 -c32 asks GET /gate/check?proxy=nginx as nginx's auth_request does, for a protected"
+  table "path, each request with one of 100 valid session cookies; rounds of /healthz and the check"
+  table "alternate after a warm-up and the ratio is taken per round pair. Errors are non-2xx answers."
+  table ""
+  table "| store | /healthz req/s | gate check req/s | gate check p99 ms | errors | ratio (target >= 0.7) |"
+  table "| --- | ---: | ---: | ---: | ---: | ---: |"
+  for store in redis memory; do
+    log "scenario 6: gate check, $store store"
+    redis-cli -p "$QG_REDIS" FLUSHALL >/dev/null
+    service_start "s6-$store" QUEUEGATE_STORE="$store" \
+      QUEUEGATE_REDIS_NODES="redis://127.0.0.1:$QG_REDIS" \
+      QUEUEGATE_GATE_SESSION_SECRET=bench-gate-session-secret-0123456789abcdef
+    curl -sf -X PUT "$url/api/v1/admin/rooms/bench" -H 'Authorization: Bearer bench' \
+      -H 'Content-Type: application/json' \
+      -d '{"host":"shop.example","path_prefixes":["/checkout"],"event_id":"bench-gate","idle_timeout_sec":3600,"hard_cap_sec":7200}' \
+      >/dev/null
+    : >"$OUT/gate-cookies.txt"
+    for _ in $(seq 100); do
+      curl -s -o /dev/null -D - "$url/gate/check?proxy=nginx" -H 'X-Forwarded-Host: shop.example' \
+        -H 'X-Forwarded-Uri: /checkout/cart' | sed -n 's/^Set-Cookie: \([^;]*\);.*/\1/p' \
+        >>"$OUT/gate-cookies.txt"
+    done
+    if [ "$(wc -l <"$OUT/gate-cookies.txt")" != 100 ]; then
+      log "scenario 6: expected 100 session cookies, got $(wc -l <"$OUT/gate-cookies.txt")"
+      stop "$SERVICE_PID"; return 1
+    fi
+    label="$([ "$store" = redis ] && echo "Redis standalone" || echo "in-memory")"
+    gate_rounds "$label"
+    stop "$SERVICE_PID"
+  done
+  table ""
+}
+
+# gate_rounds LABEL: warm-up, then ROUNDS pairs of /healthz and gate-check rounds.
+gate_rounds() {
+  local r h g ratios=() hs=() gs=() p99=() errs=() url="http://127.0.0.1:$SERVICE_PORT"
+  local args=("$OUT/gate-cookies.txt" shop.example "/checkout/item?size=m")
+  wrk_round "$url" gate.lua 32 10 "${args[@]}" >/dev/null
+  wrk_round "$url/healthz" get.lua 32 5 >/dev/null
+  wrk_round "$url" gate.lua 32 10 "${args[@]}" >/dev/null
+  for ((r = 0; r < ROUNDS; r++)); do
+    h=$(field "$(wrk_round "$url/healthz" get.lua 32 5)" rps)
+    g=$(wrk_round "$url" gate.lua 32 5 "${args[@]}")
+    hs+=("$h"); gs+=("$(field "$g" rps)"); p99+=("$(field "$g" p99_ms)"); errs+=("$(field "$g" errors)")
+    ratios+=("$(awk -v a="$(field "$g" rps)" -v b="$h" 'BEGIN {printf "%.3f", a / b}')")
+  done
+  table "| $1 | $(stats "${hs[@]}") | $(stats "${gs[@]}") | $(stats "${p99[@]}") | $(stats "${errs[@]}") | $(stats "${ratios[@]}") |"
+}

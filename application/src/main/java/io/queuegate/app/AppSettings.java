@@ -32,7 +32,8 @@ public record AppSettings(
     RedisSettings redis,
     VersionInfo version,
     PushSettings push,
-    CorsPolicy cors) {
+    CorsPolicy cors,
+    GateConfig gate) {
 
   public AppSettings {
     if (store == StoreKind.REDIS
@@ -94,7 +95,8 @@ public record AppSettings(
         redis,
         version,
         push,
-        cors);
+        cors,
+        gate);
   }
 
   /** Keeps secrets out of logs and exception messages. */

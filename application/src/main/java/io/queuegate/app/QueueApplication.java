@@ -20,11 +20,12 @@ import io.queuegate.domain.service.Reaper;
 import io.queuegate.domain.service.SilenceRule;
 import io.queuegate.domain.service.StoreOutages;
 import java.time.Clock;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
  * Wires the domain, the chosen store and the HTTP, JWT and metrics adapters with plain
- * constructors, and starts.
+ * constructors, the gate included, and starts.
  */
 public final class QueueApplication {
 
@@ -77,6 +78,16 @@ public final class QueueApplication {
             signer,
             new JwtEnqueueTokenVerifier(settings.enqueueTokens()),
             clock);
+    GateWiring gate =
+        new GateWiring(
+            settings.gate(),
+            stores,
+            catalog,
+            heartbeats,
+            signer,
+            metrics,
+            prometheus.gate(),
+            clock);
     HttpAdapter http =
         new HttpAdapter(
             new HttpSettings(
@@ -87,7 +98,8 @@ public final class QueueApplication {
                 settings.push(),
                 settings.cors()),
             wiring.useCases(),
-            HttpMetricsBridge.to(prometheus));
+            HttpMetricsBridge.to(prometheus),
+            Optional.of(gate.http()));
 
     WebServerConfig.Builder server =
         WebServer.builder()
@@ -98,8 +110,9 @@ public final class QueueApplication {
     http.configure(server);
     WebServer webServer = server.build();
     jobs.start();
+    gate.jobs().start();
     webServer.start();
-    return new RunningService(webServer, jobs, stores);
+    return new RunningService(webServer, jobs, gate.jobs(), stores);
   }
 
   /**

@@ -2,6 +2,7 @@ package io.queuegate.app;
 
 import io.helidon.webserver.WebServer;
 import io.queuegate.domain.service.BackgroundJobs;
+import io.queuegate.domain.service.gate.GateJobs;
 
 /** A started service: its port, and a close that stops it in a safe order. */
 public final class RunningService implements AutoCloseable {
@@ -9,12 +10,14 @@ public final class RunningService implements AutoCloseable {
 
   private final WebServer server;
   private final BackgroundJobs jobs;
+  private final GateJobs gateJobs;
   private final AutoCloseable store;
   private boolean closed;
 
-  RunningService(WebServer server, BackgroundJobs jobs, AutoCloseable store) {
+  RunningService(WebServer server, BackgroundJobs jobs, GateJobs gateJobs, AutoCloseable store) {
     this.server = server;
     this.jobs = jobs;
+    this.gateJobs = gateJobs;
     this.store = store;
   }
 
@@ -25,7 +28,7 @@ public final class RunningService implements AutoCloseable {
 
   /**
    * Stops accepting requests and lets those in flight finish (the server's grace period), then
-   * stops the reaper and flushes heartbeats, then closes the store.
+   * stops the reaper and flushes heartbeats and session renewals, then closes the store.
    */
   @Override
   public synchronized void close() {
@@ -35,6 +38,7 @@ public final class RunningService implements AutoCloseable {
     closed = true;
     LOG.log(System.Logger.Level.INFO, "Stopping: no new requests; finishing those in flight");
     server.stop();
+    gateJobs.close();
     jobs.close();
     try {
       store.close();

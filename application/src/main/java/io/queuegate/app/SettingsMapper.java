@@ -12,6 +12,7 @@ import io.queuegate.domain.model.QueuePolicy;
 import io.queuegate.domain.service.EtaSettings;
 import io.queuegate.domain.service.PollingHintSettings;
 import io.queuegate.domain.service.RateLimits;
+import io.queuegate.domain.service.gate.GateSettings;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -75,7 +76,22 @@ final class SettingsMapper {
             duration(q.get("sse.retry-after")),
             q.get("sse.max-streams-per-token").asInt().get(),
             q.get("sse.max-streams-per-client").asInt().get()),
-        CorsPolicy.allowing(list(q.get("http.cors.allowed-origins").asString().orElse(""))));
+        CorsPolicy.allowing(list(q.get("http.cors.allowed-origins").asString().orElse(""))),
+        gate(q.get("gate"), Secrets.read(q, "gate.session-secret")));
+  }
+
+  private static GateConfig gate(Config g, Optional<String> secret) {
+    return new GateConfig(
+        g.get("public-path").asString().get(),
+        g.get("secure-cookies").asBoolean().get(),
+        secret,
+        new GateSettings(
+            g.get("renew-after").asDouble().get(),
+            duration(g.get("closed-retry-after")),
+            duration(g.get("crawler-retry-after")),
+            duration(g.get("refresh-interval")),
+            list(g.get("crawler-agents").asString().orElse(""))),
+        RoomSeeds.read(g.get("rooms-file").asString().orElse("")));
   }
 
   private static RateLimitSettings rateLimit(Config r) {

@@ -40,6 +40,11 @@ final class RawHttp {
       }
     }
 
+    /** The header {@code name}, in any letter case, or null. */
+    String header(String name) {
+      return headers.get(name.toLowerCase(Locale.ROOT));
+    }
+
     String errorCode() {
       JsonNode json = json();
       return json == null ? null : json.path("error").path("code").asText(null);
@@ -76,6 +81,15 @@ final class RawHttp {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /**
+   * Sends {@code head} (request line and headers, lines separated by "\n", without the blank line)
+   * to the service on {@code port}, with {@code Connection: close}, as a proxy sends its checks.
+   */
+  static Answer send(int port, String head) {
+    String request = head.strip().replace("\n", "\r\n") + "\r\nConnection: close\r\n\r\n";
+    return exchange(URI.create("http://127.0.0.1:" + port), ascii(request));
   }
 
   /** A request as text, with CRLF line ends written out by the caller. */

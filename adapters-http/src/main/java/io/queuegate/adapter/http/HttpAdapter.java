@@ -13,6 +13,7 @@ import io.queuegate.adapter.http.filter.RateLimitFilter;
 import io.queuegate.adapter.http.filter.RequestMetricsFilter;
 import io.queuegate.adapter.http.filter.TokenRateLimit;
 import io.queuegate.adapter.http.filter.TraceIdFilter;
+import io.queuegate.adapter.http.gate.GateHttp;
 import io.queuegate.adapter.http.operations.OperationsHttpService;
 import io.queuegate.adapter.http.page.WaitingPageHttpService;
 import io.queuegate.adapter.http.queue.QueueEventsHttpService;
@@ -21,6 +22,7 @@ import io.queuegate.adapter.http.routing.IdempotencyRoutes;
 import io.queuegate.adapter.http.routing.RequestBody;
 import io.queuegate.adapter.http.routing.Routes;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The HTTP adapter's entry point: puts the routes, filters, error handling and limits of the HTTP
@@ -30,11 +32,19 @@ public final class HttpAdapter {
   private final HttpSettings settings;
   private final QueueUseCases useCases;
   private final HttpMetrics metrics;
+  private final Optional<GateHttp> gate;
 
   public HttpAdapter(HttpSettings settings, QueueUseCases useCases, HttpMetrics metrics) {
+    this(settings, useCases, metrics, Optional.empty());
+  }
+
+  /** The adapter with the gate's routes when {@code gate} is present (docs/design.md#gate). */
+  public HttpAdapter(
+      HttpSettings settings, QueueUseCases useCases, HttpMetrics metrics, Optional<GateHttp> gate) {
     this.settings = Objects.requireNonNull(settings);
     this.useCases = Objects.requireNonNull(useCases);
     this.metrics = Objects.requireNonNull(metrics);
+    this.gate = Objects.requireNonNull(gate);
   }
 
   /**
@@ -64,6 +74,8 @@ public final class HttpAdapter {
         .addFilter(new CorsFilter(settings.cors()))
         .addFilter(new RateLimitFilter(useCases.rateLimit(), clients));
     EnvelopeErrorHandlers.register(routing);
+    // First: a site's proxy asks the gate once per request of its visitors, the busiest route.
+    gate.ifPresent(g -> g.register(routing, settings.adminToken(), limit));
     routing
         .register(
             new QueueHttpService(

@@ -42,6 +42,12 @@ final class Expiries<K> {
     return byKey.containsKey(key);
   }
 
+  /** The deadline of {@code key}, or null when it is not held. */
+  Instant deadline(K key) {
+    Entry<K> entry = byKey.get(key);
+    return entry == null ? null : entry.until();
+  }
+
   /** The soonest deadline among the keys held. */
   Optional<Instant> earliest() {
     return byTime.isEmpty() ? Optional.empty() : Optional.of(byTime.first().until());

@@ -1,8 +1,12 @@
 package io.queuegate.adapter.memory;
 
+import io.queuegate.domain.port.out.GateStore;
 import io.queuegate.domain.port.out.QueueStore;
 
-/** Builds the in-memory store: all six store ports over one shared set of events, one instance. */
+/**
+ * Builds the in-memory store: all six store ports and the gate's over one shared set of events, one
+ * instance.
+ */
 public final class InMemoryStores {
   private InMemoryStores() {}
 
@@ -18,6 +22,8 @@ public final class InMemoryStores {
         new InMemoryEventPolicies(events),
         new InMemoryIdempotencyStore(),
         new InMemoryRateLimitBuckets(),
-        new InMemoryStoreHealth());
+        new InMemoryStoreHealth(),
+        new GateStore(new InMemoryRooms(), new InMemoryGateSessions(events)),
+        () -> {});
   }
 }

@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.Timer;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.queuegate.domain.model.PositionMethod;
+import io.queuegate.domain.port.out.GateMetrics;
 import io.queuegate.domain.port.out.QueueMetrics;
 import java.time.Duration;
 import java.util.Collection;
@@ -22,10 +23,16 @@ public final class PrometheusMetrics {
   private final PrometheusMeterRegistry registry =
       new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
   private final MicrometerQueueMetrics queue = new MicrometerQueueMetrics(registry);
+  private final MicrometerGateMetrics gate = new MicrometerGateMetrics(registry);
 
   /** The business metrics, for the domain's metrics port. */
   public QueueMetrics queue() {
     return queue;
+  }
+
+  /** The gate's metrics, for the domain's gate metrics port. */
+  public GateMetrics gate() {
+    return gate;
   }
 
   /**

@@ -19,6 +19,12 @@ final class RedisKeys {
    */
   static final String ACTIVE_EVENTS = "queuegate:events";
 
+  /**
+   * The gate's rooms, field room id, value the encoded room (operator configuration, like a
+   * policy). Cleanup: Rooms.delete; Redis drops the hash with its last room.
+   */
+  static final String ROOMS = "queuegate:rooms";
+
   private static final String IDEMPOTENCY = "queuegate:idem:";
   private static final String RATE = "queuegate:rate:";
 
@@ -129,7 +135,15 @@ final class RedisKeys {
     return base + ":erasing";
   }
 
-  /** SCAN pattern matching every key of the event (deleteEvent's last step). */
+  /**
+   * The gate's ended sessions, member admission id, score when (ms). TTL: PX the remembered window
+   * (the rooms' longest hard cap), on write; older members are trimmed on write.
+   */
+  String revoked() {
+    return base + ":revoked";
+  }
+
+  /** SCAN pattern matching every key of the event (deleteEvent). */
   String everything() {
     return "*{" + base.substring(base.indexOf('{') + 1, base.indexOf('}')) + "}*";
   }

@@ -4,6 +4,7 @@ import io.lettuce.core.metrics.CommandLatencyRecorder;
 import io.lettuce.core.resource.ClientResources;
 import io.lettuce.core.resource.DefaultClientResources;
 import io.lettuce.core.resource.Delay;
+import io.queuegate.domain.port.out.GateStore;
 import io.queuegate.domain.port.out.QueueStore;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
@@ -43,6 +44,9 @@ public final class RedisStores implements AutoCloseable {
             new RedisIdempotencyStore(scripts),
             new RedisRateLimitBuckets(scripts),
             new RedisStoreHealth(link),
+            new GateStore(
+                new RedisRooms(link, calls),
+                new RedisGateSessions(link, calls, scripts, settings, housekeeping)),
             this);
   }
 
@@ -80,7 +84,7 @@ public final class RedisStores implements AutoCloseable {
     }
   }
 
-  /** The six store ports over this connection; closing it closes this. */
+  /** The six store ports and the gate's over this connection; closing it closes this. */
   public QueueStore store() {
     return store;
   }

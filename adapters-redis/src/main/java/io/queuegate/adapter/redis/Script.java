@@ -33,7 +33,10 @@ enum Script {
   IDEM_COMPLETE("idem_complete"),
   IDEM_RELEASE("idem_release"),
   POLICY_SWAP("policy_swap"),
-  RATE_ACQUIRE("rate_acquire", "lib_gcra");
+  RATE_ACQUIRE("rate_acquire", "lib_gcra"),
+  GATE_ADMIT("gate_admit", "lib_gcra"),
+  GATE_EXTEND("gate_extend"),
+  GATE_END("gate_end");
 
   private static final String SHEBANG = "#!";
 

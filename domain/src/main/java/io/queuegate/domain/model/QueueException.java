@@ -21,7 +21,11 @@ public abstract sealed class QueueException extends RuntimeException
         RateLimited,
         StoreUnavailableException,
         InvalidAdmissionToken,
-        AdmissionAlreadyUsed {
+        AdmissionAlreadyUsed,
+        InvalidRoom,
+        RoomNotFound,
+        InvalidReturnUrl,
+        RoomClosed {
 
   protected QueueException(String message) {
     super(message, null, false, false);

@@ -9,6 +9,8 @@ import io.queuegate.domain.model.InvalidAdmissionToken;
 import io.queuegate.domain.model.InvalidEnqueueToken;
 import io.queuegate.domain.model.InvalidEventId;
 import io.queuegate.domain.model.InvalidPolicy;
+import io.queuegate.domain.model.InvalidReturnUrl;
+import io.queuegate.domain.model.InvalidRoom;
 import io.queuegate.domain.model.InvalidUserId;
 import io.queuegate.domain.model.MissingEventId;
 import io.queuegate.domain.model.NotReady;
@@ -16,6 +18,8 @@ import io.queuegate.domain.model.QueueException;
 import io.queuegate.domain.model.QueueFull;
 import io.queuegate.domain.model.RateDecision;
 import io.queuegate.domain.model.RateLimited;
+import io.queuegate.domain.model.RoomClosed;
+import io.queuegate.domain.model.RoomNotFound;
 import io.queuegate.domain.model.StoreUnavailableException;
 import io.queuegate.domain.model.WaiterExpired;
 import io.queuegate.domain.model.WaiterNotFound;
@@ -64,6 +68,12 @@ public final class QueueErrorMapper {
       case InvalidAdmissionToken e ->
           new ErrorReply(401, "INVALID_ADMISSION_TOKEN", "the admission token is not valid");
       case AdmissionAlreadyUsed e -> new ErrorReply(409, "ADMISSION_ALREADY_USED", e.getMessage());
+      case InvalidRoom e ->
+          new ErrorReply(400, "INVALID_ROOM", RoomFieldNames.of(e.field()) + " " + e.rule());
+      case RoomNotFound e -> new ErrorReply(404, "ROOM_NOT_FOUND", e.getMessage());
+      case InvalidReturnUrl e -> new ErrorReply(400, "INVALID_RETURN_URL", e.getMessage());
+      case RoomClosed e ->
+          new ErrorReply(503, "ROOM_CLOSED", e.getMessage(), retryAfter(e.retryAfter()));
     };
   }
 

@@ -24,7 +24,8 @@ import java.util.Set;
  * routes (status, the event stream, enter and leave) are not counted here but by their token,
  * inside their handlers, which read the token anyway ({@link TokenRateLimit}). Health, readiness
  * and metrics are exempt; so are {@code /version}, {@code /openapi} and the JWKS, which are static
- * documents that monitors and booking backends fetch.
+ * documents that monitors and booking backends fetch, and the gate check, which a reverse proxy
+ * asks once per request of its visitors (docs/design.md#gate).
  */
 public final class RateLimitFilter implements Filter {
   static final Set<String> EXEMPT =
@@ -48,7 +49,7 @@ public final class RateLimitFilter implements Filter {
   public void filter(FilterChain chain, RoutingRequest req, RoutingResponse res) {
     String path = req.path().rawPath();
     Method method = req.prologue().method();
-    if (EXEMPT.contains(path) || countedByToken(path, method)) {
+    if (EXEMPT.contains(path) || isGateCheck(path) || countedByToken(path, method)) {
       chain.proceed();
       return;
     }
@@ -68,6 +69,10 @@ public final class RateLimitFilter implements Filter {
     }
     QueueErrorMapper.rateLimitHeaders(decision).forEach(res::header);
     chain.proceed();
+  }
+
+  private static boolean isGateCheck(String path) {
+    return path.equals(Routes.GATE_CHECK) || path.startsWith(Routes.GATE_CHECK + "/");
   }
 
   /**

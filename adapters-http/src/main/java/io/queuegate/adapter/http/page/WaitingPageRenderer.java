@@ -22,17 +22,32 @@ final class WaitingPageRenderer {
   private final PageStrings strings = new PageStrings();
 
   String render(EventId eventId, WaitingPage page, PageLanguage language) {
+    return render(eventId, page, language, "/", Map.of());
+  }
+
+  /**
+   * The page with its script and style under {@code base} (a path ending in '/'), and {@code more}
+   * settings for the script, such as the gate's.
+   */
+  String render(
+      EventId eventId,
+      WaitingPage page,
+      PageLanguage language,
+      String base,
+      Map<String, Object> more) {
     Map<String, String> texts = strings.of(language);
     String title = page.title().orElse(texts.get("title.default"));
     Map<String, String> slots = new LinkedHashMap<>(texts);
     slots.put("lang", language.tag());
     slots.put("title", title);
+    slots.put("base", base);
     Map<String, Object> config = new LinkedHashMap<>();
     config.put("eventId", eventId.value());
     config.put("lang", language.tag());
     config.put("targetUrl", page.targetUrl().orElse(null));
     config.put("delivery", page.targetDelivery().wireName());
     config.put("strings", texts);
+    config.putAll(more);
     Matcher m = SLOT.matcher(template);
     StringBuilder html = new StringBuilder(template.length() + 4096);
     while (m.find()) {

@@ -27,6 +27,17 @@ public final class Routes {
   public static final String ADMIN_EVENT = ADMIN_EVENTS + "/{event_id}";
   public static final String ADMIN_PAUSE = ADMIN_EVENT + "/pause";
   public static final String ADMIN_RESUME = ADMIN_EVENT + "/resume";
+  public static final String GATE_CHECK = "/gate/check";
+
+  /** Envoy's ext_authz appends the original path to its path prefix, {@link #GATE_CHECK}. */
+  public static final String GATE_CHECK_ENVOY = GATE_CHECK + "/*";
+
+  public static final String GATE_WAIT = "/gate/wait";
+  public static final String GATE_ENTER = "/gate/enter";
+  public static final String COMPLETE = "/api/v1/admission/complete";
+  public static final String ADMIN_ROOMS = "/api/v1/admin/rooms";
+  public static final String ADMIN_ROOM = ADMIN_ROOMS + "/{room_id}";
+  public static final String ADMIN_ROOM_SESSION = ADMIN_ROOM + "/sessions/{admission_id}";
   public static final String UNMATCHED = "unmatched";
 
   private static final List<String> PUBLIC =
@@ -45,8 +56,13 @@ public final class Routes {
           OPENAPI,
           WAIT,
           PAGE_SCRIPT,
-          PAGE_STYLE);
-  private static final List<String> ADMIN = List.of(ADMIN_EVENT, ADMIN_PAUSE, ADMIN_RESUME);
+          PAGE_STYLE,
+          GATE_CHECK,
+          GATE_WAIT,
+          GATE_ENTER,
+          COMPLETE);
+  private static final List<String> ADMIN =
+      List.of(ADMIN_EVENT, ADMIN_PAUSE, ADMIN_RESUME, ADMIN_ROOMS, ADMIN_ROOM, ADMIN_ROOM_SESSION);
 
   private final List<String[]> templates;
 
@@ -57,6 +73,9 @@ public final class Routes {
 
   /** The template {@code path} belongs to, or {@value #UNMATCHED}. */
   public String templateOf(String path) {
+    if (path.startsWith(GATE_CHECK + "/")) {
+      return GATE_CHECK_ENVOY;
+    }
     String[] segments = path.split("/", -1);
     for (String[] template : templates) {
       if (matches(template, segments)) {

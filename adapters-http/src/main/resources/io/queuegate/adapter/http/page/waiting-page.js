@@ -11,12 +11,17 @@
  * has decided (see settled), so a retry after a lost answer gets that answer back instead of a
  * second place or a "place gone". The join's key is stored with the event before the request
  * goes out, so a reload or another tab retries the same join; a pending enter's key is stored
- * with the token. */
+ * with the token.
+ *
+ * Behind the gate (cfg.gate) the page is served under the protected host: it calls the API under
+ * cfg.api, enters through the gate, which sets the session cookie, and goes back to the page the
+ * visitor first asked for. */
 (function () {
   'use strict';
   var cfg = JSON.parse(document.getElementById('qg-config').textContent);
   var S = cfg.strings;
-  var API = '/api/v1/queue/';
+  var API = cfg.api || '/api/v1/queue/';
+  var GATE = cfg.gate || null;
   var KEY = 'queuegate:wait:' + cfg.eventId;
   var TABS = 'queuegate:tabs:' + cfg.eventId;
   var LIVE_MS = 90000;
@@ -99,10 +104,10 @@
   }
   function later(fn, sec) { clearTimeout(timer); timer = setTimeout(fn, Math.max(1, sec) * 1000); }
 
-  function call(method, path, body, idempotencyKey) {
+  function call(method, path, body, idempotencyKey, url) {
     var headers = { 'Content-Type': 'application/json' };
     if (idempotencyKey) { headers['Idempotency-Key'] = idempotencyKey; }
-    return fetch(API + path, { method: method, headers: headers, body: body ? JSON.stringify(body) : undefined, cache: 'no-store' })
+    return fetch(url || API + path, { method: method, headers: headers, body: body ? JSON.stringify(body) : undefined, cache: 'no-store' })
       .then(function (res) {
         return res.json().catch(function () { return {}; }).then(function (json) {
           var retry = parseInt(res.headers.get('Retry-After'), 10);
@@ -127,7 +132,7 @@
       if (enterKey && token && !done) { return enter(); }
       write(KEY, null); return gone(code === 'TOKEN_EXPIRED' ? 'error.expired' : 'error.gone');
     }
-    var msg = { EVENT_PAUSED: 'error.paused', QUEUE_FULL: 'error.full', SERVICE_UNAVAILABLE: 'error.busy',
+    var msg = { EVENT_PAUSED: 'error.paused', ROOM_CLOSED: 'error.closed', QUEUE_FULL: 'error.full', SERVICE_UNAVAILABLE: 'error.busy',
       DUPLICATE_REQUEST: 'error.busy', RATE_LIMITED: 'error.rate', ENQUEUE_TOKEN_REQUIRED: 'error.invite',
       INVALID_ENQUEUE_TOKEN: 'error.invite' }[code];
     if (!code && (r.status === 502 || r.status === 504)) { msg = 'error.busy'; }
@@ -177,6 +182,18 @@
   function enter() {
     if (done) { return; }
     stop(); state('ready'); say(t('status.ready'), true);
+    if (GATE) {
+      call('POST', null, { waiting_token: token, return_url: GATE.returnUrl }, null, GATE.enterUrl).then(function (r) {
+        if (r.status === 403 && r.json.error && r.json.error.code === 'NOT_READY') {
+          say(t('status.almost'), true); later(poll, r.retry); return;
+        }
+        if (!r.ok) { return fail(r, poll); }
+        // The session cookie is set: back to the page asked for. Coming back later queues anew.
+        done = true; write(KEY, null); state('admitted'); progress(100);
+        say(t('status.redirecting'), true); location.assign(r.json.redirect);
+      });
+      return;
+    }
     if (!enterKey) { enterKey = uuid(); remember(); }
     var key = enterKey;
     call('POST', 'enter', { waiting_token: token }, key).then(function (r) {

@@ -3,8 +3,9 @@ package io.queuegate.domain.port.out;
 import java.util.Objects;
 
 /**
- * The six store ports one store adapter provides over one shared state, and how to release that
- * state (a connection, say) on shutdown. The store contracts test the ports together.
+ * The six store ports one store adapter provides over one shared state, the gate's ports over the
+ * same state, and how to release that state (a connection, say) on shutdown. The store contracts
+ * test the ports together.
  */
 public record QueueStore(
     WaitingLine line,
@@ -13,6 +14,7 @@ public record QueueStore(
     IdempotencyStore idempotency,
     RateLimitBuckets rateLimits,
     StoreHealth health,
+    GateStore gate,
     AutoCloseable closer)
     implements AutoCloseable {
 
@@ -23,7 +25,20 @@ public record QueueStore(
     Objects.requireNonNull(idempotency);
     Objects.requireNonNull(rateLimits);
     Objects.requireNonNull(health);
+    Objects.requireNonNull(gate);
     Objects.requireNonNull(closer);
+  }
+
+  /** A store without the gate's ports: using them fails. */
+  public QueueStore(
+      WaitingLine line,
+      AdmissionLedger ledger,
+      EventPolicies policies,
+      IdempotencyStore idempotency,
+      RateLimitBuckets rateLimits,
+      StoreHealth health,
+      AutoCloseable closer) {
+    this(line, ledger, policies, idempotency, rateLimits, health, GateStore.unsupported(), closer);
   }
 
   /** A store that holds nothing to release. */
@@ -34,7 +49,8 @@ public record QueueStore(
       IdempotencyStore idempotency,
       RateLimitBuckets rateLimits,
       StoreHealth health) {
-    this(line, ledger, policies, idempotency, rateLimits, health, () -> {});
+    this(
+        line, ledger, policies, idempotency, rateLimits, health, GateStore.unsupported(), () -> {});
   }
 
   /** Releases what the store holds; a failure to release is reported, never swallowed. */
