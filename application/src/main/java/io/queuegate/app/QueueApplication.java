@@ -127,6 +127,7 @@ public final class QueueApplication {
         store.idempotency(),
         store.rateLimits(),
         store.health(),
+        store.gate(),
         store);
   }
 }

@@ -29,30 +29,6 @@ public record QueueStore(
     Objects.requireNonNull(closer);
   }
 
-  /** A store without the gate's ports: using them fails. */
-  public QueueStore(
-      WaitingLine line,
-      AdmissionLedger ledger,
-      EventPolicies policies,
-      IdempotencyStore idempotency,
-      RateLimitBuckets rateLimits,
-      StoreHealth health,
-      AutoCloseable closer) {
-    this(line, ledger, policies, idempotency, rateLimits, health, GateStore.unsupported(), closer);
-  }
-
-  /** A store that holds nothing to release. */
-  public QueueStore(
-      WaitingLine line,
-      AdmissionLedger ledger,
-      EventPolicies policies,
-      IdempotencyStore idempotency,
-      RateLimitBuckets rateLimits,
-      StoreHealth health) {
-    this(
-        line, ledger, policies, idempotency, rateLimits, health, GateStore.unsupported(), () -> {});
-  }
-
   /** Releases what the store holds; a failure to release is reported, never swallowed. */
   @Override
   public void close() {
