@@ -33,7 +33,8 @@ public record AppSettings(
     VersionInfo version,
     PushSettings push,
     CorsPolicy cors,
-    GateConfig gate) {
+    GateConfig gate,
+    ProofOfWorkConfig proofOfWork) {
 
   public AppSettings {
     if (store == StoreKind.REDIS
@@ -96,7 +97,8 @@ public record AppSettings(
         version,
         push,
         cors,
-        gate);
+        gate,
+        proofOfWork);
   }
 
   /** Keeps secrets out of logs and exception messages. */

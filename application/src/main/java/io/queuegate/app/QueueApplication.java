@@ -127,6 +127,8 @@ public final class QueueApplication {
         store.idempotency(),
         store.rateLimits(),
         store.health(),
+        store.gate(),
+        store.spentChallenges(),
         store);
   }
 }

@@ -77,7 +77,13 @@ final class SettingsMapper {
             q.get("sse.max-streams-per-token").asInt().get(),
             q.get("sse.max-streams-per-client").asInt().get()),
         CorsPolicy.allowing(list(q.get("http.cors.allowed-origins").asString().orElse(""))),
-        gate(q.get("gate"), Secrets.read(q, "gate.session-secret")));
+        gate(q.get("gate"), Secrets.read(q, "gate.session-secret")),
+        new ProofOfWorkConfig(
+            Secrets.read(q, "proof-of-work.secret"),
+            duration(q.get("proof-of-work.challenge-ttl")),
+            q.get("proof-of-work.prefix-rate-per-sec").asDouble().get(),
+            q.get("proof-of-work.event-rate-per-sec").asDouble().get(),
+            duration(q.get("proof-of-work.window"))));
   }
 
   private static GateConfig gate(Config g, Optional<String> secret) {
@@ -125,6 +131,9 @@ final class SettingsMapper {
         .heartbeatTimeout(duration(p.get("heartbeat-timeout")))
         .admissionTtl(duration(p.get("admission-ttl")))
         .requireEnqueueToken(p.get("require-enqueue-token").asBoolean().get())
+        .requireProofOfWork(p.get("require-proof-of-work").asBoolean().orElse(false))
+        .proofOfWorkDifficulty(
+            p.get("proof-of-work-difficulty").asLong().orElse(QueuePolicy.DEFAULT_DIFFICULTY))
         .build();
   }
 

@@ -16,6 +16,7 @@ import io.queuegate.adapter.http.filter.TraceIdFilter;
 import io.queuegate.adapter.http.gate.GateHttp;
 import io.queuegate.adapter.http.operations.OperationsHttpService;
 import io.queuegate.adapter.http.page.WaitingPageHttpService;
+import io.queuegate.adapter.http.queue.ChallengeHttpService;
 import io.queuegate.adapter.http.queue.QueueEventsHttpService;
 import io.queuegate.adapter.http.queue.QueueHttpService;
 import io.queuegate.adapter.http.routing.IdempotencyRoutes;
@@ -86,6 +87,7 @@ public final class HttpAdapter {
                 new IdempotencyRoutes(useCases.idempotency(), limit),
                 tokens,
                 limit))
+        .register(new ChallengeHttpService(useCases.challenge(), clients))
         .register(
             new QueueEventsHttpService(
                 useCases.status(), settings.push(), metrics.openStreams(), tokens))

@@ -6,6 +6,7 @@ import io.queuegate.domain.port.in.DeleteEventUseCase;
 import io.queuegate.domain.port.in.DescribeEventUseCase;
 import io.queuegate.domain.port.in.DescribeWaitingPageUseCase;
 import io.queuegate.domain.port.in.EnterQueueUseCase;
+import io.queuegate.domain.port.in.IssueChallengeUseCase;
 import io.queuegate.domain.port.in.JoinQueueUseCase;
 import io.queuegate.domain.port.in.LeaveQueueUseCase;
 import io.queuegate.domain.port.in.PauseEventUseCase;
@@ -30,4 +31,5 @@ public record QueueUseCases(
     CheckReadinessUseCase readiness,
     RateLimitUseCase rateLimit,
     RunOnceUseCase idempotency,
-    DescribeWaitingPageUseCase waitingPage) {}
+    DescribeWaitingPageUseCase waitingPage,
+    IssueChallengeUseCase challenge) {}

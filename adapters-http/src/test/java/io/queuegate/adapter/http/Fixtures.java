@@ -20,6 +20,7 @@ import io.queuegate.domain.port.in.DeleteEventUseCase;
 import io.queuegate.domain.port.in.DescribeEventUseCase;
 import io.queuegate.domain.port.in.DescribeWaitingPageUseCase;
 import io.queuegate.domain.port.in.EnterQueueUseCase;
+import io.queuegate.domain.port.in.IssueChallengeUseCase;
 import io.queuegate.domain.port.in.JoinQueueUseCase;
 import io.queuegate.domain.port.in.LeaveQueueUseCase;
 import io.queuegate.domain.port.in.PauseEventUseCase;
@@ -53,7 +54,8 @@ class Fixtures {
           mock(CheckReadinessUseCase.class),
           mock(RateLimitUseCase.class),
           mock(RunOnceUseCase.class),
-          mock(DescribeWaitingPageUseCase.class));
+          mock(DescribeWaitingPageUseCase.class),
+          mock(IssueChallengeUseCase.class));
   final RecordingMetrics metrics = new RecordingMetrics();
 
   HttpAdapter adapter(boolean withAdmin, List<String> trustedProxies) {

@@ -13,6 +13,9 @@ record EventMeters(
     Counter admissions,
     Counter leaves,
     Counter expiries,
+    Counter challengesIssued,
+    Counter challengesSolved,
+    Counter challengesRefused,
     AtomicLong waiting,
     List<Meter.Id> ids) {
 
@@ -28,14 +31,36 @@ record EventMeters(
     Counter admissions = counter(registry, "queue_admissions", "Admissions granted", event);
     Counter leaves = counter(registry, "queue_leaves", "Waiters who left the line", event);
     Counter expiries = counter(registry, "queue_expiries", "Waiters removed for inactivity", event);
+    Counter issued = challenges(registry, event, "issued");
+    Counter solved = challenges(registry, event, "solved");
+    Counter refused = challenges(registry, event, "refused");
     return new EventMeters(
         joins,
         admissions,
         leaves,
         expiries,
+        issued,
+        solved,
+        refused,
         waiting,
         List.of(
-            gauge.getId(), joins.getId(), admissions.getId(), leaves.getId(), expiries.getId()));
+            gauge.getId(),
+            joins.getId(),
+            admissions.getId(),
+            leaves.getId(),
+            expiries.getId(),
+            issued.getId(),
+            solved.getId(),
+            refused.getId()));
+  }
+
+  /** Proof-of-work challenges by outcome: issued, solved at join, refused at join. */
+  private static Counter challenges(MeterRegistry registry, String event, String outcome) {
+    return Counter.builder("queue_pow_challenges")
+        .description("Proof-of-work challenges issued, and solutions accepted or refused at join")
+        .tag("event", event)
+        .tag("outcome", outcome)
+        .register(registry);
   }
 
   private static Counter counter(

@@ -116,6 +116,21 @@ final class MicrometerQueueMetrics implements QueueMetrics {
   }
 
   @Override
+  public void challengeIssued(EventId eventId) {
+    metersFor(eventId).challengesIssued().increment();
+  }
+
+  @Override
+  public void challengeSolved(EventId eventId) {
+    metersFor(eventId).challengesSolved().increment();
+  }
+
+  @Override
+  public void challengeRefused(EventId eventId) {
+    metersFor(eventId).challengesRefused().increment();
+  }
+
+  @Override
   public void left(EventId eventId) {
     metersFor(eventId).leaves().increment();
   }

@@ -13,7 +13,8 @@ import java.util.UUID;
  * An event's policy HASH as read: the policy (empty when there is none) and the version of the
  * write that made it. Every write sets a new random version, which {@code policy_swap.lua} compares
  * to make an update atomic. The waiting-page fields store "" for "none", so that one HSET also
- * clears them; a hash written before they existed reads as no page.
+ * clears them; a hash written before they existed reads as no page, and one written before proof of
+ * work as not requiring it.
  */
 record PolicyHash(Optional<QueuePolicy> policy, String version) {
   /** The version of an event with no policy hash. */
@@ -44,7 +45,11 @@ record PolicyHash(Optional<QueuePolicy> policy, String version) {
             WaitingPage.of(
                 f.get("target_url"),
                 f.get("title"),
-                TargetDelivery.parse(f.getOrDefault("target_delivery", "query"))));
+                TargetDelivery.parse(f.getOrDefault("target_delivery", "query"))),
+            Boolean.parseBoolean(f.get("require_proof_of_work")),
+            Long.parseLong(
+                f.getOrDefault(
+                    "proof_of_work_difficulty", Long.toString(QueuePolicy.DEFAULT_DIFFICULTY))));
     return new PolicyHash(Optional.of(policy), f.getOrDefault(VERSION_FIELD, UNVERSIONED));
   }
 
@@ -64,6 +69,8 @@ record PolicyHash(Optional<QueuePolicy> policy, String version) {
     f.put("target_url", policy.page().targetUrl().orElse(""));
     f.put("title", policy.page().title().orElse(""));
     f.put("target_delivery", policy.page().targetDelivery().wireName());
+    f.put("require_proof_of_work", Boolean.toString(policy.requireProofOfWork()));
+    f.put("proof_of_work_difficulty", Long.toString(policy.proofOfWorkDifficulty()));
     return f;
   }
 

@@ -25,7 +25,9 @@ public abstract sealed class QueueException extends RuntimeException
         InvalidRoom,
         RoomNotFound,
         InvalidReturnUrl,
-        RoomClosed {
+        RoomClosed,
+        ProofOfWorkRequired,
+        InvalidProofOfWork {
 
   protected QueueException(String message) {
     super(message, null, false, false);

@@ -19,11 +19,19 @@ public record QueuePolicy(
     boolean pausedJoins,
     boolean pausedAdmission,
     boolean requireEnqueueToken,
-    WaitingPage page) {
+    WaitingPage page,
+    boolean requireProofOfWork,
+    long proofOfWorkDifficulty) {
 
   public static final long UNLIMITED = 0;
   private static final long MAX_COUNT = 1_000_000;
   private static final long MAX_SECONDS = 86_400;
+
+  /** The bounds of {@link #proofOfWorkDifficulty}: ALTCHA's {@code maxnumber} at base pressure. */
+  public static final long MIN_DIFFICULTY = 1_000;
+
+  public static final long MAX_DIFFICULTY = 10_000_000;
+  public static final long DEFAULT_DIFFICULTY = 50_000;
 
   public QueuePolicy {
     Objects.requireNonNull(page, "page");
@@ -52,11 +60,16 @@ public record QueuePolicy(
         inSeconds(admissionTtl),
         PolicyField.ADMISSION_TTL,
         "must be 1 to " + MAX_SECONDS + " seconds");
+    check(
+        proofOfWorkDifficulty >= MIN_DIFFICULTY && proofOfWorkDifficulty <= MAX_DIFFICULTY,
+        PolicyField.PROOF_OF_WORK_DIFFICULTY,
+        "must be " + MIN_DIFFICULTY + " to " + MAX_DIFFICULTY);
   }
 
   /**
    * The defaults of an event nobody configured: a ready window of 100, 50 admissions a second with
-   * a burst of 500, no active or waiting limit, a 300 s heartbeat timeout and admission lifetime.
+   * a burst of 500, no active or waiting limit, a 300 s heartbeat timeout and admission lifetime,
+   * no proof of work (difficulty 50,000 once required).
    */
   public static QueuePolicy defaults() {
     return new QueuePolicy(
@@ -70,7 +83,9 @@ public record QueuePolicy(
         false,
         false,
         false,
-        WaitingPage.NONE);
+        WaitingPage.NONE,
+        false,
+        DEFAULT_DIFFICULTY);
   }
 
   /** A builder that starts from {@link #defaults()}. */
@@ -122,6 +137,8 @@ public record QueuePolicy(
     private boolean pausedAdmission;
     private boolean requireEnqueueToken;
     private WaitingPage page;
+    private boolean requireProofOfWork;
+    private long proofOfWorkDifficulty;
 
     private Builder(QueuePolicy from) {
       readyWindow = from.readyWindow;
@@ -135,6 +152,18 @@ public record QueuePolicy(
       pausedAdmission = from.pausedAdmission;
       requireEnqueueToken = from.requireEnqueueToken;
       page = from.page;
+      requireProofOfWork = from.requireProofOfWork;
+      proofOfWorkDifficulty = from.proofOfWorkDifficulty;
+    }
+
+    public Builder requireProofOfWork(boolean value) {
+      requireProofOfWork = value;
+      return this;
+    }
+
+    public Builder proofOfWorkDifficulty(long value) {
+      proofOfWorkDifficulty = value;
+      return this;
     }
 
     public Builder readyWindow(long value) {
@@ -207,7 +236,9 @@ public record QueuePolicy(
           pausedJoins,
           pausedAdmission,
           requireEnqueueToken,
-          page);
+          page,
+          requireProofOfWork,
+          proofOfWorkDifficulty);
     }
   }
 }

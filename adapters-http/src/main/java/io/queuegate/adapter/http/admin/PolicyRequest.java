@@ -23,7 +23,9 @@ record PolicyRequest(
     Boolean requireEnqueueToken,
     String targetUrl,
     String title,
-    String targetDelivery) {
+    String targetDelivery,
+    Boolean requireProofOfWork,
+    Long proofOfWorkDifficulty) {
 
   /** The policy this request makes of {@code current}; the domain checks the ranges. */
   QueuePolicy applyTo(QueuePolicy current) {
@@ -40,7 +42,9 @@ record PolicyRequest(
         pausedJoins != null ? pausedJoins : current.pausedJoins(),
         pausedAdmission != null ? pausedAdmission : current.pausedAdmission(),
         requireEnqueueToken != null ? requireEnqueueToken : current.requireEnqueueToken(),
-        pageOf(current.page()));
+        pageOf(current.page()),
+        requireProofOfWork != null ? requireProofOfWork : current.requireProofOfWork(),
+        or(proofOfWorkDifficulty, current.proofOfWorkDifficulty()));
   }
 
   private WaitingPage pageOf(WaitingPage current) {

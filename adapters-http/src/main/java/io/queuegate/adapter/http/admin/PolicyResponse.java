@@ -19,7 +19,9 @@ record PolicyResponse(
     boolean requireEnqueueToken,
     String targetUrl,
     String title,
-    String targetDelivery) {
+    String targetDelivery,
+    boolean requireProofOfWork,
+    long proofOfWorkDifficulty) {
 
   static PolicyResponse from(QueuePolicy policy) {
     return new PolicyResponse(
@@ -35,6 +37,8 @@ record PolicyResponse(
         policy.requireEnqueueToken(),
         policy.page().targetUrl().orElse(""),
         policy.page().title().orElse(""),
-        policy.page().targetDelivery().wireName());
+        policy.page().targetDelivery().wireName(),
+        policy.requireProofOfWork(),
+        policy.proofOfWorkDifficulty());
   }
 }

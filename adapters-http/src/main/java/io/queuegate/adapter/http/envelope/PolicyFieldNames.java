@@ -18,6 +18,7 @@ final class PolicyFieldNames {
       case TARGET_URL -> "target_url";
       case TITLE -> "title";
       case TARGET_DELIVERY -> "target_delivery";
+      case PROOF_OF_WORK_DIFFICULTY -> "proof_of_work_difficulty";
     };
   }
 }

@@ -44,6 +44,24 @@ public final class ClientNetworks {
     return client == null ? req.remotePeer().host() : networkOf(client);
   }
 
+  /**
+   * The client's prefix for the adaptive proof-of-work difficulty: its IPv4 /24 ({@code
+   * 192.0.2.0/24}), or its IPv6 network as in {@link #networkOf(ServerRequest)}. Wider than a rate
+   * bucket on purpose: a bot farm rents neighbouring addresses.
+   */
+  public String prefixOf(ServerRequest req) {
+    InetAddress client = addressOf(req);
+    return client == null ? req.remotePeer().host() : prefixOf(client);
+  }
+
+  String prefixOf(InetAddress client) {
+    if (client instanceof java.net.Inet4Address v4) {
+      byte[] b = v4.getAddress();
+      return (b[0] & 0xff) + "." + (b[1] & 0xff) + "." + (b[2] & 0xff) + ".0/24";
+    }
+    return networkOf(client);
+  }
+
   String networkOf(InetAddress client) {
     if (!(client instanceof Inet6Address) || ipv6Prefix == 128) {
       return client.getHostAddress();

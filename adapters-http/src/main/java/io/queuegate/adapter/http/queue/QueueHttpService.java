@@ -20,6 +20,7 @@ import io.queuegate.adapter.http.routing.RequestBody;
 import io.queuegate.adapter.http.routing.Routes;
 import io.queuegate.adapter.http.routing.StateResponse;
 import io.queuegate.domain.model.EventId;
+import io.queuegate.domain.model.ProofOfWorkSolution;
 import io.queuegate.domain.model.UserId;
 import io.queuegate.domain.port.in.EnterQueueUseCase;
 import io.queuegate.domain.port.in.JoinCommand;
@@ -84,7 +85,12 @@ public final class QueueHttpService implements HttpService {
             .map(
                 value ->
                     BearerToken.credentials(value).orElseThrow(HttpError::invalidEnqueueToken));
-    var receipt = join.join(new JoinCommand(eventId, userId, enqueueToken));
+    Optional<ProofOfWorkSolution> proofOfWork =
+        req.headers()
+            .first(ProofOfWorkHeader.NAME)
+            .or(() -> Optional.ofNullable(request.proofOfWork()))
+            .map(ProofOfWorkHeader::decode);
+    var receipt = join.join(new JoinCommand(eventId, userId, enqueueToken, proofOfWork));
     return Reply.json(202, JoinResponse.from(receipt));
   }
 

@@ -13,6 +13,7 @@ public final class Routes {
   public static final String ENTER = QUEUE + "/enter";
   public static final String LEAVE = QUEUE + "/leave";
   public static final String EVENTS = QUEUE + "/events";
+  public static final String CHALLENGE = QUEUE + "/challenge";
   public static final String WAIT = "/wait/{event_id}";
   public static final String PAGE_SCRIPT = "/assets/waiting-page.js";
   public static final String PAGE_STYLE = "/assets/waiting-page.css";
@@ -47,6 +48,7 @@ public final class Routes {
           ENTER,
           LEAVE,
           EVENTS,
+          CHALLENGE,
           VERIFY,
           JWKS,
           HEALTHZ,

@@ -30,6 +30,15 @@ public interface QueueMetrics {
    */
   void configured(EventId eventId, boolean configured);
 
+  /** A proof-of-work challenge was issued for the event. */
+  default void challengeIssued(EventId eventId) {}
+
+  /** A join came with a valid, unspent proof-of-work solution. */
+  default void challengeSolved(EventId eventId) {}
+
+  /** A join the event's proof-of-work policy refused (no, wrong, expired or spent solution). */
+  default void challengeRefused(EventId eventId) {}
+
   /** A sink that records nothing, for tests and tools. */
   QueueMetrics NONE =
       new QueueMetrics() {
