@@ -21,7 +21,8 @@ import java.util.Map;
  */
 public final class WaitingPageHttpService implements HttpService {
   // The script and style are inline-free, so the policy can forbid inline code entirely; form posts
-  // go to the operator's target, which can be any site.
+  // go to the operator's target, which can be any site. The proof-of-work worker is a same-origin
+  // script, which worker-src falls back to script-src 'self' for: no widening needed.
   private static final String CSP =
       "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
           + "connect-src 'self'; base-uri 'none'; frame-ancestors 'none'";
@@ -30,6 +31,7 @@ public final class WaitingPageHttpService implements HttpService {
   private final WaitingPageRenderer renderer = new WaitingPageRenderer();
   private final Reply script = asset("waiting-page.js", "text/javascript; charset=utf-8");
   private final Reply style = asset("waiting-page.css", "text/css; charset=utf-8");
+  private final Reply worker = asset("pow-worker.js", "text/javascript; charset=utf-8");
 
   public WaitingPageHttpService(DescribeWaitingPageUseCase pages) {
     this.pages = pages;
@@ -43,6 +45,8 @@ public final class WaitingPageHttpService implements HttpService {
     AllowedMethods.only(rules, Routes.PAGE_SCRIPT, "GET");
     rules.get(Routes.PAGE_STYLE, ((ReplyHandler) req -> style).toHelidon());
     AllowedMethods.only(rules, Routes.PAGE_STYLE, "GET");
+    rules.get(Routes.PAGE_WORKER, ((ReplyHandler) req -> worker).toHelidon());
+    AllowedMethods.only(rules, Routes.PAGE_WORKER, "GET");
   }
 
   private Reply page(ServerRequest req) {

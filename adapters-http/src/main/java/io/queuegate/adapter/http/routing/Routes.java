@@ -17,6 +17,7 @@ public final class Routes {
   public static final String WAIT = "/wait/{event_id}";
   public static final String PAGE_SCRIPT = "/assets/waiting-page.js";
   public static final String PAGE_STYLE = "/assets/waiting-page.css";
+  public static final String PAGE_WORKER = "/assets/pow-worker.js";
   public static final String VERIFY = "/api/v1/admission/verify";
   public static final String JWKS = "/.well-known/jwks.json";
   public static final String HEALTHZ = "/healthz";
@@ -59,6 +60,7 @@ public final class Routes {
           WAIT,
           PAGE_SCRIPT,
           PAGE_STYLE,
+          PAGE_WORKER,
           GATE_CHECK,
           GATE_WAIT,
           GATE_ENTER,

@@ -27,6 +27,9 @@
   var LIVE_MS = 90000;
   var ADMITTED_MS = 1800000;
   var tabId = uuid();
+  // The solver sits beside this script, wherever the page is served from (behind the gate too).
+  var WORKER = (document.currentScript && document.currentScript.src || '/assets/waiting-page.js')
+    .replace(/waiting-page\.js(\?.*)?$/, 'pow-worker.js');
   var $ = function (id) { return document.getElementById(id); };
   var root = $('qg');
   var token = null, startPos = 0, stream = null, timer = null, done = false, lastSpoken = 0;
@@ -104,9 +107,10 @@
   }
   function later(fn, sec) { clearTimeout(timer); timer = setTimeout(fn, Math.max(1, sec) * 1000); }
 
-  function call(method, path, body, idempotencyKey, url) {
+  function call(method, path, body, idempotencyKey, url, extra) {
     var headers = { 'Content-Type': 'application/json' };
     if (idempotencyKey) { headers['Idempotency-Key'] = idempotencyKey; }
+    if (extra) { Object.keys(extra).forEach(function (h) { headers[h] = extra[h]; }); }
     return fetch(url || API + path, { method: method, headers: headers, body: body ? JSON.stringify(body) : undefined, cache: 'no-store' })
       .then(function (res) {
         return res.json().catch(function () { return {}; }).then(function (json) {
@@ -134,7 +138,8 @@
     }
     var msg = { EVENT_PAUSED: 'error.paused', ROOM_CLOSED: 'error.closed', QUEUE_FULL: 'error.full', SERVICE_UNAVAILABLE: 'error.busy',
       DUPLICATE_REQUEST: 'error.busy', RATE_LIMITED: 'error.rate', ENQUEUE_TOKEN_REQUIRED: 'error.invite',
-      INVALID_ENQUEUE_TOKEN: 'error.invite' }[code];
+      INVALID_ENQUEUE_TOKEN: 'error.invite', PROOF_OF_WORK_REQUIRED: 'error.solve',
+      INVALID_PROOF_OF_WORK: 'error.solve' }[code];
     if (!code && (r.status === 502 || r.status === 504)) { msg = 'error.busy'; }
     if (r.status === 0) { msg = 'error.offline'; }
     if (code === 'EVENT_PAUSED') { s.seconds = r.retry = 30; }
@@ -146,16 +151,49 @@
     stop(); token = null; enterKey = null; state('gone'); showError(t(msg));
     $('qg-rejoin').hidden = false; $('qg-leave').hidden = true;
   }
-  function join() {
+  // Proof of work (docs/design.md#bots): an event that requires it refuses a join without a
+  // solution (403); the page then fetches a challenge, solves it in a Web Worker and joins again
+  // with the solution. A refused solution (say, expired while the tab slept) is tried afresh, a few
+  // times at most.
+  function needsProof(r) {
+    var code = (r.json.error || {}).code;
+    return r.status === 403 && (code === 'PROOF_OF_WORK_REQUIRED' || code === 'INVALID_PROOF_OF_WORK');
+  }
+  function unsolved() { showError(t('error.solve', { seconds: 10 })); later(join, 10); }
+  function solve(then) {
+    state('solving'); progress(0); say(t('status.solving'), true);
+    call('GET', 'challenge?event_id=' + encodeURIComponent(cfg.eventId)).then(function (r) {
+      if (!r.ok) { return fail(r, join); }
+      var c = r.json, worker;
+      try { worker = new Worker(WORKER); } catch (e) { return unsolved(); }
+      worker.onmessage = function (e) {
+        var m = e.data;
+        if (m.progress != null) { progress(m.progress * 100); return; }
+        worker.terminate();
+        if (m.error) { return unsolved(); }
+        progress(100); say(t('status.solved'), true);
+        then(btoa(JSON.stringify({ algorithm: c.algorithm, challenge: c.challenge, number: m.number,
+          salt: c.salt, signature: c.signature, took: m.took })));
+      };
+      worker.onerror = function () { worker.terminate(); unsolved(); };
+      worker.postMessage(c);
+    });
+  }
+  function join(proof, attempts) {
     var saved = read(KEY) || {};
+    attempts = attempts || 0;
     // Another tab got the place (or entered) while this one waited to retry: follow it.
     if (saved.token || recentlyAdmitted(saved)) { return start(); }
     stop(); state('joining'); say(t('status.joining'), true);
     var key = saved.joining || uuid();
     write(KEY, { joining: key });
-    call('POST', 'join', { event_id: cfg.eventId }, key).then(function (r) {
+    var extra = typeof proof === 'string' ? { 'X-Proof-Of-Work': proof } : null;
+    call('POST', 'join', { event_id: cfg.eventId }, key, null, extra).then(function (r) {
       if (!r.ok) {
         if (settled(r) && (read(KEY) || {}).joining === key) { write(KEY, null); }
+        if (needsProof(r) && attempts < 3) {
+          return solve(function (p) { join(p, attempts + 1); });
+        }
         return fail(r, join);
       }
       token = r.json.waiting_token; startPos = r.json.position_hint; remember(); state('waiting');
