@@ -48,6 +48,17 @@ public record AppSettings(
               + " For development only, QUEUEGATE_ADMISSION_TOKEN_ALLOW_EPHEMERAL=true starts"
               + " anyway.");
     }
+    if (store == StoreKind.REDIS
+        && gate.sessionSecret().isEmpty()
+        && !admissionKeys.ephemeralAllowed()) {
+      throw new IllegalArgumentException(
+          "store redis needs a gate session secret that every instance shares: set"
+              + " QUEUEGATE_GATE_SESSION_SECRET or QUEUEGATE_GATE_SESSION_SECRET_FILE"
+              + " (queuegate.gate.session-secret, at least 32 bytes). Without it each instance"
+              + " signs session cookies with a secret of its own, and a visitor whose next"
+              + " request reaches another instance is sent back to the line. For development"
+              + " only, QUEUEGATE_ADMISSION_TOKEN_ALLOW_EPHEMERAL=true starts anyway.");
+    }
     // Refused at start rather than at the first reaped waiter.
     Duration shortest = heartbeatCadence(pollingHint, push).shortestTimeout();
     if (defaultPolicy.heartbeatTimeout().compareTo(shortest) < 0) {

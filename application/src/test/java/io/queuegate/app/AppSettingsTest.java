@@ -16,6 +16,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class AppSettingsTest {
+  // Settings only carry the key set; the JWT adapter reads it when the service starts.
+  private static final String ADMISSION_JWKS = "{\"keys\":[]}";
 
   @Test
   void noEnvironment_givesTheSpecificationDefaults() {
@@ -162,6 +164,19 @@ class AppSettingsTest {
 
     assertThat(settings.store()).isEqualTo(StoreKind.REDIS);
     assertThat(settings.admissionKeys().jwkSetJson()).isEmpty();
+  }
+
+  @Test
+  void redisStoreWithoutAGateSessionSecret_isRefused_becauseCookiesWouldFailOnOtherInstances() {
+    Map<String, String> redis =
+        Map.of("QUEUEGATE_STORE", "redis", "QUEUEGATE_ADMISSION_TOKEN_JWKS", ADMISSION_JWKS);
+
+    assertThatThrownBy(() -> AppSettings.load(redis))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("QUEUEGATE_GATE_SESSION_SECRET");
+    Map<String, String> withSecret = new java.util.HashMap<>(redis);
+    withSecret.put("QUEUEGATE_GATE_SESSION_SECRET", "0123456789abcdef0123456789abcdef");
+    assertThat(AppSettings.load(withSecret).gate().sessionSecret()).isPresent();
   }
 
   @Test

@@ -147,7 +147,9 @@ class KubernetesManifestsIT {
     assertThat(config).doesNotContainKey("QUEUEGATE_ADMISSION_TOKEN_ALLOW_EPHEMERAL");
     assertThat(list(container, "env"))
         .anySatisfy(
-            e -> assertThat(string(e, "name")).isEqualTo("QUEUEGATE_ADMISSION_TOKEN_JWKS_FILE"));
+            e -> assertThat(string(e, "name")).isEqualTo("QUEUEGATE_ADMISSION_TOKEN_JWKS_FILE"))
+        .anySatisfy(
+            e -> assertThat(string(e, "name")).isEqualTo("QUEUEGATE_GATE_SESSION_SECRET_FILE"));
   }
 
   @Test

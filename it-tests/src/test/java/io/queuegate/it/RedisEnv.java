@@ -16,6 +16,9 @@ final class RedisEnv {
   /** One EC P-256 signing key for the whole test JVM; instances in other JVMs get it by env. */
   static final String ADMISSION_JWKS = admissionKeys();
 
+  /** The gate's session-cookie secret every instance of this test run shares. */
+  static final String GATE_SECRET = "it-gate-session-secret-0123456789abcdef";
+
   private RedisEnv() {}
 
   static Map<String, String> standalone(String address) {
@@ -27,7 +30,9 @@ final class RedisEnv {
         "QUEUEGATE_REDIS_NODES",
         "redis://" + address,
         "QUEUEGATE_ADMISSION_TOKEN_JWKS",
-        ADMISSION_JWKS);
+        ADMISSION_JWKS,
+        "QUEUEGATE_GATE_SESSION_SECRET",
+        GATE_SECRET);
   }
 
   static Map<String, String> cluster(List<String> addresses) {
@@ -39,7 +44,9 @@ final class RedisEnv {
         "QUEUEGATE_REDIS_NODES",
         String.join(",", addresses),
         "QUEUEGATE_ADMISSION_TOKEN_JWKS",
-        ADMISSION_JWKS);
+        ADMISSION_JWKS,
+        "QUEUEGATE_GATE_SESSION_SECRET",
+        GATE_SECRET);
   }
 
   private static String admissionKeys() {

@@ -14,6 +14,8 @@ import java.util.HexFormat;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.random.RandomGenerator;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Issues and checks ALTCHA challenges (docs/design.md#bots). The salt carries {@code
@@ -23,10 +25,11 @@ import java.util.random.RandomGenerator;
  */
 public final class ProofOfWork {
   private static final HexFormat HEX = HexFormat.of();
+  private static final String HMAC_SHA_256 = "HmacSHA256";
   private final ProofOfWorkSettings settings;
   private final SpentChallenges spent;
   private final RandomGenerator random;
-  private final HmacSha256 hmac;
+  private final SecretKeySpec key;
 
   public ProofOfWork(ProofOfWorkSettings settings, SpentChallenges spent) {
     this(settings, spent, new SecureRandom());
@@ -36,7 +39,7 @@ public final class ProofOfWork {
     this.settings = Objects.requireNonNull(settings);
     this.spent = Objects.requireNonNull(spent);
     this.random = Objects.requireNonNull(random);
-    this.hmac = new HmacSha256(settings.secret());
+    this.key = new SecretKeySpec(settings.secret(), HMAC_SHA_256);
   }
 
   /** A fresh challenge for {@code eventId}: the secret number is drawn from 0..maxNumber. */
@@ -117,6 +120,13 @@ public final class ProofOfWork {
   }
 
   private String hmacHex(String input) {
-    return HEX.formatHex(hmac.mac(input.getBytes(StandardCharsets.UTF_8)));
+    try {
+      // A Mac is not thread-safe and cheap to make; one per call keeps verify lock-free.
+      Mac mac = Mac.getInstance(HMAC_SHA_256);
+      mac.init(key);
+      return HEX.formatHex(mac.doFinal(input.getBytes(StandardCharsets.UTF_8)));
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("HmacSHA256 is missing from this JDK", e);
+    }
   }
 }

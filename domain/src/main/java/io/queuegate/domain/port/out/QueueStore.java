@@ -31,52 +31,6 @@ public record QueueStore(
     Objects.requireNonNull(closer);
   }
 
-  /** A store without spent challenges: proof of work cannot be checked against it. */
-  public QueueStore(
-      WaitingLine line,
-      AdmissionLedger ledger,
-      EventPolicies policies,
-      IdempotencyStore idempotency,
-      RateLimitBuckets rateLimits,
-      StoreHealth health,
-      GateStore gate,
-      AutoCloseable closer) {
-    this(
-        line,
-        ledger,
-        policies,
-        idempotency,
-        rateLimits,
-        health,
-        gate,
-        SpentChallenges.unsupported(),
-        closer);
-  }
-
-  /** A store without the gate's ports: using them fails. */
-  public QueueStore(
-      WaitingLine line,
-      AdmissionLedger ledger,
-      EventPolicies policies,
-      IdempotencyStore idempotency,
-      RateLimitBuckets rateLimits,
-      StoreHealth health,
-      AutoCloseable closer) {
-    this(line, ledger, policies, idempotency, rateLimits, health, GateStore.unsupported(), closer);
-  }
-
-  /** A store that holds nothing to release. */
-  public QueueStore(
-      WaitingLine line,
-      AdmissionLedger ledger,
-      EventPolicies policies,
-      IdempotencyStore idempotency,
-      RateLimitBuckets rateLimits,
-      StoreHealth health) {
-    this(
-        line, ledger, policies, idempotency, rateLimits, health, GateStore.unsupported(), () -> {});
-  }
-
   /** Releases what the store holds; a failure to release is reported, never swallowed. */
   @Override
   public void close() {
