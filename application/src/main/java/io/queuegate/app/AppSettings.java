@@ -34,7 +34,8 @@ public record AppSettings(
     PushSettings push,
     CorsPolicy cors,
     GateConfig gate,
-    ProofOfWorkConfig proofOfWork) {
+    ProofOfWorkConfig proofOfWork,
+    CaptchaConfig captcha) {
 
   public AppSettings {
     if (store == StoreKind.REDIS
@@ -109,7 +110,8 @@ public record AppSettings(
         push,
         cors,
         gate,
-        proofOfWork);
+        proofOfWork,
+        captcha);
   }
 
   /** Keeps secrets out of logs and exception messages. */

@@ -3,12 +3,14 @@ package io.queuegate.app;
 import io.queuegate.adapter.http.QueueUseCases;
 import io.queuegate.adapter.memory.InMemoryRateLimitBuckets;
 import io.queuegate.domain.port.out.AdmissionTokenSigner;
+import io.queuegate.domain.port.out.CaptchaVerifier;
 import io.queuegate.domain.port.out.EnqueueTokenVerifier;
 import io.queuegate.domain.port.out.QueueMetrics;
 import io.queuegate.domain.port.out.QueueStore;
 import io.queuegate.domain.service.AdaptiveDifficulty;
 import io.queuegate.domain.service.ConfigureEventService;
 import io.queuegate.domain.service.DeleteEventService;
+import io.queuegate.domain.service.DescribeCaptchaService;
 import io.queuegate.domain.service.DescribeEventService;
 import io.queuegate.domain.service.DescribeWaitingPageService;
 import io.queuegate.domain.service.EnterQueueService;
@@ -40,6 +42,7 @@ record UseCaseWiring(
     QueueMetrics metrics,
     AdmissionTokenSigner signer,
     EnqueueTokenVerifier enqueueTokens,
+    CaptchaVerifier captcha,
     Clock clock) {
 
   QueueUseCases useCases() {
@@ -48,7 +51,7 @@ record UseCaseWiring(
     ProofOfWorkSettings pow = settings.proofOfWork().settings();
     ProofOfWork proofOfWork = new ProofOfWork(pow, stores.spentChallenges());
     ConfigureEventService configure =
-        new ConfigureEventService(stores.policies(), catalog, settings.heartbeatCadence());
+        new ConfigureEventService(stores.policies(), catalog, settings.heartbeatCadence(), captcha);
     return new QueueUseCases(
         new JoinQueueService(
             stores.line(),
@@ -58,7 +61,8 @@ record UseCaseWiring(
             hint,
             metrics,
             clock,
-            Optional.of(proofOfWork)),
+            Optional.of(proofOfWork),
+            captcha),
         new QueueStatusService(stores.line(), catalog, eta, hint, heartbeats, metrics, clock),
         new EnterQueueService(stores.ledger(), catalog, signer, heartbeats, metrics, clock),
         new LeaveQueueService(stores.line(), heartbeats, metrics, clock),
@@ -82,6 +86,7 @@ record UseCaseWiring(
             settings.idempotency().inFlightFor()),
         new DescribeWaitingPageService(catalog),
         new IssueChallengeService(
-            catalog, proofOfWork, new AdaptiveDifficulty(pow), metrics, clock));
+            catalog, proofOfWork, new AdaptiveDifficulty(pow), metrics, clock),
+        new DescribeCaptchaService(catalog));
   }
 }

@@ -99,6 +99,18 @@ class ArchitectureTest {
       onlyIn("com.nimbusds..", "io.queuegate.adapter.jwt..");
 
   @ArchTest
+  static final ArchRule jacksonOnlyInHttpAndCaptcha =
+      onlyIn(
+          "com.fasterxml.jackson..",
+          "io.queuegate.adapter.http..",
+          "io.queuegate.adapter.captcha..");
+
+  /** Outbound HTTP is the CAPTCHA adapter's alone: no other part of the service calls out. */
+  @ArchTest
+  static final ArchRule outboundHttpOnlyInTheCaptchaAdapter =
+      onlyIn("java.net.http..", "io.queuegate.adapter.captcha..");
+
+  @ArchTest
   static final ArchRule inPortsDoNotDependOnOutPorts =
       noClasses()
           .that()
@@ -160,6 +172,10 @@ class ArchitectureTest {
   @ArchTest static final ArchRule redisAdaptersAreNamedRedis = portAdaptersNamed("redis", "Redis");
 
   @ArchTest static final ArchRule jwtAdaptersAreNamedJwt = portAdaptersNamed("jwt", "Jwt");
+
+  @ArchTest
+  static final ArchRule captchaAdaptersAreNamedSiteverify =
+      portAdaptersNamed("captcha", "Siteverify");
 
   @ArchTest
   static final ArchRule metricsAdaptersAreNamedMicrometer =

@@ -86,12 +86,15 @@ public final class HttpAdapter {
                 useCases.leave(),
                 new IdempotencyRoutes(useCases.idempotency(), limit),
                 tokens,
+                clients,
                 limit))
         .register(new ChallengeHttpService(useCases.challenge(), clients))
         .register(
             new QueueEventsHttpService(
                 useCases.status(), settings.push(), metrics.openStreams(), tokens))
-        .register(new WaitingPageHttpService(useCases.waitingPage()))
+        .register(
+            new WaitingPageHttpService(
+                useCases.waitingPage(), useCases.captcha(), settings.captchaWidgets()))
         .register(new AdmissionHttpService(useCases.verify(), useCases.keys(), limit))
         .register(
             new OperationsHttpService(useCases.readiness(), metrics.scrape(), settings.version()));

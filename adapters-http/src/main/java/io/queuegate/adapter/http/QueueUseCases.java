@@ -3,6 +3,7 @@ package io.queuegate.adapter.http;
 import io.queuegate.domain.port.in.CheckReadinessUseCase;
 import io.queuegate.domain.port.in.ConfigureEventUseCase;
 import io.queuegate.domain.port.in.DeleteEventUseCase;
+import io.queuegate.domain.port.in.DescribeCaptchaUseCase;
 import io.queuegate.domain.port.in.DescribeEventUseCase;
 import io.queuegate.domain.port.in.DescribeWaitingPageUseCase;
 import io.queuegate.domain.port.in.EnterQueueUseCase;
@@ -32,4 +33,5 @@ public record QueueUseCases(
     RateLimitUseCase rateLimit,
     RunOnceUseCase idempotency,
     DescribeWaitingPageUseCase waitingPage,
-    IssueChallengeUseCase challenge) {}
+    IssueChallengeUseCase challenge,
+    DescribeCaptchaUseCase captcha) {}

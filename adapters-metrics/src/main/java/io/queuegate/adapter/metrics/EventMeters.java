@@ -4,7 +4,11 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.queuegate.domain.model.CaptchaVerdict;
+import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
 /** One event's meters, and their ids, so that they can leave the registry together. */
@@ -16,6 +20,7 @@ record EventMeters(
     Counter challengesIssued,
     Counter challengesSolved,
     Counter challengesRefused,
+    Map<CaptchaVerdict, Counter> captchaVerifications,
     AtomicLong waiting,
     List<Meter.Id> ids) {
 
@@ -34,6 +39,22 @@ record EventMeters(
     Counter issued = challenges(registry, event, "issued");
     Counter solved = challenges(registry, event, "solved");
     Counter refused = challenges(registry, event, "refused");
+    Map<CaptchaVerdict, Counter> captcha = new EnumMap<>(CaptchaVerdict.class);
+    for (CaptchaVerdict verdict : CaptchaVerdict.values()) {
+      captcha.put(verdict, captchaVerifications(registry, event, verdict));
+    }
+    List<Meter.Id> ids =
+        new ArrayList<>(
+            List.of(
+                gauge.getId(),
+                joins.getId(),
+                admissions.getId(),
+                leaves.getId(),
+                expiries.getId(),
+                issued.getId(),
+                solved.getId(),
+                refused.getId()));
+    captcha.values().forEach(counter -> ids.add(counter.getId()));
     return new EventMeters(
         joins,
         admissions,
@@ -42,16 +63,19 @@ record EventMeters(
         issued,
         solved,
         refused,
+        Map.copyOf(captcha),
         waiting,
-        List.of(
-            gauge.getId(),
-            joins.getId(),
-            admissions.getId(),
-            leaves.getId(),
-            expiries.getId(),
-            issued.getId(),
-            solved.getId(),
-            refused.getId()));
+        List.copyOf(ids));
+  }
+
+  /** CAPTCHA tokens checked with the provider at join, by verdict (docs/design.md#captcha). */
+  private static Counter captchaVerifications(
+      MeterRegistry registry, String event, CaptchaVerdict verdict) {
+    return Counter.builder("queue_captcha_verifications")
+        .description("CAPTCHA tokens checked with the provider at join, by verdict")
+        .tag("event", event)
+        .tag("outcome", verdict.label())
+        .register(registry);
   }
 
   /** Proof-of-work challenges by outcome: issued, solved at join, refused at join. */

@@ -3,6 +3,7 @@ package io.queuegate.adapter.metrics;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.queuegate.domain.model.CaptchaVerdict;
 import io.queuegate.domain.model.EventId;
 import io.queuegate.domain.model.PositionMethod;
 import io.queuegate.domain.port.out.QueueMetrics;
@@ -128,6 +129,11 @@ final class MicrometerQueueMetrics implements QueueMetrics {
   @Override
   public void challengeRefused(EventId eventId) {
     metersFor(eventId).challengesRefused().increment();
+  }
+
+  @Override
+  public void captchaVerified(EventId eventId, CaptchaVerdict verdict) {
+    metersFor(eventId).captchaVerifications().get(verdict).increment();
   }
 
   @Override

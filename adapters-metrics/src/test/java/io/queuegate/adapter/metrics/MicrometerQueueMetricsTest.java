@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.queuegate.domain.model.CaptchaVerdict;
 import io.queuegate.domain.model.EventId;
 import io.queuegate.domain.model.PositionMethod;
 import java.time.Duration;
@@ -273,5 +274,25 @@ class MicrometerQueueMetricsTest {
   void negativeCap_isRejected() {
     assertThatThrownBy(() -> new MicrometerQueueMetrics(registry, -1))
         .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void captchaVerifications_areCountedPerEventAndVerdict_andLeaveWithTheEvent() {
+    var metrics = new MicrometerQueueMetrics(registry);
+    metrics.configured(event("sale"), true);
+
+    metrics.captchaVerified(event("sale"), CaptchaVerdict.PASSED);
+    metrics.captchaVerified(event("sale"), CaptchaVerdict.PASSED);
+    metrics.captchaVerified(event("sale"), CaptchaVerdict.UNAVAILABLE);
+
+    assertThat(registry.scrape())
+        .contains("queue_captcha_verifications_total{event=\"sale\",outcome=\"passed\"} 2.0")
+        .contains("queue_captcha_verifications_total{event=\"sale\",outcome=\"failed\"} 0.0")
+        .contains("queue_captcha_verifications_total{event=\"sale\",outcome=\"unavailable\"} 1.0");
+
+    metrics.configured(event("sale"), false);
+
+    assertThat(registry.scrape())
+        .doesNotContain("queue_captcha_verifications_total{event=\"sale\"");
   }
 }

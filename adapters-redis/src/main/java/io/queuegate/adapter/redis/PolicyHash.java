@@ -1,5 +1,7 @@
 package io.queuegate.adapter.redis;
 
+import io.queuegate.domain.model.CaptchaOutage;
+import io.queuegate.domain.model.CaptchaPolicy;
 import io.queuegate.domain.model.QueuePolicy;
 import io.queuegate.domain.model.TargetDelivery;
 import io.queuegate.domain.model.WaitingPage;
@@ -14,7 +16,7 @@ import java.util.UUID;
  * write that made it. Every write sets a new random version, which {@code policy_swap.lua} compares
  * to make an update atomic. The waiting-page fields store "" for "none", so that one HSET also
  * clears them; a hash written before they existed reads as no page, and one written before proof of
- * work as not requiring it.
+ * work (or CAPTCHA) as not requiring it.
  */
 record PolicyHash(Optional<QueuePolicy> policy, String version) {
   /** The version of an event with no policy hash. */
@@ -49,7 +51,11 @@ record PolicyHash(Optional<QueuePolicy> policy, String version) {
             Boolean.parseBoolean(f.get("require_proof_of_work")),
             Long.parseLong(
                 f.getOrDefault(
-                    "proof_of_work_difficulty", Long.toString(QueuePolicy.DEFAULT_DIFFICULTY))));
+                    "proof_of_work_difficulty", Long.toString(QueuePolicy.DEFAULT_DIFFICULTY))),
+            CaptchaPolicy.of(
+                f.get("captcha_provider"),
+                f.get("captcha_site_key"),
+                CaptchaOutage.parse(f.getOrDefault("captcha_on_outage", "admit"))));
     return new PolicyHash(Optional.of(policy), f.getOrDefault(VERSION_FIELD, UNVERSIONED));
   }
 
@@ -71,6 +77,9 @@ record PolicyHash(Optional<QueuePolicy> policy, String version) {
     f.put("target_delivery", policy.page().targetDelivery().wireName());
     f.put("require_proof_of_work", Boolean.toString(policy.requireProofOfWork()));
     f.put("proof_of_work_difficulty", Long.toString(policy.proofOfWorkDifficulty()));
+    f.put("captcha_provider", policy.captcha().provider().map(p -> p.wireName()).orElse(""));
+    f.put("captcha_site_key", policy.captcha().siteKey().orElse(""));
+    f.put("captcha_on_outage", policy.captcha().onOutage().wireName());
     return f;
   }
 

@@ -27,7 +27,10 @@ public abstract sealed class QueueException extends RuntimeException
         InvalidReturnUrl,
         RoomClosed,
         ProofOfWorkRequired,
-        InvalidProofOfWork {
+        InvalidProofOfWork,
+        CaptchaRequired,
+        InvalidCaptcha,
+        CaptchaUnavailable {
 
   protected QueueException(String message) {
     super(message, null, false, false);

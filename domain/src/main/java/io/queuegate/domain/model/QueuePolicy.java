@@ -21,7 +21,8 @@ public record QueuePolicy(
     boolean requireEnqueueToken,
     WaitingPage page,
     boolean requireProofOfWork,
-    long proofOfWorkDifficulty) {
+    long proofOfWorkDifficulty,
+    CaptchaPolicy captcha) {
 
   public static final long UNLIMITED = 0;
   private static final long MAX_COUNT = 1_000_000;
@@ -35,6 +36,7 @@ public record QueuePolicy(
 
   public QueuePolicy {
     Objects.requireNonNull(page, "page");
+    Objects.requireNonNull(captcha, "captcha");
     Objects.requireNonNull(heartbeatTimeout, "heartbeatTimeout");
     Objects.requireNonNull(admissionTtl, "admissionTtl");
     check(
@@ -69,7 +71,7 @@ public record QueuePolicy(
   /**
    * The defaults of an event nobody configured: a ready window of 100, 50 admissions a second with
    * a burst of 500, no active or waiting limit, a 300 s heartbeat timeout and admission lifetime,
-   * no proof of work (difficulty 50,000 once required).
+   * no proof of work (difficulty 50,000 once required), no CAPTCHA.
    */
   public static QueuePolicy defaults() {
     return new QueuePolicy(
@@ -85,7 +87,8 @@ public record QueuePolicy(
         false,
         WaitingPage.NONE,
         false,
-        DEFAULT_DIFFICULTY);
+        DEFAULT_DIFFICULTY,
+        CaptchaPolicy.NONE);
   }
 
   /** A builder that starts from {@link #defaults()}. */
@@ -139,6 +142,7 @@ public record QueuePolicy(
     private WaitingPage page;
     private boolean requireProofOfWork;
     private long proofOfWorkDifficulty;
+    private CaptchaPolicy captcha;
 
     private Builder(QueuePolicy from) {
       readyWindow = from.readyWindow;
@@ -154,6 +158,12 @@ public record QueuePolicy(
       page = from.page;
       requireProofOfWork = from.requireProofOfWork;
       proofOfWorkDifficulty = from.proofOfWorkDifficulty;
+      captcha = from.captcha;
+    }
+
+    public Builder captcha(CaptchaPolicy value) {
+      captcha = value;
+      return this;
     }
 
     public Builder requireProofOfWork(boolean value) {
@@ -238,7 +248,8 @@ public record QueuePolicy(
           requireEnqueueToken,
           page,
           requireProofOfWork,
-          proofOfWorkDifficulty);
+          proofOfWorkDifficulty,
+          captcha);
     }
   }
 }

@@ -14,6 +14,7 @@ import io.queuegate.domain.model.WaiterId;
 import io.queuegate.domain.model.WaiterStanding;
 import io.queuegate.domain.port.in.JoinCommand;
 import io.queuegate.domain.port.in.JoinQueueUseCase;
+import io.queuegate.domain.port.out.CaptchaVerifier;
 import io.queuegate.domain.port.out.EnqueueTokenVerifier;
 import io.queuegate.domain.port.out.QueueMetrics;
 import io.queuegate.domain.port.out.WaitingLine;
@@ -32,6 +33,7 @@ public final class JoinQueueService implements JoinQueueUseCase {
   private final QueueMetrics metrics;
   private final Clock clock;
   private final Optional<ProofOfWork> proofOfWork;
+  private final CaptchaCheck captcha;
 
   /** A join service for a deployment without proof of work: events requiring it refuse joins. */
   public JoinQueueService(
@@ -54,6 +56,21 @@ public final class JoinQueueService implements JoinQueueUseCase {
       QueueMetrics metrics,
       Clock clock,
       Optional<ProofOfWork> proofOfWork) {
+    this(line, policies, verifier, eta, hint, metrics, clock, proofOfWork, CaptchaVerifier.NONE);
+  }
+
+  /** The join service with every defence this deployment has configured. */
+  public JoinQueueService(
+      WaitingLine line,
+      PolicyCatalog policies,
+      EnqueueTokenVerifier verifier,
+      EtaEstimator eta,
+      PollingHint hint,
+      QueueMetrics metrics,
+      Clock clock,
+      Optional<ProofOfWork> proofOfWork,
+      CaptchaVerifier captcha) {
+    this.captcha = new CaptchaCheck(captcha, metrics);
     this.proofOfWork = Objects.requireNonNull(proofOfWork);
     this.line = Objects.requireNonNull(line);
     this.policies = Objects.requireNonNull(policies);
@@ -77,9 +94,13 @@ public final class JoinQueueService implements JoinQueueUseCase {
     if (identity.isEmpty() && policy.requireEnqueueToken()) {
       throw new EnqueueTokenRequired();
     }
+    // Cheap checks first, the provider's round trip last (docs/design.md#captcha): a missing token
+    // spends no challenge, and a bot must pay its proof of work before we spend a call on it.
+    captcha.requirePresent(policy.captcha(), command.captcha());
     if (policy.requireProofOfWork()) {
       checkProofOfWork(command, now);
     }
+    captcha.verify(eventId, policy.captcha(), command.captcha());
     NewWaiter newWaiter = new NewWaiter(eventId, WaiterId.random(), command.userId(), identity);
     Joined joined = line.join(newWaiter, policy.maxWaiting(), now);
     if (!joined.existing()) {

@@ -1,11 +1,14 @@
 package io.queuegate.adapter.http.envelope;
 
 import io.queuegate.domain.model.AdmissionAlreadyUsed;
+import io.queuegate.domain.model.CaptchaRequired;
+import io.queuegate.domain.model.CaptchaUnavailable;
 import io.queuegate.domain.model.DuplicateRequest;
 import io.queuegate.domain.model.EnqueueTokenRequired;
 import io.queuegate.domain.model.EventPaused;
 import io.queuegate.domain.model.IdempotencyConflict;
 import io.queuegate.domain.model.InvalidAdmissionToken;
+import io.queuegate.domain.model.InvalidCaptcha;
 import io.queuegate.domain.model.InvalidEnqueueToken;
 import io.queuegate.domain.model.InvalidEventId;
 import io.queuegate.domain.model.InvalidPolicy;
@@ -79,6 +82,11 @@ public final class QueueErrorMapper {
       case ProofOfWorkRequired e -> new ErrorReply(403, "PROOF_OF_WORK_REQUIRED", e.getMessage());
       // The reason names only our own checks (expired, spent, another event), never client bytes.
       case InvalidProofOfWork e -> new ErrorReply(403, "INVALID_PROOF_OF_WORK", e.getMessage());
+      case CaptchaRequired e -> new ErrorReply(403, "CAPTCHA_REQUIRED", e.getMessage());
+      // The provider's error codes go to the log, not to the client (docs/design.md#captcha).
+      case InvalidCaptcha e -> new ErrorReply(403, "INVALID_CAPTCHA", e.getMessage());
+      case CaptchaUnavailable e ->
+          new ErrorReply(503, "CAPTCHA_UNAVAILABLE", e.getMessage(), retryAfter(e.retryAfter()));
     };
   }
 

@@ -38,6 +38,14 @@ public final class ClientNetworks {
         .orElse(null);
   }
 
+  /**
+   * The client's address as text, behind any trusted proxies, for a CAPTCHA provider's {@code
+   * remoteip}; empty when the peer has none.
+   */
+  public java.util.Optional<String> clientAddressOf(ServerRequest req) {
+    return java.util.Optional.ofNullable(addressOf(req)).map(InetAddress::getHostAddress);
+  }
+
   /** The key of the client's buckets: {@code 192.0.2.7}, or {@code 2001:db8:1:2:0:0:0:0/64}. */
   public String networkOf(ServerRequest req) {
     InetAddress client = addressOf(req);

@@ -7,6 +7,7 @@ import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import io.queuegate.adapter.http.envelope.HttpError;
 import io.queuegate.adapter.http.envelope.Json;
+import io.queuegate.adapter.http.filter.ClientNetworks;
 import io.queuegate.adapter.http.filter.CountedToken;
 import io.queuegate.adapter.http.filter.TokenRateLimit;
 import io.queuegate.adapter.http.routing.AllowedMethods;
@@ -42,6 +43,7 @@ public final class QueueHttpService implements HttpService {
   private final IdempotencyRoutes idempotent;
   private final BodyHandler idempotentEnter;
   private final TokenRateLimit tokens;
+  private final ClientNetworks clients;
   private final int maxBodyBytes;
 
   /** The waiter's use cases; join and enter run behind {@code idempotent}. */
@@ -52,7 +54,9 @@ public final class QueueHttpService implements HttpService {
       LeaveQueueUseCase leave,
       IdempotencyRoutes idempotent,
       TokenRateLimit tokens,
+      ClientNetworks clients,
       int maxBodyBytes) {
+    this.clients = clients;
     this.join = join;
     this.status = status;
     this.enter = enter;
@@ -90,7 +94,14 @@ public final class QueueHttpService implements HttpService {
             .first(ProofOfWorkHeader.NAME)
             .or(() -> Optional.ofNullable(request.proofOfWork()))
             .map(ProofOfWorkHeader::decode);
-    var receipt = join.join(new JoinCommand(eventId, userId, enqueueToken, proofOfWork));
+    var receipt =
+        join.join(
+            new JoinCommand(
+                eventId,
+                userId,
+                enqueueToken,
+                proofOfWork,
+                CaptchaToken.of(req, request.captchaToken(), clients)));
     return Reply.json(202, JoinResponse.from(receipt));
   }
 

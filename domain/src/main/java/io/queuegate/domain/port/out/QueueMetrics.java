@@ -1,5 +1,6 @@
 package io.queuegate.domain.port.out;
 
+import io.queuegate.domain.model.CaptchaVerdict;
 import io.queuegate.domain.model.EventId;
 import io.queuegate.domain.model.PositionMethod;
 import java.time.Duration;
@@ -38,6 +39,9 @@ public interface QueueMetrics {
 
   /** A join the event's proof-of-work policy refused (no, wrong, expired or spent solution). */
   default void challengeRefused(EventId eventId) {}
+
+  /** A CAPTCHA provider was asked about a join's token for the event, with this verdict. */
+  default void captchaVerified(EventId eventId, CaptchaVerdict verdict) {}
 
   /** A sink that records nothing, for tests and tools. */
   QueueMetrics NONE =
