@@ -13,6 +13,11 @@
  * goes out, so a reload or another tab retries the same join; a pending enter's key is stored
  * with the token.
  *
+ * CAPTCHA (cfg.captcha, only for events whose policy names a provider): the page loads the
+ * provider's widget script, waits for the widget's token and joins with it in X-Captcha-Token.
+ * A token is good for one check by the provider, so after any answer but a request for proof of
+ * work (which comes before the provider is asked) the widget is reset for a fresh one.
+ *
  * Behind the gate (cfg.gate) the page is served under the protected host: it calls the API under
  * cfg.api, enters through the gate, which sets the session cookie, and goes back to the page the
  * visitor first asked for. */
@@ -34,6 +39,10 @@
   var root = $('qg');
   var token = null, startPos = 0, stream = null, timer = null, done = false, lastSpoken = 0;
   var enterKey = null;
+  var CAPTCHA = cfg.captcha || null;
+  // The global each provider's script defines; all three offer render(element, options) and reset.
+  var CAPTCHA_API = { turnstile: 'turnstile', hcaptcha: 'hcaptcha', recaptcha: 'grecaptcha' };
+  var captcha = { token: null, api: null, widget: null, loading: false, then: null };
   var fmt = window.Intl ? new Intl.NumberFormat(cfg.lang) : { format: String };
 
   function uuid() {
@@ -139,7 +148,8 @@
     var msg = { EVENT_PAUSED: 'error.paused', ROOM_CLOSED: 'error.closed', QUEUE_FULL: 'error.full', SERVICE_UNAVAILABLE: 'error.busy',
       DUPLICATE_REQUEST: 'error.busy', RATE_LIMITED: 'error.rate', ENQUEUE_TOKEN_REQUIRED: 'error.invite',
       INVALID_ENQUEUE_TOKEN: 'error.invite', PROOF_OF_WORK_REQUIRED: 'error.solve',
-      INVALID_PROOF_OF_WORK: 'error.solve' }[code];
+      INVALID_PROOF_OF_WORK: 'error.solve', CAPTCHA_REQUIRED: 'error.captcha', INVALID_CAPTCHA: 'error.captcha',
+      CAPTCHA_UNAVAILABLE: 'error.captchaDown' }[code];
     if (!code && (r.status === 502 || r.status === 504)) { msg = 'error.busy'; }
     if (r.status === 0) { msg = 'error.offline'; }
     if (code === 'EVENT_PAUSED') { s.seconds = r.retry = 30; }
@@ -179,23 +189,70 @@
       worker.postMessage(c);
     });
   }
+  // CAPTCHA (docs/design.md#captcha): the widget is loaded on first need, and its token handed to
+  // `then` as soon as the person (or the provider, unseen) has solved it.
+  function withCaptcha(then) {
+    if (captcha.token) { return then(); }
+    captcha.then = then;
+    stop(); state('captcha'); $('qg-captcha').hidden = false; say(t('status.captcha'), true);
+    if (captcha.api || captcha.loading) { return; }
+    captcha.loading = true;
+    window.queuegateCaptchaReady = function () {
+      captcha.api = window[CAPTCHA_API[CAPTCHA.provider]];
+      captcha.widget = captcha.api.render($('qg-captcha-widget'), {
+        sitekey: CAPTCHA.siteKey, callback: gotCaptcha,
+        'expired-callback': function () { captcha.token = null; },
+        'error-callback': function () { showError(t('error.captchaLoad', { seconds: 10 })); }
+      });
+    };
+    var script = document.createElement('script');
+    script.src = CAPTCHA.script + (CAPTCHA.script.indexOf('?') < 0 ? '?' : '&') +
+      'render=explicit&onload=queuegateCaptchaReady';
+    script.async = true;
+    script.onerror = function () {
+      captcha.loading = false; script.remove();
+      showError(t('error.captchaLoad', { seconds: 10 })); later(join, 10);
+    };
+    document.head.appendChild(script);
+  }
+  function gotCaptcha(value) {
+    captcha.token = value; say(t('status.captchaDone'), true);
+    var then = captcha.then; captcha.then = null;
+    if (then) { then(); }
+  }
+  function spendCaptcha() {
+    captcha.token = null;
+    if (captcha.api && captcha.widget != null && captcha.api.reset) {
+      try { captcha.api.reset(captcha.widget); } catch (e) { /* a new render follows on error */ }
+    }
+  }
   function join(proof, attempts) {
     var saved = read(KEY) || {};
     attempts = attempts || 0;
     // Another tab got the place (or entered) while this one waited to retry: follow it.
     if (saved.token || recentlyAdmitted(saved)) { return start(); }
+    if (CAPTCHA && !captcha.token) { return withCaptcha(function () { join(proof, attempts); }); }
     stop(); state('joining'); say(t('status.joining'), true);
     var key = saved.joining || uuid();
     write(KEY, { joining: key });
-    var extra = typeof proof === 'string' ? { 'X-Proof-Of-Work': proof } : null;
+    var extra = {};
+    if (typeof proof === 'string') { extra['X-Proof-Of-Work'] = proof; }
+    if (CAPTCHA) { extra['X-Captcha-Token'] = captcha.token; }
     call('POST', 'join', { event_id: cfg.eventId }, key, null, extra).then(function (r) {
+      var code = (r.json.error || {}).code;
+      if (CAPTCHA && !needsProof(r)) { spendCaptcha(); }
       if (!r.ok) {
         if (settled(r) && (read(KEY) || {}).joining === key) { write(KEY, null); }
         if (needsProof(r) && attempts < 3) {
           return solve(function (p) { join(p, attempts + 1); });
         }
+        if (CAPTCHA && (code === 'INVALID_CAPTCHA' || code === 'CAPTCHA_REQUIRED') && attempts < 5) {
+          showError(t('error.captcha'));
+          return withCaptcha(function () { join(undefined, attempts + 1); });
+        }
         return fail(r, join);
       }
+      if (CAPTCHA) { $('qg-captcha').hidden = true; }
       token = r.json.waiting_token; startPos = r.json.position_hint; remember(); state('waiting');
       show({ position: r.json.position_hint, eta_sec: r.json.eta_sec, ready_for_entry: false });
       follow(r.json.poll_after_ms);
