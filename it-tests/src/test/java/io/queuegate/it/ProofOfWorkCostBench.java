@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.queuegate.domain.model.EventId;
 import io.queuegate.domain.port.out.SpentChallenges;
+import io.queuegate.domain.service.AdaptiveDifficulty;
 import io.queuegate.domain.service.ProofOfWork;
 import io.queuegate.domain.service.ProofOfWorkSettings;
 import java.lang.management.ManagementFactory;
@@ -125,15 +126,14 @@ class ProofOfWorkCostBench {
   /** Challenges issued and verified per second on one thread (one core), in process. */
   private static void serverIssueAndVerify() {
     SpentChallenges spent = new io.queuegate.adapter.memory.InMemorySpentChallenges();
-    ProofOfWork pow =
-        new ProofOfWork(
-            new ProofOfWorkSettings(
-                SECRET.getBytes(StandardCharsets.UTF_8),
-                Duration.ofMinutes(5),
-                2,
-                500,
-                Duration.ofSeconds(10)),
-            spent);
+    ProofOfWorkSettings settings =
+        new ProofOfWorkSettings(
+            SECRET.getBytes(StandardCharsets.UTF_8),
+            Duration.ofMinutes(5),
+            2,
+            500,
+            Duration.ofSeconds(10));
+    ProofOfWork pow = new ProofOfWork(settings, spent, new AdaptiveDifficulty(settings));
     EventId event = new EventId("bench");
     Instant now = Clock.systemUTC().instant();
     int n = 200_000;

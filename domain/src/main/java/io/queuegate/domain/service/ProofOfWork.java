@@ -28,16 +28,26 @@ public final class ProofOfWork {
   private static final String HMAC_SHA_256 = "HmacSHA256";
   private final ProofOfWorkSettings settings;
   private final SpentChallenges spent;
+  private final AdaptiveDifficulty difficulty;
   private final RandomGenerator random;
   private final SecretKeySpec key;
 
-  public ProofOfWork(ProofOfWorkSettings settings, SpentChallenges spent) {
-    this(settings, spent, new SecureRandom());
+  /**
+   * @param difficulty told of every spent challenge, so the event's join rate raises the next ones
+   */
+  public ProofOfWork(
+      ProofOfWorkSettings settings, SpentChallenges spent, AdaptiveDifficulty difficulty) {
+    this(settings, spent, difficulty, new SecureRandom());
   }
 
-  ProofOfWork(ProofOfWorkSettings settings, SpentChallenges spent, RandomGenerator random) {
+  ProofOfWork(
+      ProofOfWorkSettings settings,
+      SpentChallenges spent,
+      AdaptiveDifficulty difficulty,
+      RandomGenerator random) {
     this.settings = Objects.requireNonNull(settings);
     this.spent = Objects.requireNonNull(spent);
+    this.difficulty = Objects.requireNonNull(difficulty);
     this.random = Objects.requireNonNull(random);
     this.key = new SecretKeySpec(settings.secret(), HMAC_SHA_256);
   }
@@ -81,6 +91,7 @@ public final class ProofOfWork {
     if (!spent.spend(eventId, solution.challenge(), expires, now)) {
       throw new InvalidProofOfWork("challenge already used");
     }
+    difficulty.joined(eventId, now);
   }
 
   private static boolean constantTimeEquals(String expected, String given) {

@@ -37,8 +37,9 @@ class JoinWithProofOfWorkTest {
   private final QueueMetrics metrics = mock(QueueMetrics.class);
   private final PolicyCatalog catalog =
       new PolicyCatalog(stored, QueuePolicy.defaults(), clock, Duration.ofSeconds(1));
+  private final AdaptiveDifficulty difficulty = new AdaptiveDifficulty(ProofOfWorkTest.SETTINGS);
   private final ProofOfWork pow =
-      new ProofOfWork(ProofOfWorkTest.SETTINGS, new ProofOfWorkTest.SpentSet());
+      new ProofOfWork(ProofOfWorkTest.SETTINGS, new ProofOfWorkTest.SpentSet(), difficulty);
   private final JoinQueueService service =
       new JoinQueueService(
           line,
@@ -50,8 +51,7 @@ class JoinWithProofOfWorkTest {
           clock,
           Optional.of(pow));
   private final IssueChallengeService challenges =
-      new IssueChallengeService(
-          catalog, pow, new AdaptiveDifficulty(ProofOfWorkTest.SETTINGS), metrics, clock);
+      new IssueChallengeService(catalog, pow, difficulty, metrics, clock);
 
   @BeforeEach
   void lineAcceptsJoins() {

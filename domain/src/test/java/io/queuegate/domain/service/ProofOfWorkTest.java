@@ -25,7 +25,8 @@ class ProofOfWorkTest {
   private static final Instant NOW = Instant.parse("2030-01-01T00:00:00Z");
 
   private final SpentChallenges spent = new SpentSet();
-  private final ProofOfWork pow = new ProofOfWork(SETTINGS, spent);
+  private final ProofOfWork pow =
+      new ProofOfWork(SETTINGS, spent, new AdaptiveDifficulty(SETTINGS));
 
   @Test
   void issuedChallenge_isInAltchaFormat_andBoundToEventAndExpiry() {
@@ -47,6 +48,25 @@ class ProofOfWorkTest {
   }
 
   @Test
+  void acceptedSolution_countsAsAJoinOfTheEvent_aRefusedOneDoesNot() {
+    // An event allowed one join every 20 s: a single counted join (0.1/s) doubles the difficulty.
+    ProofOfWorkSettings slow =
+        new ProofOfWorkSettings(SECRET, Duration.ofMinutes(5), 2, 0.05, Duration.ofSeconds(10));
+    AdaptiveDifficulty difficulty = new AdaptiveDifficulty(slow);
+    ProofOfWork counted = new ProofOfWork(slow, new SpentSet(), difficulty);
+    ProofOfWorkSolution s = Solver.solve(counted.issue(EVENT, 1_000, NOW));
+
+    assertThatThrownBy(() -> counted.verify(Solver.withNumber(s, s.number() + 1), EVENT, NOW))
+        .isInstanceOf(InvalidProofOfWork.class);
+    long afterRefusal = difficulty.next(EVENT, "p", 1_000, NOW);
+    counted.verify(s, EVENT, NOW);
+    long afterJoin = difficulty.next(EVENT, "q", 1_000, NOW);
+
+    assertThat(afterRefusal).isEqualTo(1_000);
+    assertThat(afterJoin).isEqualTo(2_000);
+  }
+
+  @Test
   void wrongNumber_isRefused() {
     ProofOfWorkSolution s = Solver.solve(pow.issue(EVENT, 5_000, NOW));
 
@@ -61,7 +81,8 @@ class ProofOfWorkTest {
     ProofOfWork forger =
         new ProofOfWork(
             new ProofOfWorkSettings(other, Duration.ofMinutes(5), 2, 500, Duration.ofSeconds(10)),
-            spent);
+            spent,
+            new AdaptiveDifficulty(SETTINGS));
     ProofOfWorkSolution s = Solver.solve(forger.issue(EVENT, 5_000, NOW));
 
     assertThatThrownBy(() -> pow.verify(s, EVENT, NOW))
