@@ -107,7 +107,7 @@ class ProofOfWorkCostBench {
     var threads = ManagementFactory.getThreadMXBean();
     long cpu0 = threads.getCurrentThreadCpuTime();
     long hashes = 0;
-    String salt = "0011223344556677?expires=1&event=x";
+    String salt = "0011223344556677?expires=1&event=x&";
     String sink = "";
     while (threads.getCurrentThreadCpuTime() - cpu0 < 3_000_000_000L) {
       for (int i = 0; i < 10_000; i++) {

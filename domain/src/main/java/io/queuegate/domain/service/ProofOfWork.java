@@ -19,7 +19,7 @@ import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Issues and checks ALTCHA challenges (docs/design.md#bots). The salt carries {@code
- * ?expires=<epoch seconds>&event=<event id>}; the challenge is hex SHA-256(salt + number) and the
+ * ?expires=<epoch seconds>&event=<event id>&}; the challenge is hex SHA-256(salt + number) and the
  * signature hex HMAC-SHA256(secret, challenge), so a challenge is stateless, bound to one event and
  * expiring; the spent-challenge store makes each one buy a single join.
  */
@@ -57,7 +57,8 @@ public final class ProofOfWork {
     byte[] nonce = new byte[12];
     random.nextBytes(nonce);
     long expires = now.plus(settings.challengeTtl()).getEpochSecond();
-    String salt = HEX.formatHex(nonce) + "?expires=" + expires + "&event=" + eventId.value();
+    // The closing '&' (as ALTCHA's libraries write it) ends the parameters where the number begins.
+    String salt = HEX.formatHex(nonce) + "?expires=" + expires + "&event=" + eventId.value() + "&";
     long number = random.nextLong(maxNumber + 1);
     String challenge = sha256Hex(salt + number);
     return new Challenge(Challenge.SHA_256, challenge, maxNumber, salt, hmacHex(challenge));
@@ -77,6 +78,11 @@ public final class ProofOfWork {
     }
     if (!constantTimeEquals(sha256Hex(solution.salt() + solution.number()), solution.challenge())) {
       throw new InvalidProofOfWork("wrong number");
+    }
+    // Without it, digits could move between the number and the last parameter with the same hash:
+    // "event=sale" + "42" is "event=sale4" + "2", a solution for another event or a later expiry.
+    if (!solution.salt().endsWith("&")) {
+      throw new InvalidProofOfWork("salt parameters not closed by '&'");
     }
     Instant expires =
         param(solution.salt(), "expires")

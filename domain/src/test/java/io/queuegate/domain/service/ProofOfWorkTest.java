@@ -37,7 +37,7 @@ class ProofOfWorkTest {
     assertThat(c.challenge()).matches("[0-9a-f]{64}");
     assertThat(c.signature()).matches("[0-9a-f]{64}");
     assertThat(c.salt())
-        .endsWith("?expires=" + NOW.plusSeconds(300).getEpochSecond() + "&event=sale");
+        .endsWith("?expires=" + NOW.plusSeconds(300).getEpochSecond() + "&event=sale&");
   }
 
   @Test
@@ -64,6 +64,28 @@ class ProofOfWorkTest {
 
     assertThat(afterRefusal).isEqualTo(1_000);
     assertThat(afterJoin).isEqualTo(2_000);
+  }
+
+  @Test
+  void digitsMovedFromTheNumberIntoTheSalt_areRefused_thoughTheHashStillMatches() {
+    ProofOfWorkSolution s = Solver.solve(pow.issue(EVENT, 5_000, NOW));
+    while (s.number() < 10) {
+      s = Solver.solve(pow.issue(EVENT, 5_000, NOW));
+    }
+    String digits = Long.toString(s.number());
+    // The last '&' dropped and the number's first digit glued on: "event=sale" + "4" + "2".
+    String spliced = s.salt().substring(0, s.salt().length() - 1) + "&" + digits.charAt(0);
+    ProofOfWorkSolution moved =
+        new ProofOfWorkSolution(
+            s.algorithm(),
+            s.challenge(),
+            Long.parseLong(digits.substring(1)),
+            spliced,
+            s.signature());
+
+    assertThatThrownBy(() -> pow.verify(moved, EVENT, NOW))
+        .isInstanceOf(InvalidProofOfWork.class)
+        .hasMessageContaining("not closed");
   }
 
   @Test
