@@ -30,7 +30,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The measurements of docs/benchmarks.md#bots. Not a test: run by hand with {@code -Dit.test=
  * ProofOfWorkCostBench} (bench/README.md); it prints its tables and asserts only that the figures
- * were taken. BENCH_BOT_SECONDS sets the bot run's length (60 by default).
+ * were taken. BENCH_BOT_SECONDS sets the bot run's length (60 by default); BENCH_PARTS (a comma
+ * list of solve, cpu, server, joins, bot, bot-limits; all by default) picks what to measure.
  */
 class ProofOfWorkCostBench {
   private static final String SECRET = "bench-proof-of-work-secret-0123456789abcdef";
@@ -38,11 +39,29 @@ class ProofOfWorkCostBench {
 
   @Test
   void measure() throws Exception {
-    solveTimesInChromium();
-    botCpuPerJoin();
-    serverIssueAndVerify();
-    joinThroughputWithAndWithout();
-    botRun();
+    List<String> parts =
+        List.of(
+            System.getenv()
+                .getOrDefault("BENCH_PARTS", "solve,cpu,server,joins,bot,bot-limits")
+                .split(","));
+    if (parts.contains("solve")) {
+      solveTimesInChromium();
+    }
+    if (parts.contains("cpu")) {
+      botCpuPerJoin();
+    }
+    if (parts.contains("server")) {
+      serverIssueAndVerify();
+    }
+    if (parts.contains("joins")) {
+      joinThroughputWithAndWithout();
+    }
+    if (parts.contains("bot")) {
+      botRun();
+    }
+    if (parts.contains("bot-limits")) {
+      botRunWithShippedLimits();
+    }
   }
 
   private static ServiceHarness service(Map<String, String> extra) {
@@ -203,73 +222,99 @@ class ProofOfWorkCostBench {
 
   /**
    * One bot address joining as fast as it can for the run, beside 20 paced browser-like clients
-   * (each from its own /24, a join every 3 s), first without the defence, then with it.
+   * (each from its own /24, a join every 3 s), first without the defence, then with it; the join
+   * limits raised out of the way to isolate the defence.
    */
   private static void botRun() throws Exception {
-    int seconds = Integer.parseInt(System.getenv().getOrDefault("BENCH_BOT_SECONDS", "60"));
+    int seconds = botSeconds();
     Map<String, String> env = new HashMap<>();
     env.put("QUEUEGATE_RATE_LIMIT_TRUSTED_PROXIES", "127.0.0.1/32");
     try (ServiceHarness s = service(env)) {
-      System.out.printf(
-          "%nBot run, %d s each, in memory, default join limits raised (ServiceHarness):%n"
-              + "| defence | bot places | bot challenges | bot last maxnumber | paced places"
-              + " (20 clients, 1 join / 3 s each) |%n| --- | --- | --- | --- | --- |%n",
-          seconds);
-      for (boolean pow : new boolean[] {false, true}) {
-        String event = event(s, pow, 1_000);
-        AtomicBoolean stop = new AtomicBoolean();
-        AtomicInteger botPlaces = new AtomicInteger();
-        AtomicInteger botChallenges = new AtomicInteger();
-        AtomicInteger pacedPlaces = new AtomicInteger();
-        Map<String, Long> lastMax = new ConcurrentHashMap<>();
-        HttpClient http = HttpClient.newHttpClient();
-        Thread bot =
-            Thread.ofPlatform()
-                .start(
-                    () -> {
-                      while (!stop.get()) {
-                        if (joinAs(http, s, event, "203.0.113.7", pow, botChallenges, lastMax)) {
-                          botPlaces.incrementAndGet();
-                        }
-                      }
-                    });
-        List<Thread> paced = new ArrayList<>();
-        for (int c = 0; c < 20; c++) {
-          String address = "198.51." + (c + 1) + ".10";
-          int offset = c * 150;
-          paced.add(
-              Thread.ofVirtual()
-                  .start(
-                      () -> {
-                        long next = System.nanoTime() + offset * 1_000_000L;
-                        while (!stop.get()) {
-                          long wait = next - System.nanoTime();
-                          if (wait > 0) {
-                            java.util.concurrent.locks.LockSupport.parkNanos(wait);
-                            continue;
-                          }
-                          if (joinAs(http, s, event, address, pow, new AtomicInteger(), null)) {
-                            pacedPlaces.incrementAndGet();
-                          }
-                          next += 3_000_000_000L;
-                        }
-                      }));
-        }
-        java.util.concurrent.locks.LockSupport.parkNanos(seconds * 1_000_000_000L);
-        stop.set(true);
-        bot.join();
-        for (Thread t : paced) {
-          t.join();
-        }
-        System.out.printf(
-            "| %s | %,d | %,d | %,d | %,d |%n",
-            pow ? "proof of work (base 1,000, adaptive)" : "none",
-            botPlaces.get(),
-            botChallenges.get(),
-            lastMax.getOrDefault("max", 0L),
-            pacedPlaces.get());
-      }
+      botHeader(seconds, "default join limits raised (ServiceHarness)");
+      botRow(s, seconds, "none", false, 1_000);
+      botRow(s, seconds, "proof of work (base 1,000, adaptive)", true, 1_000);
     }
+  }
+
+  /** The same run with the shipped per-network join limit on, alone and with the default base. */
+  private static void botRunWithShippedLimits() throws Exception {
+    int seconds = botSeconds();
+    Map<String, String> env = new HashMap<>();
+    env.put("QUEUEGATE_RATE_LIMIT_TRUSTED_PROXIES", "127.0.0.1/32");
+    env.put("QUEUEGATE_PROOF_OF_WORK_SECRET", SECRET);
+    try (ServiceHarness s = ServiceHarness.startWithDefaultLimits(env)) {
+      botHeader(seconds, "shipped request limits");
+      botRow(s, seconds, "per-network join limit (shipped)", false, 50_000);
+      botRow(s, seconds, "join limit + proof of work (base 50,000, the default)", true, 50_000);
+    }
+  }
+
+  private static int botSeconds() {
+    return Integer.parseInt(System.getenv().getOrDefault("BENCH_BOT_SECONDS", "60"));
+  }
+
+  private static void botHeader(int seconds, String limits) {
+    System.out.printf(
+        "%nBot run, %d s each, in memory, %s:%n"
+            + "| defence | bot places | bot challenges | bot last maxnumber | paced places"
+            + " (20 clients, 1 join / 3 s each) |%n| --- | --- | --- | --- | --- |%n",
+        seconds, limits);
+  }
+
+  private static void botRow(ServiceHarness s, int seconds, String label, boolean pow, long base)
+      throws Exception {
+    String event = event(s, pow, base);
+    AtomicBoolean stop = new AtomicBoolean();
+    AtomicInteger botPlaces = new AtomicInteger();
+    AtomicInteger botChallenges = new AtomicInteger();
+    AtomicInteger pacedPlaces = new AtomicInteger();
+    Map<String, Long> lastMax = new ConcurrentHashMap<>();
+    HttpClient http = HttpClient.newHttpClient();
+    Thread bot =
+        Thread.ofPlatform()
+            .start(
+                () -> {
+                  while (!stop.get()) {
+                    if (joinAs(http, s, event, "203.0.113.7", pow, botChallenges, lastMax)) {
+                      botPlaces.incrementAndGet();
+                    }
+                  }
+                });
+    List<Thread> paced = new ArrayList<>();
+    for (int c = 0; c < 20; c++) {
+      String address = "198.51." + (c + 1) + ".10";
+      int offset = c * 150;
+      paced.add(
+          Thread.ofVirtual()
+              .start(
+                  () -> {
+                    long next = System.nanoTime() + offset * 1_000_000L;
+                    while (!stop.get()) {
+                      long wait = next - System.nanoTime();
+                      if (wait > 0) {
+                        java.util.concurrent.locks.LockSupport.parkNanos(wait);
+                        continue;
+                      }
+                      if (joinAs(http, s, event, address, pow, new AtomicInteger(), null)) {
+                        pacedPlaces.incrementAndGet();
+                      }
+                      next += 3_000_000_000L;
+                    }
+                  }));
+    }
+    java.util.concurrent.locks.LockSupport.parkNanos(seconds * 1_000_000_000L);
+    stop.set(true);
+    bot.join();
+    for (Thread t : paced) {
+      t.join();
+    }
+    System.out.printf(
+        "| %s | %,d | %,d | %,d | %,d |%n",
+        label,
+        botPlaces.get(),
+        botChallenges.get(),
+        lastMax.getOrDefault("max", 0L),
+        pacedPlaces.get());
   }
 
   private static boolean joinAs(
