@@ -231,8 +231,8 @@ class ProofOfWorkCostBench {
     env.put("QUEUEGATE_RATE_LIMIT_TRUSTED_PROXIES", "127.0.0.1/32");
     try (ServiceHarness s = service(env)) {
       botHeader(seconds, "default join limits raised (ServiceHarness)");
-      botRow(s, seconds, "none", false, 1_000);
-      botRow(s, seconds, "proof of work (base 1,000, adaptive)", true, 1_000);
+      botRow(s, seconds, "none", false, 1_000, "203.0.113.7");
+      botRow(s, seconds, "proof of work (base 1,000, adaptive)", true, 1_000, "203.0.114.7");
     }
   }
 
@@ -244,8 +244,15 @@ class ProofOfWorkCostBench {
     env.put("QUEUEGATE_PROOF_OF_WORK_SECRET", SECRET);
     try (ServiceHarness s = ServiceHarness.startWithDefaultLimits(env)) {
       botHeader(seconds, "shipped request limits");
-      botRow(s, seconds, "per-network join limit (shipped)", false, 50_000);
-      botRow(s, seconds, "join limit + proof of work (base 50,000, the default)", true, 50_000);
+      // A bot address per row: the join limit's bucket is per network, not per event.
+      botRow(s, seconds, "per-network join limit (shipped)", false, 50_000, "203.0.113.7");
+      botRow(
+          s,
+          seconds,
+          "join limit + proof of work (base 50,000, the default)",
+          true,
+          50_000,
+          "203.0.114.7");
     }
   }
 
@@ -257,11 +264,13 @@ class ProofOfWorkCostBench {
     System.out.printf(
         "%nBot run, %d s each, in memory, %s:%n"
             + "| defence | bot places | bot challenges | bot last maxnumber | paced places"
-            + " (20 clients, 1 join / 3 s each) |%n| --- | --- | --- | --- | --- |%n",
+            + " (20 clients, 1 join / 3 s each) | bot's refused joins by status |%n"
+            + "| --- | --- | --- | --- | --- | --- |%n",
         seconds, limits);
   }
 
-  private static void botRow(ServiceHarness s, int seconds, String label, boolean pow, long base)
+  private static void botRow(
+      ServiceHarness s, int seconds, String label, boolean pow, long base, String botAddress)
       throws Exception {
     String event = event(s, pow, base);
     AtomicBoolean stop = new AtomicBoolean();
@@ -269,14 +278,18 @@ class ProofOfWorkCostBench {
     AtomicInteger botChallenges = new AtomicInteger();
     AtomicInteger pacedPlaces = new AtomicInteger();
     Map<String, Long> lastMax = new ConcurrentHashMap<>();
+    Map<Integer, AtomicInteger> refused = new ConcurrentHashMap<>();
     HttpClient http = HttpClient.newHttpClient();
     Thread bot =
         Thread.ofPlatform()
             .start(
                 () -> {
                   while (!stop.get()) {
-                    if (joinAs(http, s, event, "203.0.113.7", pow, botChallenges, lastMax)) {
+                    int status = joinAs(http, s, event, botAddress, pow, botChallenges, lastMax);
+                    if (status == 202) {
                       botPlaces.incrementAndGet();
+                    } else {
+                      refused.computeIfAbsent(status, k -> new AtomicInteger()).incrementAndGet();
                     }
                   }
                 });
@@ -295,7 +308,7 @@ class ProofOfWorkCostBench {
                         java.util.concurrent.locks.LockSupport.parkNanos(wait);
                         continue;
                       }
-                      if (joinAs(http, s, event, address, pow, new AtomicInteger(), null)) {
+                      if (joinAs(http, s, event, address, pow, new AtomicInteger(), null) == 202) {
                         pacedPlaces.incrementAndGet();
                       }
                       next += 3_000_000_000L;
@@ -309,15 +322,17 @@ class ProofOfWorkCostBench {
       t.join();
     }
     System.out.printf(
-        "| %s | %,d | %,d | %,d | %,d |%n",
+        "| %s | %,d | %,d | %,d | %,d | %s |%n",
         label,
         botPlaces.get(),
         botChallenges.get(),
         lastMax.getOrDefault("max", 0L),
-        pacedPlaces.get());
+        pacedPlaces.get(),
+        new java.util.TreeMap<>(refused));
   }
 
-  private static boolean joinAs(
+  /** The join's status: 202 for a place, the challenge's when it was refused, 0 on an error. */
+  private static int joinAs(
       HttpClient http,
       ServiceHarness s,
       String event,
@@ -341,7 +356,7 @@ class ProofOfWorkCostBench {
                     .build(),
                 HttpResponse.BodyHandlers.ofString());
         if (c.statusCode() != 200) {
-          return false;
+          return c.statusCode();
         }
         var challenge = Api.JSON.readTree(c.body());
         challenges.incrementAndGet();
@@ -350,9 +365,9 @@ class ProofOfWorkCostBench {
         }
         join.header("X-Proof-Of-Work", AltchaClient.solve(challenge));
       }
-      return http.send(join.build(), HttpResponse.BodyHandlers.ofString()).statusCode() == 202;
+      return http.send(join.build(), HttpResponse.BodyHandlers.ofString()).statusCode();
     } catch (Exception e) {
-      return false;
+      return 0;
     }
   }
 }
