@@ -220,7 +220,9 @@ class ProofOfWorkIT {
     assertThat(metrics)
         .contains("queue_pow_challenges_total{event=\"" + event + "\",outcome=\"issued\"} 1.0")
         .contains("queue_pow_challenges_total{event=\"" + event + "\",outcome=\"solved\"} 1.0")
-        .contains("queue_pow_challenges_total{event=\"" + event + "\",outcome=\"refused\"} 2.0");
+        .contains("queue_pow_challenges_total{event=\"" + event + "\",outcome=\"refused\"} 2.0")
+        .contains("queue_pow_refusals_total{event=\"" + event + "\",reason=\"spent\"} 1.0")
+        .contains("queue_pow_refusals_total{event=\"" + event + "\",reason=\"missing\"} 1.0");
   }
 
   private static long number(String payload) {

@@ -17,7 +17,8 @@ record EventMeters(
     Counter challengesSolved,
     Counter challengesRefused,
     AtomicLong waiting,
-    List<Meter.Id> ids) {
+    List<Meter.Id> ids,
+    RefusalMeters refusals) {
 
   static EventMeters register(MeterRegistry registry, String event) {
     AtomicLong waiting = new AtomicLong();
@@ -51,7 +52,8 @@ record EventMeters(
             expiries.getId(),
             issued.getId(),
             solved.getId(),
-            refused.getId()));
+            refused.getId()),
+        new RefusalMeters(registry, event));
   }
 
   /** Proof-of-work challenges by outcome: issued, solved at join, refused at join. */

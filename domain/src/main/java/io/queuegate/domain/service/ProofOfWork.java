@@ -1,5 +1,12 @@
 package io.queuegate.domain.service;
 
+import static io.queuegate.domain.model.ProofOfWorkRefusal.EXPIRED;
+import static io.queuegate.domain.model.ProofOfWorkRefusal.MALFORMED;
+import static io.queuegate.domain.model.ProofOfWorkRefusal.OTHER_EVENT;
+import static io.queuegate.domain.model.ProofOfWorkRefusal.SIGNATURE;
+import static io.queuegate.domain.model.ProofOfWorkRefusal.SPENT;
+import static io.queuegate.domain.model.ProofOfWorkRefusal.WRONG_NUMBER;
+
 import io.queuegate.domain.model.Challenge;
 import io.queuegate.domain.model.EventId;
 import io.queuegate.domain.model.InvalidProofOfWork;
@@ -71,31 +78,31 @@ public final class ProofOfWork {
    */
   public void verify(ProofOfWorkSolution solution, EventId eventId, Instant now) {
     if (!Challenge.SHA_256.equals(solution.algorithm()) || solution.number() < 0) {
-      throw new InvalidProofOfWork("unsupported algorithm or negative number");
+      throw new InvalidProofOfWork(MALFORMED, "unsupported algorithm or negative number");
     }
     if (!constantTimeEquals(hmacHex(solution.challenge()), solution.signature())) {
-      throw new InvalidProofOfWork("bad signature");
+      throw new InvalidProofOfWork(SIGNATURE, "bad signature");
     }
     if (!constantTimeEquals(sha256Hex(solution.salt() + solution.number()), solution.challenge())) {
-      throw new InvalidProofOfWork("wrong number");
+      throw new InvalidProofOfWork(WRONG_NUMBER, "wrong number");
     }
     // Without it, digits could move between the number and the last parameter with the same hash:
     // "event=sale" + "42" is "event=sale4" + "2", a solution for another event or a later expiry.
     if (!solution.salt().endsWith("&")) {
-      throw new InvalidProofOfWork("salt parameters not closed by '&'");
+      throw new InvalidProofOfWork(MALFORMED, "salt parameters not closed by '&'");
     }
     Instant expires =
         param(solution.salt(), "expires")
             .flatMap(ProofOfWork::epochSeconds)
-            .orElseThrow(() -> new InvalidProofOfWork("salt without expiry"));
+            .orElseThrow(() -> new InvalidProofOfWork(MALFORMED, "salt without expiry"));
     if (!now.isBefore(expires)) {
-      throw new InvalidProofOfWork("challenge expired");
+      throw new InvalidProofOfWork(EXPIRED, "challenge expired");
     }
     if (!param(solution.salt(), "event").map(eventId.value()::equals).orElse(false)) {
-      throw new InvalidProofOfWork("challenge issued for another event");
+      throw new InvalidProofOfWork(OTHER_EVENT, "challenge issued for another event");
     }
     if (!spent.spend(eventId, solution.challenge(), expires, now)) {
-      throw new InvalidProofOfWork("challenge already used");
+      throw new InvalidProofOfWork(SPENT, "challenge already used");
     }
     difficulty.joined(eventId, now);
   }

@@ -13,6 +13,7 @@ import static org.mockito.Mockito.when;
 import io.queuegate.domain.model.AdmissionWindows;
 import io.queuegate.domain.model.InvalidProofOfWork;
 import io.queuegate.domain.model.Joined;
+import io.queuegate.domain.model.ProofOfWorkRefusal;
 import io.queuegate.domain.model.ProofOfWorkRequired;
 import io.queuegate.domain.model.ProofOfWorkSolution;
 import io.queuegate.domain.model.QueuePolicy;
@@ -83,7 +84,7 @@ class JoinWithProofOfWorkTest {
 
     assertThatThrownBy(() -> service.join(joinWith(Optional.empty())))
         .isInstanceOf(ProofOfWorkRequired.class);
-    verify(metrics).challengeRefused(EVENT);
+    verify(metrics).challengeRefused(EVENT, ProofOfWorkRefusal.MISSING);
     verify(line, never()).join(any(), anyLong(), any());
   }
 
@@ -105,7 +106,7 @@ class JoinWithProofOfWorkTest {
 
     assertThatThrownBy(() -> service.join(joinWith(Optional.of(solution))))
         .isInstanceOf(InvalidProofOfWork.class);
-    verify(metrics).challengeRefused(EVENT);
+    verify(metrics).challengeRefused(EVENT, ProofOfWorkRefusal.SPENT);
   }
 
   @Test
@@ -113,7 +114,7 @@ class JoinWithProofOfWorkTest {
     requireProofOfWork(false);
 
     assertThat(service.join(joinWith(Optional.empty())).position()).isEqualTo(1);
-    verify(metrics, never()).challengeRefused(any());
+    verify(metrics, never()).challengeRefused(any(), any());
   }
 
   @Test

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.queuegate.domain.model.Challenge;
 import io.queuegate.domain.model.EventId;
 import io.queuegate.domain.model.InvalidProofOfWork;
+import io.queuegate.domain.model.ProofOfWorkRefusal;
 import io.queuegate.domain.model.ProofOfWorkSolution;
 import io.queuegate.domain.port.out.SpentChallenges;
 import java.nio.charset.StandardCharsets;
@@ -85,7 +86,8 @@ class ProofOfWorkTest {
 
     assertThatThrownBy(() -> pow.verify(moved, EVENT, NOW))
         .isInstanceOf(InvalidProofOfWork.class)
-        .hasMessageContaining("not closed");
+        .hasMessageContaining("not closed")
+        .hasFieldOrPropertyWithValue("reason", ProofOfWorkRefusal.MALFORMED);
   }
 
   @Test
@@ -94,7 +96,8 @@ class ProofOfWorkTest {
 
     assertThatThrownBy(() -> pow.verify(Solver.withNumber(s, s.number() + 1), EVENT, NOW))
         .isInstanceOf(InvalidProofOfWork.class)
-        .hasMessageContaining("wrong number");
+        .hasMessageContaining("wrong number")
+        .hasFieldOrPropertyWithValue("reason", ProofOfWorkRefusal.WRONG_NUMBER);
   }
 
   @Test
@@ -109,7 +112,8 @@ class ProofOfWorkTest {
 
     assertThatThrownBy(() -> pow.verify(s, EVENT, NOW))
         .isInstanceOf(InvalidProofOfWork.class)
-        .hasMessageContaining("bad signature");
+        .hasMessageContaining("bad signature")
+        .hasFieldOrPropertyWithValue("reason", ProofOfWorkRefusal.SIGNATURE);
   }
 
   @Test
@@ -118,7 +122,8 @@ class ProofOfWorkTest {
 
     assertThatThrownBy(() -> pow.verify(s, EVENT, NOW.plusSeconds(300)))
         .isInstanceOf(InvalidProofOfWork.class)
-        .hasMessageContaining("expired");
+        .hasMessageContaining("expired")
+        .hasFieldOrPropertyWithValue("reason", ProofOfWorkRefusal.EXPIRED);
   }
 
   @Test
@@ -127,7 +132,8 @@ class ProofOfWorkTest {
 
     assertThatThrownBy(() -> pow.verify(s, EVENT, NOW))
         .isInstanceOf(InvalidProofOfWork.class)
-        .hasMessageContaining("another event");
+        .hasMessageContaining("another event")
+        .hasFieldOrPropertyWithValue("reason", ProofOfWorkRefusal.OTHER_EVENT);
   }
 
   @Test
@@ -137,7 +143,8 @@ class ProofOfWorkTest {
 
     assertThatThrownBy(() -> pow.verify(s, EVENT, NOW.plusSeconds(1)))
         .isInstanceOf(InvalidProofOfWork.class)
-        .hasMessageContaining("already used");
+        .hasMessageContaining("already used")
+        .hasFieldOrPropertyWithValue("reason", ProofOfWorkRefusal.SPENT);
   }
 
   @Test
@@ -153,7 +160,8 @@ class ProofOfWorkTest {
 
     assertThatThrownBy(() -> pow.verify(edited, EVENT, NOW))
         .isInstanceOf(InvalidProofOfWork.class)
-        .hasMessageContaining("wrong number");
+        .hasMessageContaining("wrong number")
+        .hasFieldOrPropertyWithValue("reason", ProofOfWorkRefusal.WRONG_NUMBER);
   }
 
   @Test
