@@ -49,7 +49,9 @@ record UseCaseWiring(
     EtaEstimator eta = new EtaEstimator(stores.ledger(), clock, settings.eta());
     PollingHint hint = new PollingHint(settings.pollingHint());
     ProofOfWorkSettings pow = settings.proofOfWork().settings();
-    ProofOfWork proofOfWork = new ProofOfWork(pow, stores.spentChallenges());
+    // One difficulty for both: solved joins raise the challenges issued next.
+    AdaptiveDifficulty difficulty = new AdaptiveDifficulty(pow);
+    ProofOfWork proofOfWork = new ProofOfWork(pow, stores.spentChallenges(), difficulty);
     ConfigureEventService configure =
         new ConfigureEventService(stores.policies(), catalog, settings.heartbeatCadence(), captcha);
     return new QueueUseCases(
@@ -85,8 +87,7 @@ record UseCaseWiring(
             settings.idempotency().replayFor(),
             settings.idempotency().inFlightFor()),
         new DescribeWaitingPageService(catalog),
-        new IssueChallengeService(
-            catalog, proofOfWork, new AdaptiveDifficulty(pow), metrics, clock),
+        new IssueChallengeService(catalog, proofOfWork, difficulty, metrics, clock),
         new DescribeCaptchaService(catalog));
   }
 }

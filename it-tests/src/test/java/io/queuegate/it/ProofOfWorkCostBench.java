@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.queuegate.domain.model.EventId;
 import io.queuegate.domain.port.out.SpentChallenges;
+import io.queuegate.domain.service.AdaptiveDifficulty;
 import io.queuegate.domain.service.ProofOfWork;
 import io.queuegate.domain.service.ProofOfWorkSettings;
 import java.lang.management.ManagementFactory;
@@ -29,7 +30,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The measurements of docs/benchmarks.md#bots. Not a test: run by hand with {@code -Dit.test=
  * ProofOfWorkCostBench} (bench/README.md); it prints its tables and asserts only that the figures
- * were taken. BENCH_BOT_SECONDS sets the bot run's length (60 by default).
+ * were taken. BENCH_BOT_SECONDS sets the bot run's length (60 by default); BENCH_PARTS (a comma
+ * list of solve, cpu, server, joins, bot, bot-limits; all by default) picks what to measure.
  */
 class ProofOfWorkCostBench {
   private static final String SECRET = "bench-proof-of-work-secret-0123456789abcdef";
@@ -37,11 +39,29 @@ class ProofOfWorkCostBench {
 
   @Test
   void measure() throws Exception {
-    solveTimesInChromium();
-    botCpuPerJoin();
-    serverIssueAndVerify();
-    joinThroughputWithAndWithout();
-    botRun();
+    List<String> parts =
+        List.of(
+            System.getenv()
+                .getOrDefault("BENCH_PARTS", "solve,cpu,server,joins,bot,bot-limits")
+                .split(","));
+    if (parts.contains("solve")) {
+      solveTimesInChromium();
+    }
+    if (parts.contains("cpu")) {
+      botCpuPerJoin();
+    }
+    if (parts.contains("server")) {
+      serverIssueAndVerify();
+    }
+    if (parts.contains("joins")) {
+      joinThroughputWithAndWithout();
+    }
+    if (parts.contains("bot")) {
+      botRun();
+    }
+    if (parts.contains("bot-limits")) {
+      botRunWithShippedLimits();
+    }
   }
 
   private static ServiceHarness service(Map<String, String> extra) {
@@ -106,7 +126,7 @@ class ProofOfWorkCostBench {
     var threads = ManagementFactory.getThreadMXBean();
     long cpu0 = threads.getCurrentThreadCpuTime();
     long hashes = 0;
-    String salt = "0011223344556677?expires=1&event=x";
+    String salt = "0011223344556677?expires=1&event=x&";
     String sink = "";
     while (threads.getCurrentThreadCpuTime() - cpu0 < 3_000_000_000L) {
       for (int i = 0; i < 10_000; i++) {
@@ -125,15 +145,14 @@ class ProofOfWorkCostBench {
   /** Challenges issued and verified per second on one thread (one core), in process. */
   private static void serverIssueAndVerify() {
     SpentChallenges spent = new io.queuegate.adapter.memory.InMemorySpentChallenges();
-    ProofOfWork pow =
-        new ProofOfWork(
-            new ProofOfWorkSettings(
-                SECRET.getBytes(StandardCharsets.UTF_8),
-                Duration.ofMinutes(5),
-                2,
-                500,
-                Duration.ofSeconds(10)),
-            spent);
+    ProofOfWorkSettings settings =
+        new ProofOfWorkSettings(
+            SECRET.getBytes(StandardCharsets.UTF_8),
+            Duration.ofMinutes(5),
+            2,
+            500,
+            Duration.ofSeconds(10));
+    ProofOfWork pow = new ProofOfWork(settings, spent, new AdaptiveDifficulty(settings));
     EventId event = new EventId("bench");
     Instant now = Clock.systemUTC().instant();
     int n = 200_000;
@@ -203,76 +222,117 @@ class ProofOfWorkCostBench {
 
   /**
    * One bot address joining as fast as it can for the run, beside 20 paced browser-like clients
-   * (each from its own /24, a join every 3 s), first without the defence, then with it.
+   * (each from its own /24, a join every 3 s), first without the defence, then with it; the join
+   * limits raised out of the way to isolate the defence.
    */
   private static void botRun() throws Exception {
-    int seconds = Integer.parseInt(System.getenv().getOrDefault("BENCH_BOT_SECONDS", "60"));
+    int seconds = botSeconds();
     Map<String, String> env = new HashMap<>();
     env.put("QUEUEGATE_RATE_LIMIT_TRUSTED_PROXIES", "127.0.0.1/32");
     try (ServiceHarness s = service(env)) {
-      System.out.printf(
-          "%nBot run, %d s each, in memory, default join limits raised (ServiceHarness):%n"
-              + "| defence | bot places | bot challenges | bot last maxnumber | paced places"
-              + " (20 clients, 1 join / 3 s each) |%n| --- | --- | --- | --- | --- |%n",
-          seconds);
-      for (boolean pow : new boolean[] {false, true}) {
-        String event = event(s, pow, 1_000);
-        AtomicBoolean stop = new AtomicBoolean();
-        AtomicInteger botPlaces = new AtomicInteger();
-        AtomicInteger botChallenges = new AtomicInteger();
-        AtomicInteger pacedPlaces = new AtomicInteger();
-        Map<String, Long> lastMax = new ConcurrentHashMap<>();
-        HttpClient http = HttpClient.newHttpClient();
-        Thread bot =
-            Thread.ofPlatform()
-                .start(
-                    () -> {
-                      while (!stop.get()) {
-                        if (joinAs(http, s, event, "203.0.113.7", pow, botChallenges, lastMax)) {
-                          botPlaces.incrementAndGet();
-                        }
-                      }
-                    });
-        List<Thread> paced = new ArrayList<>();
-        for (int c = 0; c < 20; c++) {
-          String address = "198.51." + (c + 1) + ".10";
-          int offset = c * 150;
-          paced.add(
-              Thread.ofVirtual()
-                  .start(
-                      () -> {
-                        long next = System.nanoTime() + offset * 1_000_000L;
-                        while (!stop.get()) {
-                          long wait = next - System.nanoTime();
-                          if (wait > 0) {
-                            java.util.concurrent.locks.LockSupport.parkNanos(wait);
-                            continue;
-                          }
-                          if (joinAs(http, s, event, address, pow, new AtomicInteger(), null)) {
-                            pacedPlaces.incrementAndGet();
-                          }
-                          next += 3_000_000_000L;
-                        }
-                      }));
-        }
-        java.util.concurrent.locks.LockSupport.parkNanos(seconds * 1_000_000_000L);
-        stop.set(true);
-        bot.join();
-        for (Thread t : paced) {
-          t.join();
-        }
-        System.out.printf(
-            "| %s | %,d | %,d | %,d | %,d |%n",
-            pow ? "proof of work (base 1,000, adaptive)" : "none",
-            botPlaces.get(),
-            botChallenges.get(),
-            lastMax.getOrDefault("max", 0L),
-            pacedPlaces.get());
-      }
+      botHeader(seconds, "default join limits raised (ServiceHarness)");
+      botRow(s, seconds, "none", false, 1_000, "203.0.113.7");
+      botRow(s, seconds, "proof of work (base 1,000, adaptive)", true, 1_000, "203.0.114.7");
     }
   }
 
-  private static boolean joinAs(
+  /** The same run with the shipped per-network join limit on, alone and with the default base. */
+  private static void botRunWithShippedLimits() throws Exception {
+    int seconds = botSeconds();
+    Map<String, String> env = new HashMap<>();
+    env.put("QUEUEGATE_RATE_LIMIT_TRUSTED_PROXIES", "127.0.0.1/32");
+    env.put("QUEUEGATE_PROOF_OF_WORK_SECRET", SECRET);
+    try (ServiceHarness s = ServiceHarness.startWithDefaultLimits(env)) {
+      botHeader(seconds, "shipped request limits");
+      // A bot address per row: the join limit's bucket is per network, not per event.
+      botRow(s, seconds, "per-network join limit (shipped)", false, 50_000, "203.0.113.7");
+      botRow(
+          s,
+          seconds,
+          "join limit + proof of work (base 50,000, the default)",
+          true,
+          50_000,
+          "203.0.114.7");
+    }
+  }
+
+  private static int botSeconds() {
+    return Integer.parseInt(System.getenv().getOrDefault("BENCH_BOT_SECONDS", "60"));
+  }
+
+  private static void botHeader(int seconds, String limits) {
+    System.out.printf(
+        "%nBot run, %d s each, in memory, %s:%n"
+            + "| defence | bot places | bot challenges | bot last maxnumber | paced places"
+            + " (20 clients, 1 join / 3 s each) | bot's refused joins by status |%n"
+            + "| --- | --- | --- | --- | --- | --- |%n",
+        seconds, limits);
+  }
+
+  private static void botRow(
+      ServiceHarness s, int seconds, String label, boolean pow, long base, String botAddress)
+      throws Exception {
+    String event = event(s, pow, base);
+    AtomicBoolean stop = new AtomicBoolean();
+    AtomicInteger botPlaces = new AtomicInteger();
+    AtomicInteger botChallenges = new AtomicInteger();
+    AtomicInteger pacedPlaces = new AtomicInteger();
+    Map<String, Long> lastMax = new ConcurrentHashMap<>();
+    Map<Integer, AtomicInteger> refused = new ConcurrentHashMap<>();
+    HttpClient http = HttpClient.newHttpClient();
+    Thread bot =
+        Thread.ofPlatform()
+            .start(
+                () -> {
+                  while (!stop.get()) {
+                    int status = joinAs(http, s, event, botAddress, pow, botChallenges, lastMax);
+                    if (status == 202) {
+                      botPlaces.incrementAndGet();
+                    } else {
+                      refused.computeIfAbsent(status, k -> new AtomicInteger()).incrementAndGet();
+                    }
+                  }
+                });
+    List<Thread> paced = new ArrayList<>();
+    for (int c = 0; c < 20; c++) {
+      String address = "198.51." + (c + 1) + ".10";
+      int offset = c * 150;
+      paced.add(
+          Thread.ofVirtual()
+              .start(
+                  () -> {
+                    long next = System.nanoTime() + offset * 1_000_000L;
+                    while (!stop.get()) {
+                      long wait = next - System.nanoTime();
+                      if (wait > 0) {
+                        java.util.concurrent.locks.LockSupport.parkNanos(wait);
+                        continue;
+                      }
+                      if (joinAs(http, s, event, address, pow, new AtomicInteger(), null) == 202) {
+                        pacedPlaces.incrementAndGet();
+                      }
+                      next += 3_000_000_000L;
+                    }
+                  }));
+    }
+    java.util.concurrent.locks.LockSupport.parkNanos(seconds * 1_000_000_000L);
+    stop.set(true);
+    bot.join();
+    for (Thread t : paced) {
+      t.join();
+    }
+    System.out.printf(
+        "| %s | %,d | %,d | %,d | %,d | %s |%n",
+        label,
+        botPlaces.get(),
+        botChallenges.get(),
+        lastMax.getOrDefault("max", 0L),
+        pacedPlaces.get(),
+        new java.util.TreeMap<>(refused));
+  }
+
+  /** The join's status: 202 for a place, the challenge's when it was refused, 0 on an error. */
+  private static int joinAs(
       HttpClient http,
       ServiceHarness s,
       String event,
@@ -296,7 +356,7 @@ class ProofOfWorkCostBench {
                     .build(),
                 HttpResponse.BodyHandlers.ofString());
         if (c.statusCode() != 200) {
-          return false;
+          return c.statusCode();
         }
         var challenge = Api.JSON.readTree(c.body());
         challenges.incrementAndGet();
@@ -305,9 +365,9 @@ class ProofOfWorkCostBench {
         }
         join.header("X-Proof-Of-Work", AltchaClient.solve(challenge));
       }
-      return http.send(join.build(), HttpResponse.BodyHandlers.ofString()).statusCode() == 202;
+      return http.send(join.build(), HttpResponse.BodyHandlers.ofString()).statusCode();
     } catch (Exception e) {
-      return false;
+      return 0;
     }
   }
 }

@@ -13,6 +13,7 @@ import io.queuegate.domain.model.Challenge;
 import io.queuegate.domain.model.EventId;
 import io.queuegate.domain.model.InvalidProofOfWork;
 import io.queuegate.domain.model.JoinReceipt;
+import io.queuegate.domain.model.ProofOfWorkRefusal;
 import io.queuegate.domain.model.ProofOfWorkRequired;
 import io.queuegate.domain.model.ProofOfWorkSolution;
 import io.queuegate.domain.model.WaiterId;
@@ -129,7 +130,7 @@ class ProofOfWorkRoutesTest {
   @Test
   void joinWithSpentSolution_is403InvalidProofOfWork() {
     when(FIX.useCases.join().join(any()))
-        .thenThrow(new InvalidProofOfWork("challenge already used"));
+        .thenThrow(new InvalidProofOfWork(ProofOfWorkRefusal.SPENT, "challenge already used"));
 
     Exchange res =
         api.post(Routes.JOIN)

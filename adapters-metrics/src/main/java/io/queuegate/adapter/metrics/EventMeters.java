@@ -22,7 +22,8 @@ record EventMeters(
     Counter challengesRefused,
     Map<CaptchaVerdict, Counter> captchaVerifications,
     AtomicLong waiting,
-    List<Meter.Id> ids) {
+    List<Meter.Id> ids,
+    RefusalMeters refusals) {
 
   static EventMeters register(MeterRegistry registry, String event) {
     AtomicLong waiting = new AtomicLong();
@@ -65,7 +66,8 @@ record EventMeters(
         refused,
         Map.copyOf(captcha),
         waiting,
-        List.copyOf(ids));
+        List.copyOf(ids),
+        new RefusalMeters(registry, event));
   }
 
   /** CAPTCHA tokens checked with the provider at join, by verdict (docs/design.md#captcha). */

@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.Timer;
 import io.queuegate.domain.model.CaptchaVerdict;
 import io.queuegate.domain.model.EventId;
 import io.queuegate.domain.model.PositionMethod;
+import io.queuegate.domain.model.ProofOfWorkRefusal;
 import io.queuegate.domain.port.out.QueueMetrics;
 import java.time.Duration;
 import java.util.Collection;
@@ -127,8 +128,10 @@ final class MicrometerQueueMetrics implements QueueMetrics {
   }
 
   @Override
-  public void challengeRefused(EventId eventId) {
-    metersFor(eventId).challengesRefused().increment();
+  public void challengeRefused(EventId eventId, ProofOfWorkRefusal reason) {
+    EventMeters meters = metersFor(eventId);
+    meters.challengesRefused().increment();
+    meters.refusals().refused(reason);
   }
 
   @Override

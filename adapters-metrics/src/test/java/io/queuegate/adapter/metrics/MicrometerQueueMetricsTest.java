@@ -8,6 +8,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.queuegate.domain.model.CaptchaVerdict;
 import io.queuegate.domain.model.EventId;
 import io.queuegate.domain.model.PositionMethod;
+import io.queuegate.domain.model.ProofOfWorkRefusal;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -227,6 +228,34 @@ class MicrometerQueueMetricsTest {
     metrics.configured(event("concert-1"), false);
 
     assertThat(registry.scrape()).doesNotContain("event=\"concert-1\"");
+  }
+
+  @Test
+  void proofOfWorkRefusals_countPerEventAndReason_besideTheRefusedOutcome() {
+    var metrics = new MicrometerQueueMetrics(registry);
+    metrics.configured(event("concert-1"), true);
+
+    metrics.challengeRefused(event("concert-1"), ProofOfWorkRefusal.SPENT);
+    metrics.challengeRefused(event("concert-1"), ProofOfWorkRefusal.SPENT);
+    metrics.challengeRefused(event("concert-1"), ProofOfWorkRefusal.EXPIRED);
+
+    assertThat(registry.scrape())
+        .contains("queue_pow_challenges_total{event=\"concert-1\",outcome=\"refused\"} 3.0")
+        .contains("queue_pow_refusals_total{event=\"concert-1\",reason=\"spent\"} 2.0")
+        .contains("queue_pow_refusals_total{event=\"concert-1\",reason=\"expired\"} 1.0")
+        // Only the reasons that occurred: no series of zeros for every event.
+        .doesNotContain("reason=\"wrong_number\"");
+  }
+
+  @Test
+  void proofOfWorkRefusals_leaveWithTheEventsLabel() {
+    var metrics = new MicrometerQueueMetrics(registry);
+    metrics.configured(event("concert-1"), true);
+    metrics.challengeRefused(event("concert-1"), ProofOfWorkRefusal.MISSING);
+
+    metrics.configured(event("concert-1"), false);
+
+    assertThat(registry.getMeters()).noneMatch(m -> "concert-1".equals(m.getId().getTag("event")));
   }
 
   @Test

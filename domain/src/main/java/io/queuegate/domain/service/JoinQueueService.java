@@ -8,6 +8,7 @@ import io.queuegate.domain.model.InvalidProofOfWork;
 import io.queuegate.domain.model.JoinReceipt;
 import io.queuegate.domain.model.Joined;
 import io.queuegate.domain.model.NewWaiter;
+import io.queuegate.domain.model.ProofOfWorkRefusal;
 import io.queuegate.domain.model.ProofOfWorkRequired;
 import io.queuegate.domain.model.QueuePolicy;
 import io.queuegate.domain.model.WaiterId;
@@ -121,13 +122,13 @@ public final class JoinQueueService implements JoinQueueUseCase {
   private void checkProofOfWork(JoinCommand command, Instant now) {
     EventId eventId = command.eventId();
     if (command.proofOfWork().isEmpty() || proofOfWork.isEmpty()) {
-      metrics.challengeRefused(eventId);
+      metrics.challengeRefused(eventId, ProofOfWorkRefusal.MISSING);
       throw new ProofOfWorkRequired();
     }
     try {
       proofOfWork.get().verify(command.proofOfWork().get(), eventId, now);
     } catch (InvalidProofOfWork e) {
-      metrics.challengeRefused(eventId);
+      metrics.challengeRefused(eventId, e.reason());
       throw e;
     }
     metrics.challengeSolved(eventId);

@@ -1,5 +1,12 @@
 package io.queuegate.domain.service;
 
+import static io.queuegate.domain.model.ProofOfWorkRefusal.EXPIRED;
+import static io.queuegate.domain.model.ProofOfWorkRefusal.MALFORMED;
+import static io.queuegate.domain.model.ProofOfWorkRefusal.OTHER_EVENT;
+import static io.queuegate.domain.model.ProofOfWorkRefusal.SIGNATURE;
+import static io.queuegate.domain.model.ProofOfWorkRefusal.SPENT;
+import static io.queuegate.domain.model.ProofOfWorkRefusal.WRONG_NUMBER;
+
 import io.queuegate.domain.model.Challenge;
 import io.queuegate.domain.model.EventId;
 import io.queuegate.domain.model.InvalidProofOfWork;
@@ -19,7 +26,7 @@ import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Issues and checks ALTCHA challenges (docs/design.md#bots). The salt carries {@code
- * ?expires=<epoch seconds>&event=<event id>}; the challenge is hex SHA-256(salt + number) and the
+ * ?expires=<epoch seconds>&event=<event id>&}; the challenge is hex SHA-256(salt + number) and the
  * signature hex HMAC-SHA256(secret, challenge), so a challenge is stateless, bound to one event and
  * expiring; the spent-challenge store makes each one buy a single join.
  */
@@ -28,16 +35,26 @@ public final class ProofOfWork {
   private static final String HMAC_SHA_256 = "HmacSHA256";
   private final ProofOfWorkSettings settings;
   private final SpentChallenges spent;
+  private final AdaptiveDifficulty difficulty;
   private final RandomGenerator random;
   private final SecretKeySpec key;
 
-  public ProofOfWork(ProofOfWorkSettings settings, SpentChallenges spent) {
-    this(settings, spent, new SecureRandom());
+  /**
+   * @param difficulty told of every spent challenge, so the event's join rate raises the next ones
+   */
+  public ProofOfWork(
+      ProofOfWorkSettings settings, SpentChallenges spent, AdaptiveDifficulty difficulty) {
+    this(settings, spent, difficulty, new SecureRandom());
   }
 
-  ProofOfWork(ProofOfWorkSettings settings, SpentChallenges spent, RandomGenerator random) {
+  ProofOfWork(
+      ProofOfWorkSettings settings,
+      SpentChallenges spent,
+      AdaptiveDifficulty difficulty,
+      RandomGenerator random) {
     this.settings = Objects.requireNonNull(settings);
     this.spent = Objects.requireNonNull(spent);
+    this.difficulty = Objects.requireNonNull(difficulty);
     this.random = Objects.requireNonNull(random);
     this.key = new SecretKeySpec(settings.secret(), HMAC_SHA_256);
   }
@@ -47,7 +64,8 @@ public final class ProofOfWork {
     byte[] nonce = new byte[12];
     random.nextBytes(nonce);
     long expires = now.plus(settings.challengeTtl()).getEpochSecond();
-    String salt = HEX.formatHex(nonce) + "?expires=" + expires + "&event=" + eventId.value();
+    // The closing '&' (as ALTCHA's libraries write it) ends the parameters where the number begins.
+    String salt = HEX.formatHex(nonce) + "?expires=" + expires + "&event=" + eventId.value() + "&";
     long number = random.nextLong(maxNumber + 1);
     String challenge = sha256Hex(salt + number);
     return new Challenge(Challenge.SHA_256, challenge, maxNumber, salt, hmacHex(challenge));
@@ -60,27 +78,33 @@ public final class ProofOfWork {
    */
   public void verify(ProofOfWorkSolution solution, EventId eventId, Instant now) {
     if (!Challenge.SHA_256.equals(solution.algorithm()) || solution.number() < 0) {
-      throw new InvalidProofOfWork("unsupported algorithm or negative number");
+      throw new InvalidProofOfWork(MALFORMED, "unsupported algorithm or negative number");
     }
     if (!constantTimeEquals(hmacHex(solution.challenge()), solution.signature())) {
-      throw new InvalidProofOfWork("bad signature");
+      throw new InvalidProofOfWork(SIGNATURE, "bad signature");
     }
     if (!constantTimeEquals(sha256Hex(solution.salt() + solution.number()), solution.challenge())) {
-      throw new InvalidProofOfWork("wrong number");
+      throw new InvalidProofOfWork(WRONG_NUMBER, "wrong number");
+    }
+    // Without it, digits could move between the number and the last parameter with the same hash:
+    // "event=sale" + "42" is "event=sale4" + "2", a solution for another event or a later expiry.
+    if (!solution.salt().endsWith("&")) {
+      throw new InvalidProofOfWork(MALFORMED, "salt parameters not closed by '&'");
     }
     Instant expires =
         param(solution.salt(), "expires")
             .flatMap(ProofOfWork::epochSeconds)
-            .orElseThrow(() -> new InvalidProofOfWork("salt without expiry"));
+            .orElseThrow(() -> new InvalidProofOfWork(MALFORMED, "salt without expiry"));
     if (!now.isBefore(expires)) {
-      throw new InvalidProofOfWork("challenge expired");
+      throw new InvalidProofOfWork(EXPIRED, "challenge expired");
     }
     if (!param(solution.salt(), "event").map(eventId.value()::equals).orElse(false)) {
-      throw new InvalidProofOfWork("challenge issued for another event");
+      throw new InvalidProofOfWork(OTHER_EVENT, "challenge issued for another event");
     }
     if (!spent.spend(eventId, solution.challenge(), expires, now)) {
-      throw new InvalidProofOfWork("challenge already used");
+      throw new InvalidProofOfWork(SPENT, "challenge already used");
     }
+    difficulty.joined(eventId, now);
   }
 
   private static boolean constantTimeEquals(String expected, String given) {

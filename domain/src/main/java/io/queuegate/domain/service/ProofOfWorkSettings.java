@@ -6,8 +6,9 @@ import java.util.Objects;
 
 /**
  * The proof-of-work secret (the HMAC key every instance shares), how long a challenge stays valid,
- * and the adaptive difficulty's rates: a prefix above {@code prefixRatePerSec} or an event above
- * {@code eventRatePerSec} (rates averaged over about {@code window}) gets harder challenges.
+ * and the adaptive difficulty's rates: a prefix asking more than {@code prefixRatePerSec}
+ * challenges or an event with more than {@code eventRatePerSec} solved joins a second (rates
+ * averaged over about {@code window}) gets harder challenges.
  */
 public record ProofOfWorkSettings(
     byte[] secret,

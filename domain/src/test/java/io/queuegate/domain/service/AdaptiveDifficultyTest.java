@@ -50,9 +50,32 @@ class AdaptiveDifficultyTest {
     assertThat(difficulty.next(EVENT, "203.0.113.0/24", BASE, clock.instant())).isEqualTo(BASE);
   }
 
+  /** {@code perSecond} solved joins a second for {@code seconds}, from nowhere in particular. */
+  private void joinsPerSecond(int perSecond, int seconds) {
+    for (int s = 0; s < seconds; s++) {
+      for (int i = 0; i < perSecond; i++) {
+        difficulty.joined(EVENT, clock.instant());
+        clock.advanceMillis(1000 / perSecond);
+      }
+    }
+  }
+
   @Test
-  void eventWideRush_raisesEveryPrefix() {
-    // 1,000 prefixes a second, each once a second: no prefix is fast, the event is twice its rate.
+  void eventWideRushOfJoins_raisesEveryPrefix_andFallsBackAfter() {
+    // 1,000 solved joins a second against 500 allowed: everyone pays about twice the base.
+    joinsPerSecond(1000, 20);
+
+    long during = difficulty.next(EVENT, "a-new-prefix", BASE, clock.instant());
+    clock.advance(Duration.ofSeconds(60));
+    long after = difficulty.next(EVENT, "another-new-prefix", BASE, clock.instant());
+
+    assertThat(during).isBetween(BASE * 3 / 2, BASE * 5 / 2);
+    assertThat(after).isEqualTo(BASE);
+  }
+
+  @Test
+  void manyChallengeRequestsFromManyPrefixes_raiseNoOneElse() {
+    // Challenge requests are free: only solved joins may raise the difficulty of the whole event.
     for (int s = 0; s < 20; s++) {
       for (int p = 0; p < 1000; p++) {
         difficulty.next(EVENT, "p" + p, BASE, clock.instant());
@@ -60,9 +83,57 @@ class AdaptiveDifficultyTest {
       clock.advance(Duration.ofSeconds(1));
     }
 
-    long fresh = difficulty.next(EVENT, "a-new-prefix", BASE, clock.instant());
+    assertThat(difficulty.next(EVENT, "a-new-prefix", BASE, clock.instant())).isEqualTo(BASE);
+  }
 
-    assertThat(fresh).isGreaterThan(BASE * 3 / 2);
+  @Test
+  void joinsOfAnotherEvent_doNotRaiseThisOne() {
+    joinsPerSecond(1000, 20);
+
+    assertThat(difficulty.next(new EventId("other"), "p", BASE, clock.instant())).isEqualTo(BASE);
+  }
+
+  @Test
+  void prefixFlood_fallsBackStepByStep_notAtOnce() {
+    long peak = floodFrom("203.0.113.0/24", 50, 20);
+    clock.advance(Duration.ofSeconds(10));
+    long oneWindowLater = difficulty.next(EVENT, "203.0.113.0/24", BASE, clock.instant());
+    clock.advance(Duration.ofSeconds(50));
+    long sixWindowsLater = difficulty.next(EVENT, "203.0.113.0/24", BASE, clock.instant());
+
+    // e^-1 of the peak rate after one window; back at the base (below 1 % of it) after six.
+    assertThat(oneWindowLater).isBetween(peak / 4, peak / 2);
+    assertThat(sixWindowsLater).isEqualTo(BASE);
+  }
+
+  @Test
+  void moreBusyPrefixesThanTheMapHolds_shareOneRaisedCounter_andTheMapStaysBounded() {
+    for (int p = 0; p < AdaptiveDifficulty.MAX_PREFIXES; p++) {
+      difficulty.next(EVENT, "busy-" + p, BASE, clock.instant());
+    }
+    long last = BASE;
+    // The map is full of prefixes seen a moment ago: the next thousand fresh ones share a counter.
+    for (int p = 0; p < 1000; p++) {
+      clock.advanceMillis(1);
+      last = difficulty.next(EVENT, "fresh-" + p, BASE, clock.instant());
+    }
+
+    assertThat(difficulty.trackedPrefixes())
+        .isLessThanOrEqualTo(AdaptiveDifficulty.MAX_PREFIXES + 1);
+    assertThat(last).isGreaterThan(BASE * 10);
+  }
+
+  @Test
+  void fullMapOfQuietPrefixes_isPurged_soNewPrefixesAreTrackedAgain() {
+    for (int p = 0; p < AdaptiveDifficulty.MAX_PREFIXES; p++) {
+      difficulty.next(EVENT, "old-" + p, BASE, clock.instant());
+    }
+    clock.advance(Duration.ofMinutes(2));
+
+    long fresh = difficulty.next(EVENT, "fresh", BASE, clock.instant());
+
+    assertThat(difficulty.trackedPrefixes()).isEqualTo(1);
+    assertThat(fresh).isEqualTo(BASE);
   }
 
   @Test

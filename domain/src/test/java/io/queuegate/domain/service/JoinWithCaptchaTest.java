@@ -57,7 +57,11 @@ class JoinWithCaptchaTest {
           new PollingHint(FixedRandom.NO_JITTER),
           metrics,
           clock,
-          Optional.of(new ProofOfWork(ProofOfWorkTest.SETTINGS, new ProofOfWorkTest.SpentSet())),
+          Optional.of(
+              new ProofOfWork(
+                  ProofOfWorkTest.SETTINGS,
+                  new ProofOfWorkTest.SpentSet(),
+                  new AdaptiveDifficulty(ProofOfWorkTest.SETTINGS))),
           verifier);
 
   @BeforeEach
@@ -155,7 +159,7 @@ class JoinWithCaptchaTest {
 
     assertThatThrownBy(() -> service.join(joinWith(Optional.empty())))
         .isInstanceOf(CaptchaRequired.class);
-    verify(metrics, never()).challengeRefused(any());
+    verify(metrics, never()).challengeRefused(any(), any());
   }
 
   @Test

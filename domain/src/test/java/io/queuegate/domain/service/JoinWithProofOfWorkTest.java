@@ -13,6 +13,7 @@ import static org.mockito.Mockito.when;
 import io.queuegate.domain.model.AdmissionWindows;
 import io.queuegate.domain.model.InvalidProofOfWork;
 import io.queuegate.domain.model.Joined;
+import io.queuegate.domain.model.ProofOfWorkRefusal;
 import io.queuegate.domain.model.ProofOfWorkRequired;
 import io.queuegate.domain.model.ProofOfWorkSolution;
 import io.queuegate.domain.model.QueuePolicy;
@@ -37,8 +38,9 @@ class JoinWithProofOfWorkTest {
   private final QueueMetrics metrics = mock(QueueMetrics.class);
   private final PolicyCatalog catalog =
       new PolicyCatalog(stored, QueuePolicy.defaults(), clock, Duration.ofSeconds(1));
+  private final AdaptiveDifficulty difficulty = new AdaptiveDifficulty(ProofOfWorkTest.SETTINGS);
   private final ProofOfWork pow =
-      new ProofOfWork(ProofOfWorkTest.SETTINGS, new ProofOfWorkTest.SpentSet());
+      new ProofOfWork(ProofOfWorkTest.SETTINGS, new ProofOfWorkTest.SpentSet(), difficulty);
   private final JoinQueueService service =
       new JoinQueueService(
           line,
@@ -50,8 +52,7 @@ class JoinWithProofOfWorkTest {
           clock,
           Optional.of(pow));
   private final IssueChallengeService challenges =
-      new IssueChallengeService(
-          catalog, pow, new AdaptiveDifficulty(ProofOfWorkTest.SETTINGS), metrics, clock);
+      new IssueChallengeService(catalog, pow, difficulty, metrics, clock);
 
   @BeforeEach
   void lineAcceptsJoins() {
@@ -83,7 +84,7 @@ class JoinWithProofOfWorkTest {
 
     assertThatThrownBy(() -> service.join(joinWith(Optional.empty())))
         .isInstanceOf(ProofOfWorkRequired.class);
-    verify(metrics).challengeRefused(EVENT);
+    verify(metrics).challengeRefused(EVENT, ProofOfWorkRefusal.MISSING);
     verify(line, never()).join(any(), anyLong(), any());
   }
 
@@ -105,7 +106,7 @@ class JoinWithProofOfWorkTest {
 
     assertThatThrownBy(() -> service.join(joinWith(Optional.of(solution))))
         .isInstanceOf(InvalidProofOfWork.class);
-    verify(metrics).challengeRefused(EVENT);
+    verify(metrics).challengeRefused(EVENT, ProofOfWorkRefusal.SPENT);
   }
 
   @Test
@@ -113,7 +114,7 @@ class JoinWithProofOfWorkTest {
     requireProofOfWork(false);
 
     assertThat(service.join(joinWith(Optional.empty())).position()).isEqualTo(1);
-    verify(metrics, never()).challengeRefused(any());
+    verify(metrics, never()).challengeRefused(any(), any());
   }
 
   @Test

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.queuegate.domain.model.Challenge;
 import io.queuegate.domain.model.EventId;
 import io.queuegate.domain.model.InvalidProofOfWork;
+import io.queuegate.domain.model.ProofOfWorkRefusal;
 import io.queuegate.domain.model.ProofOfWorkSolution;
 import io.queuegate.domain.port.out.SpentChallenges;
 import java.nio.charset.StandardCharsets;
@@ -25,7 +26,8 @@ class ProofOfWorkTest {
   private static final Instant NOW = Instant.parse("2030-01-01T00:00:00Z");
 
   private final SpentChallenges spent = new SpentSet();
-  private final ProofOfWork pow = new ProofOfWork(SETTINGS, spent);
+  private final ProofOfWork pow =
+      new ProofOfWork(SETTINGS, spent, new AdaptiveDifficulty(SETTINGS));
 
   @Test
   void issuedChallenge_isInAltchaFormat_andBoundToEventAndExpiry() {
@@ -36,7 +38,7 @@ class ProofOfWorkTest {
     assertThat(c.challenge()).matches("[0-9a-f]{64}");
     assertThat(c.signature()).matches("[0-9a-f]{64}");
     assertThat(c.salt())
-        .endsWith("?expires=" + NOW.plusSeconds(300).getEpochSecond() + "&event=sale");
+        .endsWith("?expires=" + NOW.plusSeconds(300).getEpochSecond() + "&event=sale&");
   }
 
   @Test
@@ -47,12 +49,55 @@ class ProofOfWorkTest {
   }
 
   @Test
+  void acceptedSolution_countsAsAJoinOfTheEvent_aRefusedOneDoesNot() {
+    // An event allowed one join every 20 s: a single counted join (0.1/s) doubles the difficulty.
+    ProofOfWorkSettings slow =
+        new ProofOfWorkSettings(SECRET, Duration.ofMinutes(5), 2, 0.05, Duration.ofSeconds(10));
+    AdaptiveDifficulty difficulty = new AdaptiveDifficulty(slow);
+    ProofOfWork counted = new ProofOfWork(slow, new SpentSet(), difficulty);
+    ProofOfWorkSolution s = Solver.solve(counted.issue(EVENT, 1_000, NOW));
+
+    assertThatThrownBy(() -> counted.verify(Solver.withNumber(s, s.number() + 1), EVENT, NOW))
+        .isInstanceOf(InvalidProofOfWork.class);
+    long afterRefusal = difficulty.next(EVENT, "p", 1_000, NOW);
+    counted.verify(s, EVENT, NOW);
+    long afterJoin = difficulty.next(EVENT, "q", 1_000, NOW);
+
+    assertThat(afterRefusal).isEqualTo(1_000);
+    assertThat(afterJoin).isEqualTo(2_000);
+  }
+
+  @Test
+  void digitsMovedFromTheNumberIntoTheSalt_areRefused_thoughTheHashStillMatches() {
+    ProofOfWorkSolution s = Solver.solve(pow.issue(EVENT, 5_000, NOW));
+    while (s.number() < 10) {
+      s = Solver.solve(pow.issue(EVENT, 5_000, NOW));
+    }
+    String digits = Long.toString(s.number());
+    // The last '&' dropped and the number's first digit glued on: "event=sale" + "4" + "2".
+    String spliced = s.salt().substring(0, s.salt().length() - 1) + "&" + digits.charAt(0);
+    ProofOfWorkSolution moved =
+        new ProofOfWorkSolution(
+            s.algorithm(),
+            s.challenge(),
+            Long.parseLong(digits.substring(1)),
+            spliced,
+            s.signature());
+
+    assertThatThrownBy(() -> pow.verify(moved, EVENT, NOW))
+        .isInstanceOf(InvalidProofOfWork.class)
+        .hasMessageContaining("not closed")
+        .hasFieldOrPropertyWithValue("reason", ProofOfWorkRefusal.MALFORMED);
+  }
+
+  @Test
   void wrongNumber_isRefused() {
     ProofOfWorkSolution s = Solver.solve(pow.issue(EVENT, 5_000, NOW));
 
     assertThatThrownBy(() -> pow.verify(Solver.withNumber(s, s.number() + 1), EVENT, NOW))
         .isInstanceOf(InvalidProofOfWork.class)
-        .hasMessageContaining("wrong number");
+        .hasMessageContaining("wrong number")
+        .hasFieldOrPropertyWithValue("reason", ProofOfWorkRefusal.WRONG_NUMBER);
   }
 
   @Test
@@ -61,12 +106,14 @@ class ProofOfWorkTest {
     ProofOfWork forger =
         new ProofOfWork(
             new ProofOfWorkSettings(other, Duration.ofMinutes(5), 2, 500, Duration.ofSeconds(10)),
-            spent);
+            spent,
+            new AdaptiveDifficulty(SETTINGS));
     ProofOfWorkSolution s = Solver.solve(forger.issue(EVENT, 5_000, NOW));
 
     assertThatThrownBy(() -> pow.verify(s, EVENT, NOW))
         .isInstanceOf(InvalidProofOfWork.class)
-        .hasMessageContaining("bad signature");
+        .hasMessageContaining("bad signature")
+        .hasFieldOrPropertyWithValue("reason", ProofOfWorkRefusal.SIGNATURE);
   }
 
   @Test
@@ -75,7 +122,8 @@ class ProofOfWorkTest {
 
     assertThatThrownBy(() -> pow.verify(s, EVENT, NOW.plusSeconds(300)))
         .isInstanceOf(InvalidProofOfWork.class)
-        .hasMessageContaining("expired");
+        .hasMessageContaining("expired")
+        .hasFieldOrPropertyWithValue("reason", ProofOfWorkRefusal.EXPIRED);
   }
 
   @Test
@@ -84,7 +132,8 @@ class ProofOfWorkTest {
 
     assertThatThrownBy(() -> pow.verify(s, EVENT, NOW))
         .isInstanceOf(InvalidProofOfWork.class)
-        .hasMessageContaining("another event");
+        .hasMessageContaining("another event")
+        .hasFieldOrPropertyWithValue("reason", ProofOfWorkRefusal.OTHER_EVENT);
   }
 
   @Test
@@ -94,7 +143,8 @@ class ProofOfWorkTest {
 
     assertThatThrownBy(() -> pow.verify(s, EVENT, NOW.plusSeconds(1)))
         .isInstanceOf(InvalidProofOfWork.class)
-        .hasMessageContaining("already used");
+        .hasMessageContaining("already used")
+        .hasFieldOrPropertyWithValue("reason", ProofOfWorkRefusal.SPENT);
   }
 
   @Test
@@ -110,7 +160,8 @@ class ProofOfWorkTest {
 
     assertThatThrownBy(() -> pow.verify(edited, EVENT, NOW))
         .isInstanceOf(InvalidProofOfWork.class)
-        .hasMessageContaining("wrong number");
+        .hasMessageContaining("wrong number")
+        .hasFieldOrPropertyWithValue("reason", ProofOfWorkRefusal.WRONG_NUMBER);
   }
 
   @Test

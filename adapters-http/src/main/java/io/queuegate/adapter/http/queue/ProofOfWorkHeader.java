@@ -4,6 +4,7 @@ import io.helidon.http.HeaderName;
 import io.helidon.http.HeaderNames;
 import io.queuegate.adapter.http.envelope.Json;
 import io.queuegate.domain.model.InvalidProofOfWork;
+import io.queuegate.domain.model.ProofOfWorkRefusal;
 import io.queuegate.domain.model.ProofOfWorkSolution;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -25,14 +26,14 @@ final class ProofOfWorkHeader {
    */
   static ProofOfWorkSolution decode(String value) {
     if (value.length() > MAX_LENGTH) {
-      throw new InvalidProofOfWork("payload too long");
+      throw new InvalidProofOfWork(ProofOfWorkRefusal.MALFORMED, "payload too long");
     }
     Payload p;
     try {
       byte[] json = Base64.getDecoder().decode(value.trim());
       p = Json.readObject(json, Payload.class);
     } catch (RuntimeException e) {
-      throw new InvalidProofOfWork("payload is not base64 JSON");
+      throw new InvalidProofOfWork(ProofOfWorkRefusal.MALFORMED, "payload is not base64 JSON");
     }
     if (p == null
         || p.algorithm() == null
@@ -40,7 +41,7 @@ final class ProofOfWorkHeader {
         || p.number() == null
         || p.salt() == null
         || p.signature() == null) {
-      throw new InvalidProofOfWork("payload lacks a field");
+      throw new InvalidProofOfWork(ProofOfWorkRefusal.MALFORMED, "payload lacks a field");
     }
     return new ProofOfWorkSolution(
         p.algorithm(), p.challenge(), p.number(), p.salt(), p.signature());

@@ -170,22 +170,39 @@
     return r.status === 403 && (code === 'PROOF_OF_WORK_REQUIRED' || code === 'INVALID_PROOF_OF_WORK');
   }
   function unsolved() { showError(t('error.solve', { seconds: 10 })); later(join, 10); }
+  // WebCrypto's digest exists only in a secure context (HTTPS, or localhost): there no retry can
+  // help, so the page says why and stops instead of trying every 10 s.
+  function canSolve() { return window.isSecureContext !== false && !!(window.crypto && crypto.subtle && window.Worker); }
+  function insecure() { stop(); state('gone'); showError(t('error.insecure')); }
+  function puzzleLabel(on) { $('qg-progress').setAttribute('aria-label', t(on ? 'label.puzzle' : 'label.progress')); }
+  // Announced three times at most (start, halfway, done): the bar moves, screen readers hear news.
   function solve(then) {
-    state('solving'); progress(0); say(t('status.solving'), true);
+    if (!canSolve()) { return insecure(); }
+    state('solving'); progress(0); puzzleLabel(true); say(t('status.solving'), true);
     call('GET', 'challenge?event_id=' + encodeURIComponent(cfg.eventId)).then(function (r) {
-      if (!r.ok) { return fail(r, join); }
-      var c = r.json, worker;
-      try { worker = new Worker(WORKER); } catch (e) { return unsolved(); }
+      if (!r.ok) { puzzleLabel(false); return fail(r, join); }
+      var c = r.json, worker, half = false, quiet = null;
+      function end() { clearTimeout(quiet); worker.terminate(); puzzleLabel(false); }
+      // A worker that stops answering (crashed, or killed by the browser) must not hang the page.
+      function watch() { clearTimeout(quiet); quiet = setTimeout(function () { end(); unsolved(); }, 30000); }
+      try { worker = new Worker(WORKER); } catch (e) { puzzleLabel(false); return unsolved(); }
       worker.onmessage = function (e) {
         var m = e.data;
-        if (m.progress != null) { progress(m.progress * 100); return; }
-        worker.terminate();
+        watch();
+        if (m.progress != null) {
+          progress(m.progress * 100);
+          if (!half && m.progress >= 0.5) { half = true; say(t('status.solvingHalf'), true); }
+          return;
+        }
+        end();
+        if (m.error === 'no-webcrypto') { return insecure(); }
         if (m.error) { return unsolved(); }
         progress(100); say(t('status.solved'), true);
         then(btoa(JSON.stringify({ algorithm: c.algorithm, challenge: c.challenge, number: m.number,
           salt: c.salt, signature: c.signature, took: m.took })));
       };
-      worker.onerror = function () { worker.terminate(); unsolved(); };
+      worker.onerror = function () { end(); unsolved(); };
+      watch();
       worker.postMessage(c);
     });
   }
@@ -232,7 +249,10 @@
     // Another tab got the place (or entered) while this one waited to retry: follow it.
     if (saved.token || recentlyAdmitted(saved)) { return start(); }
     if (CAPTCHA && !captcha.token) { return withCaptcha(function () { join(proof, attempts); }); }
-    stop(); state('joining'); say(t('status.joining'), true);
+    stop(); state('joining');
+    // After a solve, "Puzzle solved. Joining the line…" already says it: replacing it at once
+    // would keep screen readers from hearing that the puzzle is done.
+    if (typeof proof !== 'string') { say(t('status.joining'), true); }
     var key = saved.joining || uuid();
     write(KEY, { joining: key });
     var extra = {};

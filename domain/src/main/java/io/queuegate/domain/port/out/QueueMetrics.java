@@ -3,6 +3,7 @@ package io.queuegate.domain.port.out;
 import io.queuegate.domain.model.CaptchaVerdict;
 import io.queuegate.domain.model.EventId;
 import io.queuegate.domain.model.PositionMethod;
+import io.queuegate.domain.model.ProofOfWorkRefusal;
 import java.time.Duration;
 
 /** The domain's business metrics; the adapter chooses the registry and exposition format. */
@@ -37,8 +38,8 @@ public interface QueueMetrics {
   /** A join came with a valid, unspent proof-of-work solution. */
   default void challengeSolved(EventId eventId) {}
 
-  /** A join the event's proof-of-work policy refused (no, wrong, expired or spent solution). */
-  default void challengeRefused(EventId eventId) {}
+  /** A join the event's proof-of-work policy refused, and why. */
+  default void challengeRefused(EventId eventId, ProofOfWorkRefusal reason) {}
 
   /** A CAPTCHA provider was asked about a join's token for the event, with this verdict. */
   default void captchaVerified(EventId eventId, CaptchaVerdict verdict) {}
