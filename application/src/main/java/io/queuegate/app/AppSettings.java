@@ -33,7 +33,9 @@ public record AppSettings(
     VersionInfo version,
     PushSettings push,
     CorsPolicy cors,
-    GateConfig gate) {
+    GateConfig gate,
+    ProofOfWorkConfig proofOfWork,
+    CaptchaConfig captcha) {
 
   public AppSettings {
     if (store == StoreKind.REDIS
@@ -107,7 +109,9 @@ public record AppSettings(
         version,
         push,
         cors,
-        gate);
+        gate,
+        proofOfWork,
+        captcha);
   }
 
   /** Keeps secrets out of logs and exception messages. */

@@ -2,6 +2,7 @@ package io.queuegate.app;
 
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.WebServerConfig;
+import io.queuegate.adapter.captcha.SiteverifyCaptchaVerifier;
 import io.queuegate.adapter.http.HttpAdapter;
 import io.queuegate.adapter.http.HttpSettings;
 import io.queuegate.adapter.jwt.JwtAdmissionTokenSigner;
@@ -24,7 +25,7 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * Wires the domain, the chosen store and the HTTP, JWT and metrics adapters with plain
+ * Wires the domain, the chosen store and the HTTP, JWT, metrics and CAPTCHA adapters with plain
  * constructors, the gate included, and starts.
  */
 public final class QueueApplication {
@@ -77,6 +78,7 @@ public final class QueueApplication {
             metrics,
             signer,
             new JwtEnqueueTokenVerifier(settings.enqueueTokens()),
+            new SiteverifyCaptchaVerifier(settings.captcha().settings()),
             clock);
     GateWiring gate =
         new GateWiring(
@@ -96,7 +98,8 @@ public final class QueueApplication {
                 settings.maxBodyBytes(),
                 settings.version(),
                 settings.push(),
-                settings.cors()),
+                settings.cors(),
+                settings.captcha().pageWidgets()),
             wiring.useCases(),
             HttpMetricsBridge.to(prometheus),
             Optional.of(gate.http()));
@@ -128,6 +131,7 @@ public final class QueueApplication {
         store.rateLimits(),
         store.health(),
         store.gate(),
+        store.spentChallenges(),
         store);
   }
 }

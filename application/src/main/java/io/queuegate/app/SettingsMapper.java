@@ -1,21 +1,27 @@
 package io.queuegate.app;
 
 import io.helidon.config.Config;
+import io.queuegate.adapter.captcha.SiteverifyEndpoint;
 import io.queuegate.adapter.http.filter.ClientSettings;
 import io.queuegate.adapter.http.filter.CorsPolicy;
 import io.queuegate.adapter.http.operations.VersionInfo;
+import io.queuegate.adapter.http.page.CaptchaWidget;
 import io.queuegate.adapter.http.queue.PushSettings;
 import io.queuegate.adapter.jwt.AdmissionKeySettings;
 import io.queuegate.adapter.jwt.EnqueueTokenSettings;
+import io.queuegate.domain.model.CaptchaProvider;
 import io.queuegate.domain.model.Gcra;
 import io.queuegate.domain.model.QueuePolicy;
 import io.queuegate.domain.service.EtaSettings;
 import io.queuegate.domain.service.PollingHintSettings;
 import io.queuegate.domain.service.RateLimits;
 import io.queuegate.domain.service.gate.GateSettings;
+import java.net.URI;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Maps Helidon {@link Config} into {@link AppSettings}; the only place that reads config keys. */
@@ -77,7 +83,45 @@ final class SettingsMapper {
             q.get("sse.max-streams-per-token").asInt().get(),
             q.get("sse.max-streams-per-client").asInt().get()),
         CorsPolicy.allowing(list(q.get("http.cors.allowed-origins").asString().orElse(""))),
-        gate(q.get("gate"), Secrets.read(q, "gate.session-secret")));
+        gate(q.get("gate"), Secrets.read(q, "gate.session-secret")),
+        new ProofOfWorkConfig(
+            Secrets.read(q, "proof-of-work.secret"),
+            duration(q.get("proof-of-work.challenge-ttl")),
+            q.get("proof-of-work.prefix-rate-per-sec").asDouble().get(),
+            q.get("proof-of-work.event-rate-per-sec").asDouble().get(),
+            duration(q.get("proof-of-work.window"))),
+        captcha(q.get("captcha")));
+  }
+
+  /** Only providers with a secret are configured; the others cannot be named in a policy. */
+  private static CaptchaConfig captcha(Config c) {
+    Map<CaptchaProvider, SiteverifyEndpoint> endpoints = new EnumMap<>(CaptchaProvider.class);
+    Map<CaptchaProvider, CaptchaWidget> widgets = new EnumMap<>(CaptchaProvider.class);
+    for (CaptchaProvider provider : CaptchaProvider.values()) {
+      Config p = c.get(provider.wireName());
+      Secrets.read(c, provider.wireName() + ".secret")
+          .ifPresent(
+              secret -> {
+                endpoints.put(
+                    provider, new SiteverifyEndpoint(uri(p.get("siteverify-url")), secret));
+                widgets.put(
+                    provider,
+                    new CaptchaWidget(
+                        uri(p.get("widget-url")),
+                        list(p.get("csp-sources").asString().orElse(""))));
+              });
+    }
+    return new CaptchaConfig(
+        duration(c.get("timeout")), c.get("max-concurrent").asInt().get(), endpoints, widgets);
+  }
+
+  private static URI uri(Config node) {
+    String raw = node.asString().get();
+    try {
+      return URI.create(raw);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(node.key() + " must be a URL, not: " + raw, e);
+    }
   }
 
   private static GateConfig gate(Config g, Optional<String> secret) {
@@ -125,6 +169,9 @@ final class SettingsMapper {
         .heartbeatTimeout(duration(p.get("heartbeat-timeout")))
         .admissionTtl(duration(p.get("admission-ttl")))
         .requireEnqueueToken(p.get("require-enqueue-token").asBoolean().get())
+        .requireProofOfWork(p.get("require-proof-of-work").asBoolean().orElse(false))
+        .proofOfWorkDifficulty(
+            p.get("proof-of-work-difficulty").asLong().orElse(QueuePolicy.DEFAULT_DIFFICULTY))
         .build();
   }
 

@@ -3,21 +3,27 @@ package io.queuegate.app;
 import io.queuegate.adapter.http.QueueUseCases;
 import io.queuegate.adapter.memory.InMemoryRateLimitBuckets;
 import io.queuegate.domain.port.out.AdmissionTokenSigner;
+import io.queuegate.domain.port.out.CaptchaVerifier;
 import io.queuegate.domain.port.out.EnqueueTokenVerifier;
 import io.queuegate.domain.port.out.QueueMetrics;
 import io.queuegate.domain.port.out.QueueStore;
+import io.queuegate.domain.service.AdaptiveDifficulty;
 import io.queuegate.domain.service.ConfigureEventService;
 import io.queuegate.domain.service.DeleteEventService;
+import io.queuegate.domain.service.DescribeCaptchaService;
 import io.queuegate.domain.service.DescribeEventService;
 import io.queuegate.domain.service.DescribeWaitingPageService;
 import io.queuegate.domain.service.EnterQueueService;
 import io.queuegate.domain.service.EtaEstimator;
 import io.queuegate.domain.service.HeartbeatCoalescer;
+import io.queuegate.domain.service.IssueChallengeService;
 import io.queuegate.domain.service.JoinQueueService;
 import io.queuegate.domain.service.LeaveQueueService;
 import io.queuegate.domain.service.PauseEventService;
 import io.queuegate.domain.service.PolicyCatalog;
 import io.queuegate.domain.service.PollingHint;
+import io.queuegate.domain.service.ProofOfWork;
+import io.queuegate.domain.service.ProofOfWorkSettings;
 import io.queuegate.domain.service.PublishKeysService;
 import io.queuegate.domain.service.QueueStatusService;
 import io.queuegate.domain.service.RateLimitService;
@@ -25,6 +31,7 @@ import io.queuegate.domain.service.ReadinessService;
 import io.queuegate.domain.service.RunOnceService;
 import io.queuegate.domain.service.VerifyAdmissionService;
 import java.time.Clock;
+import java.util.Optional;
 
 /** Builds every use-case service from the stores and shared rules. */
 record UseCaseWiring(
@@ -35,15 +42,29 @@ record UseCaseWiring(
     QueueMetrics metrics,
     AdmissionTokenSigner signer,
     EnqueueTokenVerifier enqueueTokens,
+    CaptchaVerifier captcha,
     Clock clock) {
 
   QueueUseCases useCases() {
     EtaEstimator eta = new EtaEstimator(stores.ledger(), clock, settings.eta());
     PollingHint hint = new PollingHint(settings.pollingHint());
+    ProofOfWorkSettings pow = settings.proofOfWork().settings();
+    // One difficulty for both: solved joins raise the challenges issued next.
+    AdaptiveDifficulty difficulty = new AdaptiveDifficulty(pow);
+    ProofOfWork proofOfWork = new ProofOfWork(pow, stores.spentChallenges(), difficulty);
     ConfigureEventService configure =
-        new ConfigureEventService(stores.policies(), catalog, settings.heartbeatCadence());
+        new ConfigureEventService(stores.policies(), catalog, settings.heartbeatCadence(), captcha);
     return new QueueUseCases(
-        new JoinQueueService(stores.line(), catalog, enqueueTokens, eta, hint, metrics, clock),
+        new JoinQueueService(
+            stores.line(),
+            catalog,
+            enqueueTokens,
+            eta,
+            hint,
+            metrics,
+            clock,
+            Optional.of(proofOfWork),
+            captcha),
         new QueueStatusService(stores.line(), catalog, eta, hint, heartbeats, metrics, clock),
         new EnterQueueService(stores.ledger(), catalog, signer, heartbeats, metrics, clock),
         new LeaveQueueService(stores.line(), heartbeats, metrics, clock),
@@ -65,6 +86,8 @@ record UseCaseWiring(
             clock,
             settings.idempotency().replayFor(),
             settings.idempotency().inFlightFor()),
-        new DescribeWaitingPageService(catalog));
+        new DescribeWaitingPageService(catalog),
+        new IssueChallengeService(catalog, proofOfWork, difficulty, metrics, clock),
+        new DescribeCaptchaService(catalog));
   }
 }

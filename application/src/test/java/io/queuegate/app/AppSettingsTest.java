@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.queuegate.adapter.redis.RedisSettings;
+import io.queuegate.domain.model.CaptchaProvider;
 import io.queuegate.domain.model.Gcra;
 import io.queuegate.domain.model.QueuePolicy;
 import io.queuegate.domain.service.EtaSettings;
@@ -237,5 +238,45 @@ class AppSettingsTest {
     assertThat(
             AppSettings.load(Map.of("QUEUEGATE_REAPER_CONCURRENCY", "2")).jobs().reapConcurrency())
         .isEqualTo(2);
+  }
+
+  @Test
+  void captcha_withoutSecrets_hasNoProvider() {
+    AppSettings settings = AppSettings.load(Map.of());
+
+    assertThat(settings.captcha().endpoints()).isEmpty();
+    assertThat(settings.captcha().widgets()).isEmpty();
+    assertThat(settings.captcha().timeout()).isEqualTo(java.time.Duration.ofSeconds(2));
+  }
+
+  @Test
+  void captchaSecretFromFile_turnsItsProviderOn_withTheDocumentedEndpoints(@TempDir Path dir)
+      throws Exception {
+    Path file = dir.resolve("turnstile");
+    Files.writeString(file, "turnstile-secret\n");
+
+    AppSettings settings =
+        AppSettings.load(Map.of("QUEUEGATE_CAPTCHA_TURNSTILE_SECRET_FILE", file.toString()));
+
+    var endpoint = settings.captcha().endpoints().get(CaptchaProvider.TURNSTILE);
+    assertThat(endpoint.secret()).isEqualTo("turnstile-secret");
+    assertThat(endpoint.url())
+        .hasToString("https://challenges.cloudflare.com/turnstile/v0/siteverify");
+    assertThat(settings.captcha().widgets().get(CaptchaProvider.TURNSTILE).script())
+        .hasToString("https://challenges.cloudflare.com/turnstile/v0/api.js");
+    assertThat(settings.captcha().endpoints()).doesNotContainKey(CaptchaProvider.HCAPTCHA);
+    assertThat(settings.captcha().toString()).doesNotContain("turnstile-secret");
+  }
+
+  @Test
+  void captchaSiteverifyUrl_isConfigurable() {
+    AppSettings settings =
+        AppSettings.load(
+            Map.of(
+                "QUEUEGATE_CAPTCHA_HCAPTCHA_SECRET", "0x0000000000000000000000000000000000000000",
+                "QUEUEGATE_CAPTCHA_HCAPTCHA_SITEVERIFY_URL", "http://127.0.0.1:9/siteverify"));
+
+    assertThat(settings.captcha().endpoints().get(CaptchaProvider.HCAPTCHA).url())
+        .hasToString("http://127.0.0.1:9/siteverify");
   }
 }

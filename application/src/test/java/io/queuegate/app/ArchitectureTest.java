@@ -37,7 +37,8 @@ class ArchitectureTest {
           .resideInAPackage("io.queuegate.domain..")
           .should()
           .onlyDependOnClassesThat()
-          .resideInAnyPackage("io.queuegate.domain..", "java..");
+          // javax.crypto is the JDK's own MAC; the domain signs challenges with it.
+          .resideInAnyPackage("io.queuegate.domain..", "java..", "javax.crypto..");
 
   @ArchTest
   static final ArchRule modelDependsOnNothingElseInTheDomain =
@@ -96,6 +97,18 @@ class ArchitectureTest {
   @ArchTest
   static final ArchRule jwtLibraryOnlyInTheJwtAdapter =
       onlyIn("com.nimbusds..", "io.queuegate.adapter.jwt..");
+
+  @ArchTest
+  static final ArchRule jacksonOnlyInHttpAndCaptcha =
+      onlyIn(
+          "com.fasterxml.jackson..",
+          "io.queuegate.adapter.http..",
+          "io.queuegate.adapter.captcha..");
+
+  /** Outbound HTTP is the CAPTCHA adapter's alone: no other part of the service calls out. */
+  @ArchTest
+  static final ArchRule outboundHttpOnlyInTheCaptchaAdapter =
+      onlyIn("java.net.http..", "io.queuegate.adapter.captcha..");
 
   @ArchTest
   static final ArchRule inPortsDoNotDependOnOutPorts =
@@ -159,6 +172,10 @@ class ArchitectureTest {
   @ArchTest static final ArchRule redisAdaptersAreNamedRedis = portAdaptersNamed("redis", "Redis");
 
   @ArchTest static final ArchRule jwtAdaptersAreNamedJwt = portAdaptersNamed("jwt", "Jwt");
+
+  @ArchTest
+  static final ArchRule captchaAdaptersAreNamedSiteverify =
+      portAdaptersNamed("captcha", "Siteverify");
 
   @ArchTest
   static final ArchRule metricsAdaptersAreNamedMicrometer =

@@ -47,6 +47,22 @@ final class Api {
             .header("X-Trace-Id", "it-" + UUID.randomUUID()));
   }
 
+  /** A join carrying {@code proofOfWork} in the X-Proof-Of-Work header. */
+  Reply joinWithProofOfWork(String eventId, String proofOfWork) {
+    return send(
+        post("/api/v1/queue/join", "{\"event_id\":\"" + eventId + "\"}")
+            .header("Idempotency-Key", UUID.randomUUID().toString())
+            .header("X-Proof-Of-Work", proofOfWork));
+  }
+
+  /** A join carrying {@code captchaToken} in the X-Captcha-Token header. */
+  Reply joinWithCaptcha(String eventId, String captchaToken) {
+    return send(
+        post("/api/v1/queue/join", "{\"event_id\":\"" + eventId + "\"}")
+            .header("Idempotency-Key", UUID.randomUUID().toString())
+            .header("X-Captcha-Token", captchaToken));
+  }
+
   /**
    * Joins, retrying under the same key while the answer is a 503 (or a 409 of the first try still
    * running), for up to {@code limit}: setup that must not fail on a busy machine.

@@ -33,8 +33,11 @@ final class Browser implements AutoCloseable {
     this.profile = profile;
   }
 
-  /** A fresh browser with its own profile, so no test sees another's localStorage. */
-  static Browser start(int width, int height) {
+  /**
+   * A fresh browser with its own profile, so no test sees another's localStorage; {@code extra}
+   * command-line switches go last.
+   */
+  static Browser start(int width, int height, String... extra) {
     requireInstalled();
     System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
     Path profile;
@@ -57,6 +60,7 @@ final class Browser implements AutoCloseable {
         "--user-data-dir=" + profile,
         "--window-size=" + width + "," + height,
         "--lang=en-US");
+    options.addArguments(extra);
     ChromeDriverService service =
         new ChromeDriverService.Builder()
             .usingDriverExecutable(new File(CHROMEDRIVER.toString()))

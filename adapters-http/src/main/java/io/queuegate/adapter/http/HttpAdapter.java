@@ -16,6 +16,7 @@ import io.queuegate.adapter.http.filter.TraceIdFilter;
 import io.queuegate.adapter.http.gate.GateHttp;
 import io.queuegate.adapter.http.operations.OperationsHttpService;
 import io.queuegate.adapter.http.page.WaitingPageHttpService;
+import io.queuegate.adapter.http.queue.ChallengeHttpService;
 import io.queuegate.adapter.http.queue.QueueEventsHttpService;
 import io.queuegate.adapter.http.queue.QueueHttpService;
 import io.queuegate.adapter.http.routing.IdempotencyRoutes;
@@ -85,11 +86,15 @@ public final class HttpAdapter {
                 useCases.leave(),
                 new IdempotencyRoutes(useCases.idempotency(), limit),
                 tokens,
+                clients,
                 limit))
+        .register(new ChallengeHttpService(useCases.challenge(), clients))
         .register(
             new QueueEventsHttpService(
                 useCases.status(), settings.push(), metrics.openStreams(), tokens))
-        .register(new WaitingPageHttpService(useCases.waitingPage()))
+        .register(
+            new WaitingPageHttpService(
+                useCases.waitingPage(), useCases.captcha(), settings.captchaWidgets()))
         .register(new AdmissionHttpService(useCases.verify(), useCases.keys(), limit))
         .register(
             new OperationsHttpService(useCases.readiness(), metrics.scrape(), settings.version()));

@@ -3,6 +3,7 @@ package io.queuegate.adapter.http;
 import io.queuegate.adapter.http.filter.ClientSettings;
 import io.queuegate.adapter.http.filter.CorsPolicy;
 import io.queuegate.adapter.http.operations.VersionInfo;
+import io.queuegate.adapter.http.page.CaptchaWidgets;
 import io.queuegate.adapter.http.queue.PushSettings;
 import java.util.List;
 import java.util.Objects;
@@ -12,7 +13,7 @@ import java.util.Optional;
  * What the HTTP adapter needs from configuration: the operator token (none means no operator API),
  * how clients are told apart (trusted proxies, the IPv6 prefix, backend networks), the body limit,
  * the build's version, the limits of the status event stream and the origins allowed to call the
- * queue API from a browser.
+ * queue API from a browser, and the widgets of the CAPTCHA providers that have a secret.
  */
 public record HttpSettings(
     Optional<String> adminToken,
@@ -20,7 +21,8 @@ public record HttpSettings(
     int maxBodyBytes,
     VersionInfo version,
     PushSettings push,
-    CorsPolicy cors) {
+    CorsPolicy cors,
+    CaptchaWidgets captchaWidgets) {
 
   /** The request body limit of docs/design.md#identifiers. */
   public static final int DEFAULT_MAX_BODY_BYTES = 8192;
@@ -50,7 +52,19 @@ public record HttpSettings(
         CorsPolicy.NONE);
   }
 
+  /** Settings without CAPTCHA widgets. */
+  public HttpSettings(
+      Optional<String> adminToken,
+      ClientSettings clients,
+      int maxBodyBytes,
+      VersionInfo version,
+      PushSettings push,
+      CorsPolicy cors) {
+    this(adminToken, clients, maxBodyBytes, version, push, cors, CaptchaWidgets.NONE);
+  }
+
   public HttpSettings {
+    Objects.requireNonNull(captchaWidgets);
     Objects.requireNonNull(adminToken);
     Objects.requireNonNull(cors);
     Objects.requireNonNull(version);

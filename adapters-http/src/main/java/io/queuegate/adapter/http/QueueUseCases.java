@@ -3,9 +3,11 @@ package io.queuegate.adapter.http;
 import io.queuegate.domain.port.in.CheckReadinessUseCase;
 import io.queuegate.domain.port.in.ConfigureEventUseCase;
 import io.queuegate.domain.port.in.DeleteEventUseCase;
+import io.queuegate.domain.port.in.DescribeCaptchaUseCase;
 import io.queuegate.domain.port.in.DescribeEventUseCase;
 import io.queuegate.domain.port.in.DescribeWaitingPageUseCase;
 import io.queuegate.domain.port.in.EnterQueueUseCase;
+import io.queuegate.domain.port.in.IssueChallengeUseCase;
 import io.queuegate.domain.port.in.JoinQueueUseCase;
 import io.queuegate.domain.port.in.LeaveQueueUseCase;
 import io.queuegate.domain.port.in.PauseEventUseCase;
@@ -30,4 +32,6 @@ public record QueueUseCases(
     CheckReadinessUseCase readiness,
     RateLimitUseCase rateLimit,
     RunOnceUseCase idempotency,
-    DescribeWaitingPageUseCase waitingPage) {}
+    DescribeWaitingPageUseCase waitingPage,
+    IssueChallengeUseCase challenge,
+    DescribeCaptchaUseCase captcha) {}

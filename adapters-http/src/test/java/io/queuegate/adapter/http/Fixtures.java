@@ -9,7 +9,11 @@ import static org.mockito.Mockito.when;
 import io.queuegate.adapter.http.filter.ClientSettings;
 import io.queuegate.adapter.http.filter.CorsPolicy;
 import io.queuegate.adapter.http.operations.VersionInfo;
+import io.queuegate.adapter.http.page.CaptchaWidget;
+import io.queuegate.adapter.http.page.CaptchaWidgets;
 import io.queuegate.adapter.http.queue.PushSettings;
+import io.queuegate.domain.model.CaptchaPolicy;
+import io.queuegate.domain.model.CaptchaProvider;
 import io.queuegate.domain.model.IdempotencyOutcome;
 import io.queuegate.domain.model.IdempotencyReply;
 import io.queuegate.domain.model.RateDecision;
@@ -17,9 +21,11 @@ import io.queuegate.domain.model.WaitingPage;
 import io.queuegate.domain.port.in.CheckReadinessUseCase;
 import io.queuegate.domain.port.in.ConfigureEventUseCase;
 import io.queuegate.domain.port.in.DeleteEventUseCase;
+import io.queuegate.domain.port.in.DescribeCaptchaUseCase;
 import io.queuegate.domain.port.in.DescribeEventUseCase;
 import io.queuegate.domain.port.in.DescribeWaitingPageUseCase;
 import io.queuegate.domain.port.in.EnterQueueUseCase;
+import io.queuegate.domain.port.in.IssueChallengeUseCase;
 import io.queuegate.domain.port.in.JoinQueueUseCase;
 import io.queuegate.domain.port.in.LeaveQueueUseCase;
 import io.queuegate.domain.port.in.PauseEventUseCase;
@@ -53,7 +59,19 @@ class Fixtures {
           mock(CheckReadinessUseCase.class),
           mock(RateLimitUseCase.class),
           mock(RunOnceUseCase.class),
-          mock(DescribeWaitingPageUseCase.class));
+          mock(DescribeWaitingPageUseCase.class),
+          mock(IssueChallengeUseCase.class),
+          mock(DescribeCaptchaUseCase.class));
+
+  /** A Turnstile widget at a made-up origin, for the page's CAPTCHA tests. */
+  static final CaptchaWidgets WIDGETS =
+      new CaptchaWidgets(
+          java.util.Map.of(
+              CaptchaProvider.TURNSTILE,
+              new CaptchaWidget(
+                  java.net.URI.create("https://widget.example/turnstile/v0/api.js"),
+                  List.of("https://frames.widget.example"))));
+
   final RecordingMetrics metrics = new RecordingMetrics();
 
   HttpAdapter adapter(boolean withAdmin, List<String> trustedProxies) {
@@ -77,7 +95,8 @@ class Fixtures {
             HttpSettings.DEFAULT_MAX_BODY_BYTES,
             VERSION,
             push,
-            cors);
+            cors,
+            WIDGETS);
     return new HttpAdapter(settings, useCases, metrics.asHttpMetrics());
   }
 
@@ -101,8 +120,10 @@ class Fixtures {
         useCases.readiness(),
         useCases.rateLimit(),
         useCases.idempotency(),
-        useCases.waitingPage());
+        useCases.waitingPage(),
+        useCases.captcha());
     when(useCases.waitingPage().page(any())).thenReturn(WaitingPage.NONE);
+    when(useCases.captcha().captcha(any())).thenReturn(CaptchaPolicy.NONE);
     when(useCases.rateLimit().acquire(any()))
         .thenReturn(new RateDecision(true, 100, 99, Duration.ZERO, Duration.ofMillis(1500)));
     when(useCases.idempotency().runOnce(anyString(), anyString(), anyString(), any()))

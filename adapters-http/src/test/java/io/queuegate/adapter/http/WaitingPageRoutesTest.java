@@ -82,6 +82,15 @@ class WaitingPageRoutesTest {
   }
 
   @Test
+  void proofOfWorkWorker_isServedFromTheSameOrigin_underTheUnchangedPolicy() {
+    Exchange worker = api.get(Routes.PAGE_WORKER).send();
+
+    assertThat(worker.status()).isEqualTo(200);
+    assertThat(worker.header("Content-Type")).startsWith("text/javascript");
+    assertThat(worker.body()).contains("crypto.subtle.digest", "SHA-256");
+  }
+
+  @Test
   void postToThePage_returns405() {
     Exchange res = api.post("/wait/concert-2030").send("{}");
 

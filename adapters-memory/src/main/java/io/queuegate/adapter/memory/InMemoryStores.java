@@ -4,8 +4,8 @@ import io.queuegate.domain.port.out.GateStore;
 import io.queuegate.domain.port.out.QueueStore;
 
 /**
- * Builds the in-memory store: all six store ports and the gate's over one shared set of events, one
- * instance.
+ * Builds the in-memory store: all seven store ports and the gate's over one shared set of events,
+ * one instance.
  */
 public final class InMemoryStores {
   private InMemoryStores() {}
@@ -24,6 +24,7 @@ public final class InMemoryStores {
         new InMemoryRateLimitBuckets(),
         new InMemoryStoreHealth(),
         new GateStore(new InMemoryRooms(), new InMemoryGateSessions(events)),
+        new InMemorySpentChallenges(),
         () -> {});
   }
 }

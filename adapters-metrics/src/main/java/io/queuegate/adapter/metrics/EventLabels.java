@@ -135,5 +135,6 @@ final class EventLabels {
   private void unlabel(String event, EventMeters meters) {
     byEvent.remove(event, meters);
     meters.ids().forEach(registry::remove);
+    meters.refusals().remove();
   }
 }

@@ -3,8 +3,10 @@ package io.queuegate.adapter.metrics;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.queuegate.domain.model.CaptchaVerdict;
 import io.queuegate.domain.model.EventId;
 import io.queuegate.domain.model.PositionMethod;
+import io.queuegate.domain.model.ProofOfWorkRefusal;
 import io.queuegate.domain.port.out.QueueMetrics;
 import java.time.Duration;
 import java.util.Collection;
@@ -113,6 +115,28 @@ final class MicrometerQueueMetrics implements QueueMetrics {
   public void admitted(EventId eventId, Duration waited) {
     metersFor(eventId).admissions().increment();
     waitAtAdmission.record(waited.isNegative() ? Duration.ZERO : waited);
+  }
+
+  @Override
+  public void challengeIssued(EventId eventId) {
+    metersFor(eventId).challengesIssued().increment();
+  }
+
+  @Override
+  public void challengeSolved(EventId eventId) {
+    metersFor(eventId).challengesSolved().increment();
+  }
+
+  @Override
+  public void challengeRefused(EventId eventId, ProofOfWorkRefusal reason) {
+    EventMeters meters = metersFor(eventId);
+    meters.challengesRefused().increment();
+    meters.refusals().refused(reason);
+  }
+
+  @Override
+  public void captchaVerified(EventId eventId, CaptchaVerdict verdict) {
+    metersFor(eventId).captchaVerifications().get(verdict).increment();
   }
 
   @Override

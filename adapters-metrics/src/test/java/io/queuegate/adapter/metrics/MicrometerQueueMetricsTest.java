@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.queuegate.domain.model.CaptchaVerdict;
 import io.queuegate.domain.model.EventId;
 import io.queuegate.domain.model.PositionMethod;
+import io.queuegate.domain.model.ProofOfWorkRefusal;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -229,6 +231,34 @@ class MicrometerQueueMetricsTest {
   }
 
   @Test
+  void proofOfWorkRefusals_countPerEventAndReason_besideTheRefusedOutcome() {
+    var metrics = new MicrometerQueueMetrics(registry);
+    metrics.configured(event("concert-1"), true);
+
+    metrics.challengeRefused(event("concert-1"), ProofOfWorkRefusal.SPENT);
+    metrics.challengeRefused(event("concert-1"), ProofOfWorkRefusal.SPENT);
+    metrics.challengeRefused(event("concert-1"), ProofOfWorkRefusal.EXPIRED);
+
+    assertThat(registry.scrape())
+        .contains("queue_pow_challenges_total{event=\"concert-1\",outcome=\"refused\"} 3.0")
+        .contains("queue_pow_refusals_total{event=\"concert-1\",reason=\"spent\"} 2.0")
+        .contains("queue_pow_refusals_total{event=\"concert-1\",reason=\"expired\"} 1.0")
+        // Only the reasons that occurred: no series of zeros for every event.
+        .doesNotContain("reason=\"wrong_number\"");
+  }
+
+  @Test
+  void proofOfWorkRefusals_leaveWithTheEventsLabel() {
+    var metrics = new MicrometerQueueMetrics(registry);
+    metrics.configured(event("concert-1"), true);
+    metrics.challengeRefused(event("concert-1"), ProofOfWorkRefusal.MISSING);
+
+    metrics.configured(event("concert-1"), false);
+
+    assertThat(registry.getMeters()).noneMatch(m -> "concert-1".equals(m.getId().getTag("event")));
+  }
+
+  @Test
   void eventWhosePolicyGoesWhilePeopleWait_keepsItsSeriesUntilItsLineEmpties() {
     var metrics = new MicrometerQueueMetrics(registry);
     metrics.configured(event("concert-1"), true);
@@ -273,5 +303,25 @@ class MicrometerQueueMetricsTest {
   void negativeCap_isRejected() {
     assertThatThrownBy(() -> new MicrometerQueueMetrics(registry, -1))
         .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void captchaVerifications_areCountedPerEventAndVerdict_andLeaveWithTheEvent() {
+    var metrics = new MicrometerQueueMetrics(registry);
+    metrics.configured(event("sale"), true);
+
+    metrics.captchaVerified(event("sale"), CaptchaVerdict.PASSED);
+    metrics.captchaVerified(event("sale"), CaptchaVerdict.PASSED);
+    metrics.captchaVerified(event("sale"), CaptchaVerdict.UNAVAILABLE);
+
+    assertThat(registry.scrape())
+        .contains("queue_captcha_verifications_total{event=\"sale\",outcome=\"passed\"} 2.0")
+        .contains("queue_captcha_verifications_total{event=\"sale\",outcome=\"failed\"} 0.0")
+        .contains("queue_captcha_verifications_total{event=\"sale\",outcome=\"unavailable\"} 1.0");
+
+    metrics.configured(event("sale"), false);
+
+    assertThat(registry.scrape())
+        .doesNotContain("queue_captcha_verifications_total{event=\"sale\"");
   }
 }

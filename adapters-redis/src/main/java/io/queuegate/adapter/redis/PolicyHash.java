@@ -1,5 +1,7 @@
 package io.queuegate.adapter.redis;
 
+import io.queuegate.domain.model.CaptchaOutage;
+import io.queuegate.domain.model.CaptchaPolicy;
 import io.queuegate.domain.model.QueuePolicy;
 import io.queuegate.domain.model.TargetDelivery;
 import io.queuegate.domain.model.WaitingPage;
@@ -13,7 +15,8 @@ import java.util.UUID;
  * An event's policy HASH as read: the policy (empty when there is none) and the version of the
  * write that made it. Every write sets a new random version, which {@code policy_swap.lua} compares
  * to make an update atomic. The waiting-page fields store "" for "none", so that one HSET also
- * clears them; a hash written before they existed reads as no page.
+ * clears them; a hash written before they existed reads as no page, and one written before proof of
+ * work (or CAPTCHA) as not requiring it.
  */
 record PolicyHash(Optional<QueuePolicy> policy, String version) {
   /** The version of an event with no policy hash. */
@@ -44,7 +47,15 @@ record PolicyHash(Optional<QueuePolicy> policy, String version) {
             WaitingPage.of(
                 f.get("target_url"),
                 f.get("title"),
-                TargetDelivery.parse(f.getOrDefault("target_delivery", "query"))));
+                TargetDelivery.parse(f.getOrDefault("target_delivery", "query"))),
+            Boolean.parseBoolean(f.get("require_proof_of_work")),
+            Long.parseLong(
+                f.getOrDefault(
+                    "proof_of_work_difficulty", Long.toString(QueuePolicy.DEFAULT_DIFFICULTY))),
+            CaptchaPolicy.of(
+                f.get("captcha_provider"),
+                f.get("captcha_site_key"),
+                CaptchaOutage.parse(f.getOrDefault("captcha_on_outage", "admit"))));
     return new PolicyHash(Optional.of(policy), f.getOrDefault(VERSION_FIELD, UNVERSIONED));
   }
 
@@ -64,6 +75,11 @@ record PolicyHash(Optional<QueuePolicy> policy, String version) {
     f.put("target_url", policy.page().targetUrl().orElse(""));
     f.put("title", policy.page().title().orElse(""));
     f.put("target_delivery", policy.page().targetDelivery().wireName());
+    f.put("require_proof_of_work", Boolean.toString(policy.requireProofOfWork()));
+    f.put("proof_of_work_difficulty", Long.toString(policy.proofOfWorkDifficulty()));
+    f.put("captcha_provider", policy.captcha().provider().map(p -> p.wireName()).orElse(""));
+    f.put("captcha_site_key", policy.captcha().siteKey().orElse(""));
+    f.put("captcha_on_outage", policy.captcha().onOutage().wireName());
     return f;
   }
 

@@ -143,6 +143,14 @@ final class RedisKeys {
     return base + ":revoked";
   }
 
+  /**
+   * One spent proof-of-work challenge (hex, checked against its hash before it gets here). TTL: PX
+   * until the challenge expires, set with the key (SET NX PX).
+   */
+  String spentChallenge(String challenge) {
+    return base + ":spent:" + challenge;
+  }
+
   /** SCAN pattern matching every key of the event (deleteEvent). */
   String everything() {
     return "*{" + base.substring(base.indexOf('{') + 1, base.indexOf('}')) + "}*";

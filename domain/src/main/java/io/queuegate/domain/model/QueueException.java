@@ -25,7 +25,12 @@ public abstract sealed class QueueException extends RuntimeException
         InvalidRoom,
         RoomNotFound,
         InvalidReturnUrl,
-        RoomClosed {
+        RoomClosed,
+        ProofOfWorkRequired,
+        InvalidProofOfWork,
+        CaptchaRequired,
+        InvalidCaptcha,
+        CaptchaUnavailable {
 
   protected QueueException(String message) {
     super(message, null, false, false);

@@ -19,14 +19,24 @@ public record QueuePolicy(
     boolean pausedJoins,
     boolean pausedAdmission,
     boolean requireEnqueueToken,
-    WaitingPage page) {
+    WaitingPage page,
+    boolean requireProofOfWork,
+    long proofOfWorkDifficulty,
+    CaptchaPolicy captcha) {
 
   public static final long UNLIMITED = 0;
   private static final long MAX_COUNT = 1_000_000;
   private static final long MAX_SECONDS = 86_400;
 
+  /** The bounds of {@link #proofOfWorkDifficulty}: ALTCHA's {@code maxnumber} at base pressure. */
+  public static final long MIN_DIFFICULTY = 1_000;
+
+  public static final long MAX_DIFFICULTY = 10_000_000;
+  public static final long DEFAULT_DIFFICULTY = 50_000;
+
   public QueuePolicy {
     Objects.requireNonNull(page, "page");
+    Objects.requireNonNull(captcha, "captcha");
     Objects.requireNonNull(heartbeatTimeout, "heartbeatTimeout");
     Objects.requireNonNull(admissionTtl, "admissionTtl");
     check(
@@ -52,11 +62,16 @@ public record QueuePolicy(
         inSeconds(admissionTtl),
         PolicyField.ADMISSION_TTL,
         "must be 1 to " + MAX_SECONDS + " seconds");
+    check(
+        proofOfWorkDifficulty >= MIN_DIFFICULTY && proofOfWorkDifficulty <= MAX_DIFFICULTY,
+        PolicyField.PROOF_OF_WORK_DIFFICULTY,
+        "must be " + MIN_DIFFICULTY + " to " + MAX_DIFFICULTY);
   }
 
   /**
    * The defaults of an event nobody configured: a ready window of 100, 50 admissions a second with
-   * a burst of 500, no active or waiting limit, a 300 s heartbeat timeout and admission lifetime.
+   * a burst of 500, no active or waiting limit, a 300 s heartbeat timeout and admission lifetime,
+   * no proof of work (difficulty 50,000 once required), no CAPTCHA.
    */
   public static QueuePolicy defaults() {
     return new QueuePolicy(
@@ -70,7 +85,10 @@ public record QueuePolicy(
         false,
         false,
         false,
-        WaitingPage.NONE);
+        WaitingPage.NONE,
+        false,
+        DEFAULT_DIFFICULTY,
+        CaptchaPolicy.NONE);
   }
 
   /** A builder that starts from {@link #defaults()}. */
@@ -122,6 +140,9 @@ public record QueuePolicy(
     private boolean pausedAdmission;
     private boolean requireEnqueueToken;
     private WaitingPage page;
+    private boolean requireProofOfWork;
+    private long proofOfWorkDifficulty;
+    private CaptchaPolicy captcha;
 
     private Builder(QueuePolicy from) {
       readyWindow = from.readyWindow;
@@ -135,6 +156,24 @@ public record QueuePolicy(
       pausedAdmission = from.pausedAdmission;
       requireEnqueueToken = from.requireEnqueueToken;
       page = from.page;
+      requireProofOfWork = from.requireProofOfWork;
+      proofOfWorkDifficulty = from.proofOfWorkDifficulty;
+      captcha = from.captcha;
+    }
+
+    public Builder captcha(CaptchaPolicy value) {
+      captcha = value;
+      return this;
+    }
+
+    public Builder requireProofOfWork(boolean value) {
+      requireProofOfWork = value;
+      return this;
+    }
+
+    public Builder proofOfWorkDifficulty(long value) {
+      proofOfWorkDifficulty = value;
+      return this;
     }
 
     public Builder readyWindow(long value) {
@@ -207,7 +246,10 @@ public record QueuePolicy(
           pausedJoins,
           pausedAdmission,
           requireEnqueueToken,
-          page);
+          page,
+          requireProofOfWork,
+          proofOfWorkDifficulty,
+          captcha);
     }
   }
 }

@@ -1,8 +1,12 @@
 package io.queuegate.domain.service;
 
+import io.queuegate.domain.model.CaptchaProvider;
 import io.queuegate.domain.model.EventId;
+import io.queuegate.domain.model.InvalidPolicy;
+import io.queuegate.domain.model.PolicyField;
 import io.queuegate.domain.model.QueuePolicy;
 import io.queuegate.domain.port.in.ConfigureEventUseCase;
+import io.queuegate.domain.port.out.CaptchaVerifier;
 import io.queuegate.domain.port.out.EventPolicies;
 import java.util.Objects;
 import java.util.function.UnaryOperator;
@@ -17,9 +21,23 @@ public final class ConfigureEventService implements ConfigureEventUseCase {
   private final EventPolicies policies;
   private final PolicyCatalog catalog;
   private final HeartbeatCadence cadence;
+  private final CaptchaVerifier captcha;
 
+  /** A service for a deployment without CAPTCHA secrets: policies naming a provider are refused. */
   public ConfigureEventService(
       EventPolicies policies, PolicyCatalog catalog, HeartbeatCadence cadence) {
+    this(policies, catalog, cadence, CaptchaVerifier.NONE);
+  }
+
+  /**
+   * @param captcha says which CAPTCHA providers have a secret here; a policy may name only those
+   */
+  public ConfigureEventService(
+      EventPolicies policies,
+      PolicyCatalog catalog,
+      HeartbeatCadence cadence,
+      CaptchaVerifier captcha) {
+    this.captcha = Objects.requireNonNull(captcha);
     this.policies = Objects.requireNonNull(policies);
     this.catalog = Objects.requireNonNull(catalog);
     this.cadence = Objects.requireNonNull(cadence);
@@ -39,10 +57,27 @@ public final class ConfigureEventService implements ConfigureEventUseCase {
               if (!changed.heartbeatTimeout().equals(current.heartbeatTimeout())) {
                 cadence.check(changed);
               }
+              // Likewise only a newly named provider: pausing must work after a secret is dropped.
+              if (!changed.captcha().provider().equals(current.captcha().provider())) {
+                changed.captcha().provider().ifPresent(this::checkSecret);
+              }
               return changed;
             });
     // Other instances see the change when their cache entry lapses; this one sees it now.
     catalog.forget(eventId);
     return next;
+  }
+
+  private void checkSecret(CaptchaProvider provider) {
+    if (!captcha.supports(provider)) {
+      String name = provider.wireName();
+      throw new InvalidPolicy(
+          PolicyField.CAPTCHA_PROVIDER,
+          "names "
+              + name
+              + ", which has no secret on this service: set QUEUEGATE_CAPTCHA_"
+              + name.toUpperCase(java.util.Locale.ROOT)
+              + "_SECRET or _SECRET_FILE (docs/design.md#captcha)");
+    }
   }
 }

@@ -4,14 +4,18 @@ import io.queuegate.domain.model.EnqueueTokenRequired;
 import io.queuegate.domain.model.EventId;
 import io.queuegate.domain.model.EventPaused;
 import io.queuegate.domain.model.Identity;
+import io.queuegate.domain.model.InvalidProofOfWork;
 import io.queuegate.domain.model.JoinReceipt;
 import io.queuegate.domain.model.Joined;
 import io.queuegate.domain.model.NewWaiter;
+import io.queuegate.domain.model.ProofOfWorkRefusal;
+import io.queuegate.domain.model.ProofOfWorkRequired;
 import io.queuegate.domain.model.QueuePolicy;
 import io.queuegate.domain.model.WaiterId;
 import io.queuegate.domain.model.WaiterStanding;
 import io.queuegate.domain.port.in.JoinCommand;
 import io.queuegate.domain.port.in.JoinQueueUseCase;
+import io.queuegate.domain.port.out.CaptchaVerifier;
 import io.queuegate.domain.port.out.EnqueueTokenVerifier;
 import io.queuegate.domain.port.out.QueueMetrics;
 import io.queuegate.domain.port.out.WaitingLine;
@@ -29,7 +33,10 @@ public final class JoinQueueService implements JoinQueueUseCase {
   private final PollingHint hint;
   private final QueueMetrics metrics;
   private final Clock clock;
+  private final Optional<ProofOfWork> proofOfWork;
+  private final CaptchaCheck captcha;
 
+  /** A join service for a deployment without proof of work: events requiring it refuse joins. */
   public JoinQueueService(
       WaitingLine line,
       PolicyCatalog policies,
@@ -38,6 +45,34 @@ public final class JoinQueueService implements JoinQueueUseCase {
       PollingHint hint,
       QueueMetrics metrics,
       Clock clock) {
+    this(line, policies, verifier, eta, hint, metrics, clock, Optional.empty());
+  }
+
+  public JoinQueueService(
+      WaitingLine line,
+      PolicyCatalog policies,
+      EnqueueTokenVerifier verifier,
+      EtaEstimator eta,
+      PollingHint hint,
+      QueueMetrics metrics,
+      Clock clock,
+      Optional<ProofOfWork> proofOfWork) {
+    this(line, policies, verifier, eta, hint, metrics, clock, proofOfWork, CaptchaVerifier.NONE);
+  }
+
+  /** The join service with every defence this deployment has configured. */
+  public JoinQueueService(
+      WaitingLine line,
+      PolicyCatalog policies,
+      EnqueueTokenVerifier verifier,
+      EtaEstimator eta,
+      PollingHint hint,
+      QueueMetrics metrics,
+      Clock clock,
+      Optional<ProofOfWork> proofOfWork,
+      CaptchaVerifier captcha) {
+    this.captcha = new CaptchaCheck(captcha, metrics);
+    this.proofOfWork = Objects.requireNonNull(proofOfWork);
     this.line = Objects.requireNonNull(line);
     this.policies = Objects.requireNonNull(policies);
     this.verifier = Objects.requireNonNull(verifier);
@@ -60,6 +95,13 @@ public final class JoinQueueService implements JoinQueueUseCase {
     if (identity.isEmpty() && policy.requireEnqueueToken()) {
       throw new EnqueueTokenRequired();
     }
+    // Cheap checks first, the provider's round trip last (docs/design.md#captcha): a missing token
+    // spends no challenge, and a bot must pay its proof of work before we spend a call on it.
+    captcha.requirePresent(policy.captcha(), command.captcha());
+    if (policy.requireProofOfWork()) {
+      checkProofOfWork(command, now);
+    }
+    captcha.verify(eventId, policy.captcha(), command.captcha());
     NewWaiter newWaiter = new NewWaiter(eventId, WaiterId.random(), command.userId(), identity);
     Joined joined = line.join(newWaiter, policy.maxWaiting(), now);
     if (!joined.existing()) {
@@ -74,5 +116,21 @@ public final class JoinQueueService implements JoinQueueUseCase {
         standing.position(),
         etaSec,
         hint.pollAfterMs(standing.position(), policy, rate, etaSec));
+  }
+
+  // Checked after the enqueue token, so a forged token is not worth a spent challenge.
+  private void checkProofOfWork(JoinCommand command, Instant now) {
+    EventId eventId = command.eventId();
+    if (command.proofOfWork().isEmpty() || proofOfWork.isEmpty()) {
+      metrics.challengeRefused(eventId, ProofOfWorkRefusal.MISSING);
+      throw new ProofOfWorkRequired();
+    }
+    try {
+      proofOfWork.get().verify(command.proofOfWork().get(), eventId, now);
+    } catch (InvalidProofOfWork e) {
+      metrics.challengeRefused(eventId, e.reason());
+      throw e;
+    }
+    metrics.challengeSolved(eventId);
   }
 }

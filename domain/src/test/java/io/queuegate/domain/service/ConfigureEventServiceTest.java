@@ -147,4 +147,56 @@ class ConfigureEventServiceTest {
 
     assertThat(pause.setPaused(EVENT, false)).isEqualTo(DEFAULTS);
   }
+
+  @Test
+  void providerWithoutASecretHere_isRefusedAtPut_withAClearMessage() {
+    storeHolds(Optional.empty());
+
+    assertThatThrownBy(
+            () -> configure.configure(EVENT, p -> p.toBuilder().captcha(TURNSTILE).build()))
+        .isInstanceOfSatisfying(
+            InvalidPolicy.class,
+            e -> {
+              assertThat(e.field()).isEqualTo(PolicyField.CAPTCHA_PROVIDER);
+              assertThat(e.rule()).contains("QUEUEGATE_CAPTCHA_TURNSTILE_SECRET");
+            });
+  }
+
+  @Test
+  void providerWithASecretHere_isStored() {
+    storeHolds(Optional.empty());
+    ConfigureEventService withTurnstile =
+        new ConfigureEventService(
+            stored,
+            catalog,
+            HeartbeatCadence.of(Duration.ofMillis(500), SECOND),
+            new io.queuegate.domain.port.out.CaptchaVerifier() {
+              @Override
+              public boolean supports(io.queuegate.domain.model.CaptchaProvider provider) {
+                return provider == io.queuegate.domain.model.CaptchaProvider.TURNSTILE;
+              }
+
+              @Override
+              public io.queuegate.domain.model.CaptchaVerdict verify(
+                  io.queuegate.domain.model.CaptchaProvider provider,
+                  io.queuegate.domain.model.CaptchaAnswer answer) {
+                return io.queuegate.domain.model.CaptchaVerdict.UNAVAILABLE;
+              }
+            });
+
+    assertThat(
+            withTurnstile.configure(EVENT, p -> p.toBuilder().captcha(TURNSTILE).build()).captcha())
+        .isEqualTo(TURNSTILE);
+  }
+
+  @Test
+  void policyNamingAProviderWhoseSecretWasDropped_canStillBePaused() {
+    storeHolds(Optional.of(DEFAULTS.toBuilder().captcha(TURNSTILE).build()));
+
+    assertThat(pause.setPaused(EVENT, true).pausedJoins()).isTrue();
+  }
+
+  private static final io.queuegate.domain.model.CaptchaPolicy TURNSTILE =
+      io.queuegate.domain.model.CaptchaPolicy.of(
+          "turnstile", "0x4AAAAAAA", io.queuegate.domain.model.CaptchaOutage.ADMIT);
 }

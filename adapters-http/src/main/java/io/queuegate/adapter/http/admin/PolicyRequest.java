@@ -1,5 +1,8 @@
 package io.queuegate.adapter.http.admin;
 
+import io.queuegate.domain.model.CaptchaOutage;
+import io.queuegate.domain.model.CaptchaPolicy;
+import io.queuegate.domain.model.CaptchaProvider;
 import io.queuegate.domain.model.QueuePolicy;
 import io.queuegate.domain.model.TargetDelivery;
 import io.queuegate.domain.model.WaitingPage;
@@ -8,7 +11,7 @@ import java.time.Duration;
 /**
  * Body of {@code PUT /api/v1/admin/events/{event_id}}. Every field is optional; the ones present
  * replace those of the policy in force. Durations are whole seconds; 0 means "no limit" for the two
- * maxima; an empty {@code target_url} or {@code title} removes it.
+ * maxima; an empty {@code target_url}, {@code title} or {@code captcha_provider} removes it.
  */
 record PolicyRequest(
     Long readyWindow,
@@ -23,7 +26,12 @@ record PolicyRequest(
     Boolean requireEnqueueToken,
     String targetUrl,
     String title,
-    String targetDelivery) {
+    String targetDelivery,
+    Boolean requireProofOfWork,
+    Long proofOfWorkDifficulty,
+    String captchaProvider,
+    String captchaSiteKey,
+    String captchaOnOutage) {
 
   /** The policy this request makes of {@code current}; the domain checks the ranges. */
   QueuePolicy applyTo(QueuePolicy current) {
@@ -40,7 +48,21 @@ record PolicyRequest(
         pausedJoins != null ? pausedJoins : current.pausedJoins(),
         pausedAdmission != null ? pausedAdmission : current.pausedAdmission(),
         requireEnqueueToken != null ? requireEnqueueToken : current.requireEnqueueToken(),
-        pageOf(current.page()));
+        pageOf(current.page()),
+        requireProofOfWork != null ? requireProofOfWork : current.requireProofOfWork(),
+        or(proofOfWorkDifficulty, current.proofOfWorkDifficulty()),
+        captchaOf(current.captcha()));
+  }
+
+  // An empty captcha_provider removes the CAPTCHA, and its site key with it unless one is sent.
+  private CaptchaPolicy captchaOf(CaptchaPolicy current) {
+    boolean removed = captchaProvider != null && captchaProvider.isEmpty();
+    return CaptchaPolicy.of(
+        captchaProvider != null
+            ? captchaProvider
+            : current.provider().map(CaptchaProvider::wireName).orElse(null),
+        captchaSiteKey != null ? captchaSiteKey : removed ? null : current.siteKey().orElse(null),
+        captchaOnOutage != null ? CaptchaOutage.parse(captchaOnOutage) : current.onOutage());
   }
 
   private WaitingPage pageOf(WaitingPage current) {

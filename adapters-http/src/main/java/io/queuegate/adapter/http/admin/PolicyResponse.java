@@ -1,10 +1,11 @@
 package io.queuegate.adapter.http.admin;
 
+import io.queuegate.domain.model.CaptchaProvider;
 import io.queuegate.domain.model.QueuePolicy;
 
 /**
  * An event's policy as the operator API shows it; same field names as {@link PolicyRequest}. An
- * empty {@code target_url} or {@code title} means the event has none.
+ * empty {@code target_url}, {@code title} or {@code captcha_provider} means the event has none.
  */
 record PolicyResponse(
     long readyWindow,
@@ -19,7 +20,12 @@ record PolicyResponse(
     boolean requireEnqueueToken,
     String targetUrl,
     String title,
-    String targetDelivery) {
+    String targetDelivery,
+    boolean requireProofOfWork,
+    long proofOfWorkDifficulty,
+    String captchaProvider,
+    String captchaSiteKey,
+    String captchaOnOutage) {
 
   static PolicyResponse from(QueuePolicy policy) {
     return new PolicyResponse(
@@ -35,6 +41,11 @@ record PolicyResponse(
         policy.requireEnqueueToken(),
         policy.page().targetUrl().orElse(""),
         policy.page().title().orElse(""),
-        policy.page().targetDelivery().wireName());
+        policy.page().targetDelivery().wireName(),
+        policy.requireProofOfWork(),
+        policy.proofOfWorkDifficulty(),
+        policy.captcha().provider().map(CaptchaProvider::wireName).orElse(""),
+        policy.captcha().siteKey().orElse(""),
+        policy.captcha().onOutage().wireName());
   }
 }

@@ -18,6 +18,10 @@ final class PolicyFieldNames {
       case TARGET_URL -> "target_url";
       case TITLE -> "title";
       case TARGET_DELIVERY -> "target_delivery";
+      case PROOF_OF_WORK_DIFFICULTY -> "proof_of_work_difficulty";
+      case CAPTCHA_PROVIDER -> "captcha_provider";
+      case CAPTCHA_SITE_KEY -> "captcha_site_key";
+      case CAPTCHA_ON_OUTAGE -> "captcha_on_outage";
     };
   }
 }

@@ -1,19 +1,24 @@
 package io.queuegate.adapter.http.envelope;
 
 import io.queuegate.domain.model.AdmissionAlreadyUsed;
+import io.queuegate.domain.model.CaptchaRequired;
+import io.queuegate.domain.model.CaptchaUnavailable;
 import io.queuegate.domain.model.DuplicateRequest;
 import io.queuegate.domain.model.EnqueueTokenRequired;
 import io.queuegate.domain.model.EventPaused;
 import io.queuegate.domain.model.IdempotencyConflict;
 import io.queuegate.domain.model.InvalidAdmissionToken;
+import io.queuegate.domain.model.InvalidCaptcha;
 import io.queuegate.domain.model.InvalidEnqueueToken;
 import io.queuegate.domain.model.InvalidEventId;
 import io.queuegate.domain.model.InvalidPolicy;
+import io.queuegate.domain.model.InvalidProofOfWork;
 import io.queuegate.domain.model.InvalidReturnUrl;
 import io.queuegate.domain.model.InvalidRoom;
 import io.queuegate.domain.model.InvalidUserId;
 import io.queuegate.domain.model.MissingEventId;
 import io.queuegate.domain.model.NotReady;
+import io.queuegate.domain.model.ProofOfWorkRequired;
 import io.queuegate.domain.model.QueueException;
 import io.queuegate.domain.model.QueueFull;
 import io.queuegate.domain.model.RateDecision;
@@ -74,6 +79,14 @@ public final class QueueErrorMapper {
       case InvalidReturnUrl e -> new ErrorReply(400, "INVALID_RETURN_URL", e.getMessage());
       case RoomClosed e ->
           new ErrorReply(503, "ROOM_CLOSED", e.getMessage(), retryAfter(e.retryAfter()));
+      case ProofOfWorkRequired e -> new ErrorReply(403, "PROOF_OF_WORK_REQUIRED", e.getMessage());
+      // The reason names only our own checks (expired, spent, another event), never client bytes.
+      case InvalidProofOfWork e -> new ErrorReply(403, "INVALID_PROOF_OF_WORK", e.getMessage());
+      case CaptchaRequired e -> new ErrorReply(403, "CAPTCHA_REQUIRED", e.getMessage());
+      // The provider's error codes go to the log, not to the client (docs/design.md#captcha).
+      case InvalidCaptcha e -> new ErrorReply(403, "INVALID_CAPTCHA", e.getMessage());
+      case CaptchaUnavailable e ->
+          new ErrorReply(503, "CAPTCHA_UNAVAILABLE", e.getMessage(), retryAfter(e.retryAfter()));
     };
   }
 

@@ -38,10 +38,36 @@ public final class ClientNetworks {
         .orElse(null);
   }
 
+  /**
+   * The client's address as text, behind any trusted proxies, for a CAPTCHA provider's {@code
+   * remoteip}; empty when the peer has none.
+   */
+  public java.util.Optional<String> clientAddressOf(ServerRequest req) {
+    return java.util.Optional.ofNullable(addressOf(req)).map(InetAddress::getHostAddress);
+  }
+
   /** The key of the client's buckets: {@code 192.0.2.7}, or {@code 2001:db8:1:2:0:0:0:0/64}. */
   public String networkOf(ServerRequest req) {
     InetAddress client = addressOf(req);
     return client == null ? req.remotePeer().host() : networkOf(client);
+  }
+
+  /**
+   * The client's prefix for the adaptive proof-of-work difficulty: its IPv4 /24 ({@code
+   * 192.0.2.0/24}), or its IPv6 network as in {@link #networkOf(ServerRequest)}. Wider than a rate
+   * bucket on purpose: a bot farm rents neighbouring addresses.
+   */
+  public String prefixOf(ServerRequest req) {
+    InetAddress client = addressOf(req);
+    return client == null ? req.remotePeer().host() : prefixOf(client);
+  }
+
+  String prefixOf(InetAddress client) {
+    if (client instanceof java.net.Inet4Address v4) {
+      byte[] b = v4.getAddress();
+      return (b[0] & 0xff) + "." + (b[1] & 0xff) + "." + (b[2] & 0xff) + ".0/24";
+    }
+    return networkOf(client);
   }
 
   String networkOf(InetAddress client) {

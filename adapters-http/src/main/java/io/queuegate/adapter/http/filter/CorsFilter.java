@@ -21,7 +21,8 @@ import java.util.Optional;
 public final class CorsFilter implements Filter {
   static final String ALLOW_METHODS = "GET, POST, DELETE";
   static final String ALLOW_HEADERS =
-      "Content-Type, Idempotency-Key, Authorization, X-Request-ID, X-Trace-Id";
+      "Content-Type, Idempotency-Key, Authorization, X-Request-ID, X-Trace-Id, X-Proof-Of-Work,"
+          + " X-Captcha-Token";
   static final String EXPOSE_HEADERS =
       "X-Request-ID, Retry-After, X-RateLimit-Limit, X-RateLimit-Remaining, X-RateLimit-Reset, "
           + "X-Idempotency-Cached";

@@ -7,6 +7,7 @@ import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import io.queuegate.adapter.http.envelope.HttpError;
 import io.queuegate.adapter.http.envelope.Json;
+import io.queuegate.adapter.http.filter.ClientNetworks;
 import io.queuegate.adapter.http.filter.CountedToken;
 import io.queuegate.adapter.http.filter.TokenRateLimit;
 import io.queuegate.adapter.http.routing.AllowedMethods;
@@ -20,6 +21,7 @@ import io.queuegate.adapter.http.routing.RequestBody;
 import io.queuegate.adapter.http.routing.Routes;
 import io.queuegate.adapter.http.routing.StateResponse;
 import io.queuegate.domain.model.EventId;
+import io.queuegate.domain.model.ProofOfWorkSolution;
 import io.queuegate.domain.model.UserId;
 import io.queuegate.domain.port.in.EnterQueueUseCase;
 import io.queuegate.domain.port.in.JoinCommand;
@@ -41,6 +43,7 @@ public final class QueueHttpService implements HttpService {
   private final IdempotencyRoutes idempotent;
   private final BodyHandler idempotentEnter;
   private final TokenRateLimit tokens;
+  private final ClientNetworks clients;
   private final int maxBodyBytes;
 
   /** The waiter's use cases; join and enter run behind {@code idempotent}. */
@@ -51,7 +54,9 @@ public final class QueueHttpService implements HttpService {
       LeaveQueueUseCase leave,
       IdempotencyRoutes idempotent,
       TokenRateLimit tokens,
+      ClientNetworks clients,
       int maxBodyBytes) {
+    this.clients = clients;
     this.join = join;
     this.status = status;
     this.enter = enter;
@@ -84,7 +89,19 @@ public final class QueueHttpService implements HttpService {
             .map(
                 value ->
                     BearerToken.credentials(value).orElseThrow(HttpError::invalidEnqueueToken));
-    var receipt = join.join(new JoinCommand(eventId, userId, enqueueToken));
+    Optional<ProofOfWorkSolution> proofOfWork =
+        req.headers()
+            .first(ProofOfWorkHeader.NAME)
+            .or(() -> Optional.ofNullable(request.proofOfWork()))
+            .map(ProofOfWorkHeader::decode);
+    var receipt =
+        join.join(
+            new JoinCommand(
+                eventId,
+                userId,
+                enqueueToken,
+                proofOfWork,
+                CaptchaToken.of(req, request.captchaToken(), clients)));
     return Reply.json(202, JoinResponse.from(receipt));
   }
 

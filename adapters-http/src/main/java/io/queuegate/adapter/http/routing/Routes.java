@@ -13,9 +13,11 @@ public final class Routes {
   public static final String ENTER = QUEUE + "/enter";
   public static final String LEAVE = QUEUE + "/leave";
   public static final String EVENTS = QUEUE + "/events";
+  public static final String CHALLENGE = QUEUE + "/challenge";
   public static final String WAIT = "/wait/{event_id}";
   public static final String PAGE_SCRIPT = "/assets/waiting-page.js";
   public static final String PAGE_STYLE = "/assets/waiting-page.css";
+  public static final String PAGE_WORKER = "/assets/pow-worker.js";
   public static final String VERIFY = "/api/v1/admission/verify";
   public static final String JWKS = "/.well-known/jwks.json";
   public static final String HEALTHZ = "/healthz";
@@ -47,6 +49,7 @@ public final class Routes {
           ENTER,
           LEAVE,
           EVENTS,
+          CHALLENGE,
           VERIFY,
           JWKS,
           HEALTHZ,
@@ -57,6 +60,7 @@ public final class Routes {
           WAIT,
           PAGE_SCRIPT,
           PAGE_STYLE,
+          PAGE_WORKER,
           GATE_CHECK,
           GATE_WAIT,
           GATE_ENTER,

@@ -13,6 +13,11 @@
  * goes out, so a reload or another tab retries the same join; a pending enter's key is stored
  * with the token.
  *
+ * CAPTCHA (cfg.captcha, only for events whose policy names a provider): the page loads the
+ * provider's widget script, waits for the widget's token and joins with it in X-Captcha-Token.
+ * A token is good for one check by the provider, so after any answer but a request for proof of
+ * work (which comes before the provider is asked) the widget is reset for a fresh one.
+ *
  * Behind the gate (cfg.gate) the page is served under the protected host: it calls the API under
  * cfg.api, enters through the gate, which sets the session cookie, and goes back to the page the
  * visitor first asked for. */
@@ -27,10 +32,17 @@
   var LIVE_MS = 90000;
   var ADMITTED_MS = 1800000;
   var tabId = uuid();
+  // The solver sits beside this script, wherever the page is served from (behind the gate too).
+  var WORKER = (document.currentScript && document.currentScript.src || '/assets/waiting-page.js')
+    .replace(/waiting-page\.js(\?.*)?$/, 'pow-worker.js');
   var $ = function (id) { return document.getElementById(id); };
   var root = $('qg');
   var token = null, startPos = 0, stream = null, timer = null, done = false, lastSpoken = 0;
   var enterKey = null;
+  var CAPTCHA = cfg.captcha || null;
+  // The global each provider's script defines; all three offer render(element, options) and reset.
+  var CAPTCHA_API = { turnstile: 'turnstile', hcaptcha: 'hcaptcha', recaptcha: 'grecaptcha' };
+  var captcha = { token: null, api: null, widget: null, loading: false, then: null };
   var fmt = window.Intl ? new Intl.NumberFormat(cfg.lang) : { format: String };
 
   function uuid() {
@@ -104,9 +116,10 @@
   }
   function later(fn, sec) { clearTimeout(timer); timer = setTimeout(fn, Math.max(1, sec) * 1000); }
 
-  function call(method, path, body, idempotencyKey, url) {
+  function call(method, path, body, idempotencyKey, url, extra) {
     var headers = { 'Content-Type': 'application/json' };
     if (idempotencyKey) { headers['Idempotency-Key'] = idempotencyKey; }
+    if (extra) { Object.keys(extra).forEach(function (h) { headers[h] = extra[h]; }); }
     return fetch(url || API + path, { method: method, headers: headers, body: body ? JSON.stringify(body) : undefined, cache: 'no-store' })
       .then(function (res) {
         return res.json().catch(function () { return {}; }).then(function (json) {
@@ -134,7 +147,9 @@
     }
     var msg = { EVENT_PAUSED: 'error.paused', ROOM_CLOSED: 'error.closed', QUEUE_FULL: 'error.full', SERVICE_UNAVAILABLE: 'error.busy',
       DUPLICATE_REQUEST: 'error.busy', RATE_LIMITED: 'error.rate', ENQUEUE_TOKEN_REQUIRED: 'error.invite',
-      INVALID_ENQUEUE_TOKEN: 'error.invite' }[code];
+      INVALID_ENQUEUE_TOKEN: 'error.invite', PROOF_OF_WORK_REQUIRED: 'error.solve',
+      INVALID_PROOF_OF_WORK: 'error.solve', CAPTCHA_REQUIRED: 'error.captcha', INVALID_CAPTCHA: 'error.captcha',
+      CAPTCHA_UNAVAILABLE: 'error.captchaDown' }[code];
     if (!code && (r.status === 502 || r.status === 504)) { msg = 'error.busy'; }
     if (r.status === 0) { msg = 'error.offline'; }
     if (code === 'EVENT_PAUSED') { s.seconds = r.retry = 30; }
@@ -146,18 +161,118 @@
     stop(); token = null; enterKey = null; state('gone'); showError(t(msg));
     $('qg-rejoin').hidden = false; $('qg-leave').hidden = true;
   }
-  function join() {
+  // Proof of work (docs/design.md#bots): an event that requires it refuses a join without a
+  // solution (403); the page then fetches a challenge, solves it in a Web Worker and joins again
+  // with the solution. A refused solution (say, expired while the tab slept) is tried afresh, a few
+  // times at most.
+  function needsProof(r) {
+    var code = (r.json.error || {}).code;
+    return r.status === 403 && (code === 'PROOF_OF_WORK_REQUIRED' || code === 'INVALID_PROOF_OF_WORK');
+  }
+  function unsolved() { showError(t('error.solve', { seconds: 10 })); later(join, 10); }
+  // WebCrypto's digest exists only in a secure context (HTTPS, or localhost): there no retry can
+  // help, so the page says why and stops instead of trying every 10 s.
+  function canSolve() { return window.isSecureContext !== false && !!(window.crypto && crypto.subtle && window.Worker); }
+  function insecure() { stop(); state('gone'); showError(t('error.insecure')); }
+  function puzzleLabel(on) { $('qg-progress').setAttribute('aria-label', t(on ? 'label.puzzle' : 'label.progress')); }
+  // Announced three times at most (start, halfway, done): the bar moves, screen readers hear news.
+  function solve(then) {
+    if (!canSolve()) { return insecure(); }
+    state('solving'); progress(0); puzzleLabel(true); say(t('status.solving'), true);
+    call('GET', 'challenge?event_id=' + encodeURIComponent(cfg.eventId)).then(function (r) {
+      if (!r.ok) { puzzleLabel(false); return fail(r, join); }
+      var c = r.json, worker, half = false, quiet = null;
+      function end() { clearTimeout(quiet); worker.terminate(); puzzleLabel(false); }
+      // A worker that stops answering (crashed, or killed by the browser) must not hang the page.
+      function watch() { clearTimeout(quiet); quiet = setTimeout(function () { end(); unsolved(); }, 30000); }
+      try { worker = new Worker(WORKER); } catch (e) { puzzleLabel(false); return unsolved(); }
+      worker.onmessage = function (e) {
+        var m = e.data;
+        watch();
+        if (m.progress != null) {
+          progress(m.progress * 100);
+          if (!half && m.progress >= 0.5) { half = true; say(t('status.solvingHalf'), true); }
+          return;
+        }
+        end();
+        if (m.error === 'no-webcrypto') { return insecure(); }
+        if (m.error) { return unsolved(); }
+        progress(100); say(t('status.solved'), true);
+        then(btoa(JSON.stringify({ algorithm: c.algorithm, challenge: c.challenge, number: m.number,
+          salt: c.salt, signature: c.signature, took: m.took })));
+      };
+      worker.onerror = function () { end(); unsolved(); };
+      watch();
+      worker.postMessage(c);
+    });
+  }
+  // CAPTCHA (docs/design.md#captcha): the widget is loaded on first need, and its token handed to
+  // `then` as soon as the person (or the provider, unseen) has solved it.
+  function withCaptcha(then) {
+    if (captcha.token) { return then(); }
+    captcha.then = then;
+    stop(); state('captcha'); $('qg-captcha').hidden = false; say(t('status.captcha'), true);
+    if (captcha.api || captcha.loading) { return; }
+    captcha.loading = true;
+    window.queuegateCaptchaReady = function () {
+      captcha.api = window[CAPTCHA_API[CAPTCHA.provider]];
+      captcha.widget = captcha.api.render($('qg-captcha-widget'), {
+        sitekey: CAPTCHA.siteKey, callback: gotCaptcha,
+        'expired-callback': function () { captcha.token = null; },
+        'error-callback': function () { showError(t('error.captchaLoad', { seconds: 10 })); }
+      });
+    };
+    var script = document.createElement('script');
+    script.src = CAPTCHA.script + (CAPTCHA.script.indexOf('?') < 0 ? '?' : '&') +
+      'render=explicit&onload=queuegateCaptchaReady';
+    script.async = true;
+    script.onerror = function () {
+      captcha.loading = false; script.remove();
+      showError(t('error.captchaLoad', { seconds: 10 })); later(join, 10);
+    };
+    document.head.appendChild(script);
+  }
+  function gotCaptcha(value) {
+    captcha.token = value; say(t('status.captchaDone'), true);
+    var then = captcha.then; captcha.then = null;
+    if (then) { then(); }
+  }
+  function spendCaptcha() {
+    captcha.token = null;
+    if (captcha.api && captcha.widget != null && captcha.api.reset) {
+      try { captcha.api.reset(captcha.widget); } catch (e) { /* a new render follows on error */ }
+    }
+  }
+  function join(proof, attempts) {
     var saved = read(KEY) || {};
+    attempts = attempts || 0;
     // Another tab got the place (or entered) while this one waited to retry: follow it.
     if (saved.token || recentlyAdmitted(saved)) { return start(); }
-    stop(); state('joining'); say(t('status.joining'), true);
+    if (CAPTCHA && !captcha.token) { return withCaptcha(function () { join(proof, attempts); }); }
+    stop(); state('joining');
+    // After a solve, "Puzzle solved. Joining the line…" already says it: replacing it at once
+    // would keep screen readers from hearing that the puzzle is done.
+    if (typeof proof !== 'string') { say(t('status.joining'), true); }
     var key = saved.joining || uuid();
     write(KEY, { joining: key });
-    call('POST', 'join', { event_id: cfg.eventId }, key).then(function (r) {
+    var extra = {};
+    if (typeof proof === 'string') { extra['X-Proof-Of-Work'] = proof; }
+    if (CAPTCHA) { extra['X-Captcha-Token'] = captcha.token; }
+    call('POST', 'join', { event_id: cfg.eventId }, key, null, extra).then(function (r) {
+      var code = (r.json.error || {}).code;
+      if (CAPTCHA && !needsProof(r)) { spendCaptcha(); }
       if (!r.ok) {
         if (settled(r) && (read(KEY) || {}).joining === key) { write(KEY, null); }
+        if (needsProof(r) && attempts < 3) {
+          return solve(function (p) { join(p, attempts + 1); });
+        }
+        if (CAPTCHA && (code === 'INVALID_CAPTCHA' || code === 'CAPTCHA_REQUIRED') && attempts < 5) {
+          showError(t('error.captcha'));
+          return withCaptcha(function () { join(undefined, attempts + 1); });
+        }
         return fail(r, join);
       }
+      if (CAPTCHA) { $('qg-captcha').hidden = true; }
       token = r.json.waiting_token; startPos = r.json.position_hint; remember(); state('waiting');
       show({ position: r.json.position_hint, eta_sec: r.json.eta_sec, ready_for_entry: false });
       follow(r.json.poll_after_ms);

@@ -1,7 +1,9 @@
 package io.queuegate.domain.port.out;
 
+import io.queuegate.domain.model.CaptchaVerdict;
 import io.queuegate.domain.model.EventId;
 import io.queuegate.domain.model.PositionMethod;
+import io.queuegate.domain.model.ProofOfWorkRefusal;
 import java.time.Duration;
 
 /** The domain's business metrics; the adapter chooses the registry and exposition format. */
@@ -29,6 +31,18 @@ public interface QueueMetrics {
    * a series of their own; an event that is neither has gone quiet.
    */
   void configured(EventId eventId, boolean configured);
+
+  /** A proof-of-work challenge was issued for the event. */
+  default void challengeIssued(EventId eventId) {}
+
+  /** A join came with a valid, unspent proof-of-work solution. */
+  default void challengeSolved(EventId eventId) {}
+
+  /** A join the event's proof-of-work policy refused, and why. */
+  default void challengeRefused(EventId eventId, ProofOfWorkRefusal reason) {}
+
+  /** A CAPTCHA provider was asked about a join's token for the event, with this verdict. */
+  default void captchaVerified(EventId eventId, CaptchaVerdict verdict) {}
 
   /** A sink that records nothing, for tests and tools. */
   QueueMetrics NONE =

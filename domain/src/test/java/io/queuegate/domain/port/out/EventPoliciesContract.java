@@ -60,6 +60,24 @@ public abstract class EventPoliciesContract {
   }
 
   @Test
+  void savedCaptcha_isFoundAsSaved_andSavingWithoutItRemovesIt() {
+    QueuePolicy withCaptcha =
+        policyWithReadyWindow(7).toBuilder()
+            .captcha(
+                io.queuegate.domain.model.CaptchaPolicy.of(
+                    "hcaptcha",
+                    "10000000-ffff-ffff-ffff-000000000001",
+                    io.queuegate.domain.model.CaptchaOutage.REFUSE))
+            .build();
+
+    policies.save(event, withCaptcha);
+    assertThat(policies.find(event)).contains(withCaptcha);
+
+    policies.save(event, policyWithReadyWindow(7));
+    assertThat(policies.find(event)).contains(policyWithReadyWindow(7));
+  }
+
+  @Test
   void saveWithoutWaitingPage_removesTheEarlierPage() {
     policies.save(
         event,
