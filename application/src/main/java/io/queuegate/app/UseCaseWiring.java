@@ -12,6 +12,7 @@ import io.queuegate.domain.service.DescribeEventService;
 import io.queuegate.domain.service.DescribeWaitingPageService;
 import io.queuegate.domain.service.EnterQueueService;
 import io.queuegate.domain.service.EtaEstimator;
+import io.queuegate.domain.service.EtaStamps;
 import io.queuegate.domain.service.HeartbeatCoalescer;
 import io.queuegate.domain.service.JoinQueueService;
 import io.queuegate.domain.service.LeaveQueueService;
@@ -40,12 +41,16 @@ record UseCaseWiring(
   QueueUseCases useCases() {
     EtaEstimator eta = new EtaEstimator(stores.ledger(), clock, settings.eta());
     PollingHint hint = new PollingHint(settings.pollingHint());
+    // Instances that share a store must read each other's stamps, as they must each other's gate
+    // cookies: the same shared secret (required with Redis) keys both, each under its own key.
+    EtaStamps stamps = EtaStamps.from(settings.gate().sessionSecret());
     ConfigureEventService configure =
         new ConfigureEventService(stores.policies(), catalog, settings.heartbeatCadence());
     return new QueueUseCases(
-        new JoinQueueService(stores.line(), catalog, enqueueTokens, eta, hint, metrics, clock),
+        new JoinQueueService(
+            stores.line(), catalog, enqueueTokens, eta, hint, metrics, stamps, clock),
         new QueueStatusService(stores.line(), catalog, eta, hint, heartbeats, metrics, clock),
-        new EnterQueueService(stores.ledger(), catalog, signer, heartbeats, metrics, clock),
+        new EnterQueueService(stores.ledger(), catalog, signer, heartbeats, metrics, stamps, clock),
         new LeaveQueueService(stores.line(), heartbeats, metrics, clock),
         new VerifyAdmissionService(signer, stores.ledger(), clock),
         new PublishKeysService(signer),

@@ -1,6 +1,7 @@
 package io.queuegate.adapter.metrics;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -14,7 +15,15 @@ record EventMeters(
     Counter leaves,
     Counter expiries,
     AtomicLong waiting,
+    DistributionSummary etaUnder,
+    DistributionSummary etaOver,
     List<Meter.Id> ids) {
+
+  /**
+   * Bucket bounds of the ETA error in percent: the benchmark's 15 % target sits on one of them.
+   * Percent, not a ratio: Micrometer rounds a summary's values up to whole numbers for its buckets.
+   */
+  private static final double[] ETA_ERROR_BUCKETS = {5, 10, 15, 25, 50, 100, 200};
 
   static EventMeters register(MeterRegistry registry, String event) {
     AtomicLong waiting = new AtomicLong();
@@ -28,14 +37,38 @@ record EventMeters(
     Counter admissions = counter(registry, "queue_admissions", "Admissions granted", event);
     Counter leaves = counter(registry, "queue_leaves", "Waiters who left the line", event);
     Counter expiries = counter(registry, "queue_expiries", "Waiters removed for inactivity", event);
+    DistributionSummary under = etaError(registry, event, "under");
+    DistributionSummary over = etaError(registry, event, "over");
     return new EventMeters(
         joins,
         admissions,
         leaves,
         expiries,
         waiting,
+        under,
+        over,
         List.of(
-            gauge.getId(), joins.getId(), admissions.getId(), leaves.getId(), expiries.getId()));
+            gauge.getId(),
+            joins.getId(),
+            admissions.getId(),
+            leaves.getId(),
+            expiries.getId(),
+            under.getId(),
+            over.getId()));
+  }
+
+  /**
+   * {@code 100 * |eta - waited| / waited}, {@code side} saying whether the ETA told at join was
+   * shorter ({@code under}) or longer ({@code over}) than the wait.
+   */
+  private static DistributionSummary etaError(MeterRegistry registry, String event, String side) {
+    return DistributionSummary.builder("queue_eta_error_percent")
+        .description(
+            "ETA told at join against the actual wait, 100 |eta - wait| / wait, at admission")
+        .tag("event", event)
+        .tag("side", side)
+        .serviceLevelObjectives(ETA_ERROR_BUCKETS)
+        .register(registry);
   }
 
   private static Counter counter(
