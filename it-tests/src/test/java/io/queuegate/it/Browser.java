@@ -35,6 +35,11 @@ final class Browser implements AutoCloseable {
 
   /** A fresh browser with its own profile, so no test sees another's localStorage. */
   static Browser start(int width, int height) {
+    return start(width, height, "en-US");
+  }
+
+  /** A fresh browser that asks for pages in {@code language} (a BCP 47 tag). */
+  static Browser start(int width, int height, String language) {
     requireInstalled();
     System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
     Path profile;
@@ -56,7 +61,8 @@ final class Browser implements AutoCloseable {
         "--no-first-run",
         "--user-data-dir=" + profile,
         "--window-size=" + width + "," + height,
-        "--lang=en-US");
+        "--lang=" + language);
+    options.setExperimentalOption("prefs", java.util.Map.of("intl.accept_languages", language));
     ChromeDriverService service =
         new ChromeDriverService.Builder()
             .usingDriverExecutable(new File(CHROMEDRIVER.toString()))
