@@ -1,9 +1,11 @@
 package io.queuegate.app;
 
 import io.queuegate.adapter.http.QueueUseCases;
+import io.queuegate.adapter.jwt.JwtEtaStamps;
 import io.queuegate.adapter.memory.InMemoryRateLimitBuckets;
 import io.queuegate.domain.port.out.AdmissionTokenSigner;
 import io.queuegate.domain.port.out.EnqueueTokenVerifier;
+import io.queuegate.domain.port.out.EtaStamps;
 import io.queuegate.domain.port.out.QueueMetrics;
 import io.queuegate.domain.port.out.QueueStore;
 import io.queuegate.domain.service.ConfigureEventService;
@@ -12,7 +14,6 @@ import io.queuegate.domain.service.DescribeEventService;
 import io.queuegate.domain.service.DescribeWaitingPageService;
 import io.queuegate.domain.service.EnterQueueService;
 import io.queuegate.domain.service.EtaEstimator;
-import io.queuegate.domain.service.EtaStamps;
 import io.queuegate.domain.service.HeartbeatCoalescer;
 import io.queuegate.domain.service.JoinQueueService;
 import io.queuegate.domain.service.LeaveQueueService;
@@ -43,7 +44,7 @@ record UseCaseWiring(
     PollingHint hint = new PollingHint(settings.pollingHint());
     // Instances that share a store must read each other's stamps, as they must each other's gate
     // cookies: the same shared secret (required with Redis) keys both, each under its own key.
-    EtaStamps stamps = EtaStamps.from(settings.gate().sessionSecret());
+    EtaStamps stamps = JwtEtaStamps.from(settings.gate().sessionSecret());
     ConfigureEventService configure =
         new ConfigureEventService(stores.policies(), catalog, settings.heartbeatCadence());
     return new QueueUseCases(

@@ -13,6 +13,7 @@ import io.queuegate.domain.model.WaitingToken;
 import io.queuegate.domain.port.in.EnterQueueUseCase;
 import io.queuegate.domain.port.out.AdmissionLedger;
 import io.queuegate.domain.port.out.AdmissionTokenSigner;
+import io.queuegate.domain.port.out.EtaStamps;
 import io.queuegate.domain.port.out.QueueMetrics;
 import java.time.Clock;
 import java.time.Duration;

@@ -15,6 +15,7 @@ import io.queuegate.domain.model.WaitingToken;
 import io.queuegate.domain.port.in.JoinCommand;
 import io.queuegate.domain.port.in.JoinQueueUseCase;
 import io.queuegate.domain.port.out.EnqueueTokenVerifier;
+import io.queuegate.domain.port.out.EtaStamps;
 import io.queuegate.domain.port.out.QueueMetrics;
 import io.queuegate.domain.port.out.WaitingLine;
 import java.time.Clock;

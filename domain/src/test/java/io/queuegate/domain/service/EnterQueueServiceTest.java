@@ -204,8 +204,7 @@ class EnterQueueServiceTest {
   @Test
   void enterWithAForgedStamp_recordsNoEtaError() {
     Waiter waiter = admitted(Optional.empty());
-    String forged =
-        waiter.token().encode(EtaStamps.from(Optional.of("guess")).stamp(waiter.token(), 95));
+    String forged = waiter.token().encode(new FakeEtaStamps("guess").stamp(waiter.token(), 95));
 
     service.enter(forged);
 

@@ -20,7 +20,7 @@ final class TestWaiters {
 
   static final EventId EVENT = new EventId("concert-2030");
 
-  static final EtaStamps STAMPS = EtaStamps.from(java.util.Optional.of("a test secret"));
+  static final FakeEtaStamps STAMPS = new FakeEtaStamps("a test secret");
 
   private TestWaiters() {}
 

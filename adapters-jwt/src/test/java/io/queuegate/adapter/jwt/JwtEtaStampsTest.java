@@ -1,4 +1,4 @@
-package io.queuegate.domain.service;
+package io.queuegate.adapter.jwt;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -9,13 +9,14 @@ import java.util.Base64;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-class EtaStampsTest {
+class JwtEtaStampsTest {
   private static final WaitingToken TOKEN =
       new WaitingToken(new EventId("gig"), new WaiterId("AbCdEfGhIjKlMnOpQrStUv"));
   private static final WaitingToken OTHER =
       new WaitingToken(new EventId("gig"), new WaiterId("ZyXwVuTsRqPoNmLkJiHgFe"));
 
-  private final EtaStamps stamps = EtaStamps.from(Optional.of("a secret every instance shares"));
+  private final JwtEtaStamps stamps =
+      JwtEtaStamps.from(Optional.of("a secret every instance shares"));
 
   @Test
   void stamp_readsBackItsEta_onAnyInstanceWithTheSameSecret() {
@@ -23,7 +24,7 @@ class EtaStampsTest {
 
     assertThat(token).hasSize(TOKEN.encode().length() + 1 + WaitingToken.STAMP_LENGTH);
     assertThat(stamps.etaAtJoin(token)).hasValue(420);
-    assertThat(EtaStamps.from(Optional.of("a secret every instance shares")).etaAtJoin(token))
+    assertThat(JwtEtaStamps.from(Optional.of("a secret every instance shares")).etaAtJoin(token))
         .hasValue(420);
   }
 
@@ -31,8 +32,8 @@ class EtaStampsTest {
   void stampUnderAnotherKey_orWithoutOne_isNoEta() {
     String token = TOKEN.encode(stamps.stamp(TOKEN, 420));
 
-    assertThat(EtaStamps.from(Optional.of("another secret")).etaAtJoin(token)).isEmpty();
-    assertThat(EtaStamps.from(Optional.empty()).etaAtJoin(token)).isEmpty();
+    assertThat(JwtEtaStamps.from(Optional.of("another secret")).etaAtJoin(token)).isEmpty();
+    assertThat(JwtEtaStamps.from(Optional.empty()).etaAtJoin(token)).isEmpty();
     assertThat(stamps.etaAtJoin(TOKEN.encode())).isEmpty();
     assertThat(stamps.etaAtJoin("garbage")).isEmpty();
   }

@@ -1,6 +1,7 @@
-package io.queuegate.domain.service;
+package io.queuegate.adapter.jwt;
 
 import io.queuegate.domain.model.WaitingToken;
+import io.queuegate.domain.port.out.EtaStamps;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -14,19 +15,18 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Seals the ETA a waiter was told at join into its waiting token (docs/design.md#eta), so that its
- * admission can record how far off the ETA was while the store keeps nothing more per waiter. The
- * stamp is the ETA in seconds and the first 8 bytes of an HMAC-SHA256 over the event, the waiter
- * and that ETA: a client can drop its stamp, but cannot change it or move it to another waiter.
+ * ETA stamps sealed with HMAC-SHA256, the MAC of HS256 JWS (docs/design.md#eta): the ETA in seconds
+ * and the first 8 bytes of the MAC over the event, the waiter and that ETA. A client can drop its
+ * stamp, but cannot change it or move it to another waiter.
  */
-public final class EtaStamps {
+public final class JwtEtaStamps implements EtaStamps {
   private static final String ALGORITHM = "HmacSHA256";
   private static final int TAG_BYTES = 8;
   private static final byte[] PURPOSE = "queuegate eta stamp v1".getBytes(StandardCharsets.UTF_8);
 
   private final SecretKeySpec key;
 
-  private EtaStamps(byte[] key) {
+  private JwtEtaStamps(byte[] key) {
     this.key = new SecretKeySpec(key, ALGORITHM);
   }
 
@@ -34,7 +34,7 @@ public final class EtaStamps {
    * Stamps under a key derived from {@code secret}, which every instance that may see the waiter
    * again must share; without one, under a random key of this process.
    */
-  public static EtaStamps from(Optional<String> secret) {
+  public static JwtEtaStamps from(Optional<String> secret) {
     byte[] material;
     if (secret.isPresent()) {
       material = secret.get().getBytes(StandardCharsets.UTF_8);
@@ -43,10 +43,10 @@ public final class EtaStamps {
       new SecureRandom().nextBytes(material);
     }
     // A key of its own: the same secret signs other things, which must never verify as a stamp.
-    return new EtaStamps(hmac(new SecretKeySpec(material, ALGORITHM), PURPOSE));
+    return new JwtEtaStamps(hmac(new SecretKeySpec(material, ALGORITHM), PURPOSE));
   }
 
-  /** The stamp for {@code token} told {@code etaSec} at join. */
+  @Override
   public String stamp(WaitingToken token, long etaSec) {
     int seconds = (int) Math.max(0, Math.min(Integer.MAX_VALUE, etaSec));
     byte[] bytes =
@@ -54,7 +54,7 @@ public final class EtaStamps {
     return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
   }
 
-  /** The ETA sealed in the raw token as a client sent it, or empty without a valid stamp. */
+  @Override
   public OptionalLong etaAtJoin(String rawToken) {
     Optional<WaitingToken> token = WaitingToken.parse(rawToken);
     Optional<String> stamp = WaitingToken.stampOf(rawToken);
