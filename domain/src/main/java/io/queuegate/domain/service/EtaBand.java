@@ -18,8 +18,8 @@ final class EtaBand {
   // However steady the history, the rate may move a little and the client notices its turn only at
   // its next poll (1 s near the head, see PollingHint) plus a round trip: the range is at least
   // +-10% around the point, and 2 s more at its top.
-  static final double RANGE_SHARE = 0.1;
-  static final double RANGE_SLACK_SEC = 2;
+  private static final double RANGE_SHARE = 0.1;
+  private static final double RANGE_SLACK_SEC = 2;
   // Float noise such as 10 / 1.0 = 10.000000000000002 must not round up to 11.
   private static final double ROUNDING_SLACK = 1e-9;
 
