@@ -20,7 +20,13 @@ import java.util.regex.Pattern;
  * ready_for_entry is true: every 2 to 4 s (fixed, the old clients), every 2 s (every2, the old web
  * client, docs/design.md#old-client), or after poll_after_ms (hint).
  * Usage: java bench/java/LoadDriver.java BASE_URL EVENT USERS fixed|every2|hint READY_WINDOW MAX_SECONDS
- * Prints one RESULT line of key=value pairs.
+ *   [ARRIVALS_PER_SEC ARRIVAL_SECONDS]
+ * With arrivals (scenario 5c), USERS join at once and more keep arriving at that rate for that long,
+ * each polling from its own join; the FIFO check then needs the whole line's order and is skipped
+ * (fifo_violations=-1). ETA figures compare eta_sec at join with the wait from sending the join to
+ * the granted enter, and count the waiters whose wait fell within [eta_low_sec, eta_high_sec].
+ * Prints one RESULT line of key=value pairs; ETA_DUMP=file also writes one line per admitted waiter
+ * (eta low high wait, in seconds).
  */
 public final class LoadDriver {
   private static final Pattern FIELD = Pattern.compile("\"(\\w+)\":(\"[^\"]*\"|[^,}]+)");
@@ -38,11 +44,16 @@ public final class LoadDriver {
   private final AtomicLong errors = new AtomicLong();
   private final AtomicLong statusCalls = new AtomicLong();
   private final ConcurrentLinkedQueue<double[]> etaErrors = new ConcurrentLinkedQueue<>();
+  private final double arrivalsPerSec;
+  private final int arrivalSeconds;
   private boolean[] admitted;
   private long fifoViolations;
   private long admittedCount;
 
-  private LoadDriver(String base, String event, String mode, int readyWindow, int seconds) {
+  private LoadDriver(String base, String event, String mode, int readyWindow, int seconds,
+      double arrivalsPerSec, int arrivalSeconds) {
+    this.arrivalsPerSec = arrivalsPerSec;
+    this.arrivalSeconds = arrivalSeconds;
     this.base = base;
     this.event = event;
     this.followHint = mode.equals("hint");
@@ -54,19 +65,35 @@ public final class LoadDriver {
   public static void main(String[] args) throws Exception {
     int users = Integer.parseInt(args[2]);
     LoadDriver driver = new LoadDriver(args[0], args[1], args[3],
-        Integer.parseInt(args[4]), Integer.parseInt(args[5]));
+        Integer.parseInt(args[4]), Integer.parseInt(args[5]),
+        args.length > 6 ? Double.parseDouble(args[6]) : 0, args.length > 7 ? Integer.parseInt(args[7]) : 0);
     driver.run(users);
   }
 
   private void run(int users) throws InterruptedException {
+    int late = (int) Math.round(arrivalsPerSec * arrivalSeconds);
     admitted = new boolean[users + 2];
     CountDownLatch joined = new CountDownLatch(users);
-    CountDownLatch finished = new CountDownLatch(users);
+    CountDownLatch finished = new CountDownLatch(users + late);
     long start = System.nanoTime();
     for (int i = 0; i < users; i++) {
       Thread.ofVirtual().start(() -> {
         try {
-          user(joined);
+          user(joined, true);
+        } finally {
+          finished.countDown();
+        }
+      });
+    }
+    for (int i = 0; i < late; i++) {
+      long due = start + (long) ((i + 1) / arrivalsPerSec * 1e9);
+      long sleep = (due - System.nanoTime()) / 1_000_000;
+      if (sleep > 0) {
+        Thread.sleep(sleep);
+      }
+      Thread.ofVirtual().start(() -> {
+        try {
+          user(new CountDownLatch(0), false);
         } finally {
           finished.countDown();
         }
@@ -78,27 +105,48 @@ public final class LoadDriver {
     Collections.sort(lat);
     List<Double> abs = new ArrayList<>();
     List<Double> rel = new ArrayList<>();
+    List<Double> width = new ArrayList<>();
+    long inRange = 0;
+    StringBuilder dump = new StringBuilder();
     for (double[] e : etaErrors) {
       abs.add(Math.abs(e[1] - e[0]));
       rel.add(e[1] > 0 ? Math.abs(e[1] - e[0]) / e[1] : 0);
+      width.add(e[0] > 0 ? (e[3] - e[2]) / e[0] : 0);
+      if (e[2] <= e[1] && e[1] <= e[3]) {
+        inRange++;
+      }
+      dump.append(String.format("%.0f %.0f %.0f %.2f%n", e[0], e[2], e[3], e[1]));
     }
     Collections.sort(abs);
     Collections.sort(rel);
+    Collections.sort(width);
+    String dumpFile = System.getenv("ETA_DUMP");
+    if (dumpFile != null) {
+      try {
+        java.nio.file.Files.writeString(java.nio.file.Path.of(dumpFile), dump);
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    }
     System.out.printf(
         "RESULT users=%d admitted=%d seconds=%.1f status_p50_ms=%.2f status_p95_ms=%.2f "
             + "status_p99_ms=%.2f requests=%d errors=%d error_rate_pct=%.3f "
             + "status_per_admitted=%.2f fifo_violations=%d eta_err_median_s=%.1f "
-            + "eta_err_p90_s=%.1f eta_rel_err_median_pct=%.0f eta_rel_err_p90_pct=%.0f%n",
-        users, admittedCount, seconds, ms(lat, 50), ms(lat, 95), ms(lat, 99), requests.get(),
+            + "eta_err_p90_s=%.1f eta_rel_err_median_pct=%.0f eta_rel_err_p90_pct=%.0f "
+            + "eta_in_range_pct=%.0f eta_range_width_median_pct=%.0f%n",
+        users + late, admittedCount, seconds, ms(lat, 50), ms(lat, 95), ms(lat, 99), requests.get(),
         errors.get(), 100.0 * errors.get() / Math.max(1, requests.get()),
         (double) statusCalls.get() / Math.max(1, admittedCount), fifoViolations,
-        pick(abs, 50), pick(abs, 90), 100 * pick(rel, 50), 100 * pick(rel, 90));
+        pick(abs, 50), pick(abs, 90), 100 * pick(rel, 50), 100 * pick(rel, 90),
+        100.0 * inRange / Math.max(1, etaErrors.size()), 100 * pick(width, 50));
   }
 
-  private void user(CountDownLatch joined) {
+  private void user(CountDownLatch joined, boolean crowd) {
     String token = null;
     long rank = 0;
     long eta = 0;
+    long etaLow = 0;
+    long etaHigh = 0;
     long firstHint = 1000;
     long joinedAt = System.nanoTime();
     try {
@@ -112,6 +160,8 @@ public final class LoadDriver {
         token = field(r.body(), "waiting_token");
         rank = Long.parseLong(field(r.body(), "position_hint"));
         eta = Long.parseLong(field(r.body(), "eta_sec"));
+        etaLow = Long.parseLong(field(r.body(), "eta_low_sec"));
+        etaHigh = Long.parseLong(field(r.body(), "eta_high_sec"));
         firstHint = Long.parseLong(field(r.body(), "poll_after_ms"));
       }
     } finally {
@@ -138,8 +188,8 @@ public final class LoadDriver {
       long pollAfter = 1000;
       if (s != null && s.statusCode() == 200) {
         pollAfter = Long.parseLong(field(s.body(), "poll_after_ms"));
-        if (field(s.body(), "ready_for_entry").equals("true") && enter(token, rank)) {
-          etaErrors.add(new double[] {eta, (System.nanoTime() - joinedAt) / 1e9});
+        if (field(s.body(), "ready_for_entry").equals("true") && enter(token, crowd ? rank : -1)) {
+          etaErrors.add(new double[] {eta, (System.nanoTime() - joinedAt) / 1e9, etaLow, etaHigh});
           return;
         }
       } else if (s != null) {
@@ -165,13 +215,22 @@ public final class LoadDriver {
       return false;
     }
     if (r.statusCode() == 200) {
-      admit((int) rank);
+      if (rank > 0 && arrivalsPerSec == 0) {
+        admit((int) rank);
+      } else {
+        countAdmitted();
+      }
       return true;
     }
     if (r.statusCode() != 403) {
       errors.incrementAndGet();
     }
     return false;
+  }
+
+  private synchronized void countAdmitted() {
+    admittedCount++;
+    fifoViolations = -1;
   }
 
   // A FIFO violation: someone admitted while readyWindow or more earlier joiners still wait.

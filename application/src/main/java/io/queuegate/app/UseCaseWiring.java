@@ -1,10 +1,12 @@
 package io.queuegate.app;
 
 import io.queuegate.adapter.http.QueueUseCases;
+import io.queuegate.adapter.jwt.JwtEtaStamps;
 import io.queuegate.adapter.memory.InMemoryRateLimitBuckets;
 import io.queuegate.domain.port.out.AdmissionTokenSigner;
 import io.queuegate.domain.port.out.CaptchaVerifier;
 import io.queuegate.domain.port.out.EnqueueTokenVerifier;
+import io.queuegate.domain.port.out.EtaStamps;
 import io.queuegate.domain.port.out.QueueMetrics;
 import io.queuegate.domain.port.out.QueueStore;
 import io.queuegate.domain.service.AdaptiveDifficulty;
@@ -52,6 +54,9 @@ record UseCaseWiring(
     // One difficulty for both: solved joins raise the challenges issued next.
     AdaptiveDifficulty difficulty = new AdaptiveDifficulty(pow);
     ProofOfWork proofOfWork = new ProofOfWork(pow, stores.spentChallenges(), difficulty);
+    // Instances that share a store must read each other's stamps, as they must each other's gate
+    // cookies: the same shared secret (required with Redis) keys both, each under its own key.
+    EtaStamps stamps = JwtEtaStamps.from(settings.gate().sessionSecret());
     ConfigureEventService configure =
         new ConfigureEventService(stores.policies(), catalog, settings.heartbeatCadence(), captcha);
     return new QueueUseCases(
@@ -62,11 +67,12 @@ record UseCaseWiring(
             eta,
             hint,
             metrics,
+            stamps,
             clock,
             Optional.of(proofOfWork),
             captcha),
         new QueueStatusService(stores.line(), catalog, eta, hint, heartbeats, metrics, clock),
-        new EnterQueueService(stores.ledger(), catalog, signer, heartbeats, metrics, clock),
+        new EnterQueueService(stores.ledger(), catalog, signer, heartbeats, metrics, stamps, clock),
         new LeaveQueueService(stores.line(), heartbeats, metrics, clock),
         new VerifyAdmissionService(signer, stores.ledger(), clock),
         new PublishKeysService(signer),

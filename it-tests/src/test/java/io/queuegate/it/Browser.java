@@ -38,6 +38,11 @@ final class Browser implements AutoCloseable {
    * command-line switches go last.
    */
   static Browser start(int width, int height, String... extra) {
+    return startIn("en-US", width, height, extra);
+  }
+
+  /** A fresh browser that asks for pages in {@code language} (a BCP 47 tag). */
+  static Browser startIn(String language, int width, int height, String... extra) {
     requireInstalled();
     System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
     Path profile;
@@ -59,7 +64,8 @@ final class Browser implements AutoCloseable {
         "--no-first-run",
         "--user-data-dir=" + profile,
         "--window-size=" + width + "," + height,
-        "--lang=en-US");
+        "--lang=" + language);
+    options.setExperimentalOption("prefs", java.util.Map.of("intl.accept_languages", language));
     options.addArguments(extra);
     ChromeDriverService service =
         new ChromeDriverService.Builder()

@@ -20,6 +20,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -132,6 +134,21 @@ abstract class EndToEndSuite {
       }
     }
     assertThat(order).isSorted().hasSize(60);
+    // Each admission compared the ETA sealed in its token at join with its wait.
+    String metrics = api.get("/metrics").raw().body();
+    long compared = 0;
+    for (String side : List.of("under", "over")) {
+      Matcher count =
+          Pattern.compile(
+                  "queue_eta_error_percent_count\\{event=\""
+                      + Pattern.quote(event)
+                      + "\",side=\""
+                      + side
+                      + "\"} (\\d+)")
+              .matcher(metrics);
+      compared += count.find() ? Long.parseLong(count.group(1)) : 0;
+    }
+    assertThat(compared).isEqualTo(60);
   }
 
   @Test

@@ -16,8 +16,11 @@ import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.WindowType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
@@ -113,6 +116,27 @@ class WaitingPageBrowserIT {
       assertThat(verified.status()).isEqualTo(200);
       assertThat(verified.body().path("event_id").asText()).isEqualTo(event);
       browser.waitUpTo(WAIT).until(ExpectedConditions.presenceOfElementLocated(By.id("landed")));
+    }
+  }
+
+  @ParameterizedTest
+  @CsvSource({
+    "en-US, About 5–9 minutes, Estimated wait: About 5–9 minutes",
+    "ko-KR, 약 5~9분, 예상 대기 시간: 약 5~9분"
+  })
+  void slowLine_showsTheEtaRangeInWords_andAnnouncesItPolitely(
+      String language, String range, String announced) {
+    // Three ahead at 0.01 admissions/s with a ready window of 1: 3.7 places at the median, 369 s;
+    // the range runs from 310 s (5 minutes, rounded down) to 532 s (9 minutes, rounded up).
+    String event = newEvent("{\"ready_window\":1,\"admission_rate_per_sec\":0.01}");
+    joinAhead(event, 3);
+    try (Browser browser = Browser.startIn(language, 480, 820)) {
+      browser.driver.get(page(event));
+      awaitText(browser, "qg-position", "4");
+      awaitText(browser, "qg-eta", range);
+      WebElement live = browser.driver.findElement(By.id("qg-live"));
+      assertThat(live.getAttribute("aria-live")).isEqualTo("polite");
+      assertThat(live.getAttribute("textContent")).contains(announced);
     }
   }
 

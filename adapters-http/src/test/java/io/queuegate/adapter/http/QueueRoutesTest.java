@@ -72,6 +72,21 @@ class QueueRoutesTest {
   }
 
   @Test
+  void join_answersTheEtaRangeAndTheStampedToken_besideTheOldFields() {
+    when(FIX.useCases.join().join(any()))
+        .thenReturn(new JoinReceipt(TOKEN, 7, 14, 1000, 11, 20, "AbCdEfGhIjKlMnOp"));
+
+    Exchange res = api.post(Routes.JOIN).idempotencyKey().send(JOIN_BODY);
+
+    assertThat(res.status()).isEqualTo(202);
+    assertThat(res.json().path("waiting_token").asText())
+        .isEqualTo(TOKEN.encode() + "~AbCdEfGhIjKlMnOp");
+    assertThat(res.json().path("eta_sec").asLong()).isEqualTo(14);
+    assertThat(res.json().path("eta_low_sec").asLong()).isEqualTo(11);
+    assertThat(res.json().path("eta_high_sec").asLong()).isEqualTo(20);
+  }
+
+  @Test
   void joinWithBearerToken_passesItAsEnqueueToken() {
     api.post(Routes.JOIN)
         .idempotencyKey()
@@ -159,12 +174,15 @@ class QueueRoutesTest {
   @Test
   void statusWithToken_returnsPosition() {
     when(FIX.useCases.status().status(TOKEN.encode()))
-        .thenReturn(new WaiterStatus(7, 14, 15, false, 1000));
+        .thenReturn(new WaiterStatus(7, 14, 15, false, 1000, 12, 19));
 
     Exchange res = api.get(Routes.STATUS).query("token", TOKEN.encode()).send();
 
     assertThat(res.status()).isEqualTo(200);
     assertThat(res.json().path("position").asLong()).isEqualTo(7);
+    assertThat(res.json().path("eta_sec").asLong()).isEqualTo(14);
+    assertThat(res.json().path("eta_low_sec").asLong()).isEqualTo(12);
+    assertThat(res.json().path("eta_high_sec").asLong()).isEqualTo(19);
     assertThat(res.json().path("waiting_time").asLong()).isEqualTo(15);
     assertThat(res.json().path("ready_for_entry").asBoolean()).isFalse();
   }

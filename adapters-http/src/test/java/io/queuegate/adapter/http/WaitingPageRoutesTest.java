@@ -38,6 +38,10 @@ class WaitingPageRoutesTest {
 
     assertThat(res.header("Content-Language")).isEqualTo("ko");
     assertThat(res.body()).contains("<html lang=\"ko\">", "<title>대기실</title>", "내 대기 순번");
+    // The ETA's range in words ("약 6~9분"), and the announcement that carries it.
+    assertThat(res.body())
+        .contains("\"eta.rangeMinutes\":\"약 {low}~{high}분\"")
+        .contains("\"status.waitingFor\":\"현재 {position}번째입니다. 예상 대기 시간: {eta}.\"");
   }
 
   @Test

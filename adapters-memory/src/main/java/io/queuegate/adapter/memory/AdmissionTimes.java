@@ -31,6 +31,21 @@ final class AdmissionTimes {
 
   /** How many admissions happened strictly after {@code cutoff}. */
   long countAfter(Instant cutoff) {
+    return tail - firstAfter(cutoff);
+  }
+
+  /** The earliest admission strictly after {@code cutoff}, or null when there is none. */
+  Instant earliestAfter(Instant cutoff) {
+    int first = firstAfter(cutoff);
+    if (first == tail) {
+      return null;
+    }
+    long value = nanos[first];
+    return Instant.ofEpochSecond(
+        Math.floorDiv(value, 1_000_000_000L), Math.floorMod(value, 1_000_000_000L));
+  }
+
+  private int firstAfter(Instant cutoff) {
     long value = toNanos(cutoff);
     int low = head;
     int high = tail;
@@ -42,7 +57,7 @@ final class AdmissionTimes {
         high = mid;
       }
     }
-    return tail - low;
+    return low;
   }
 
   /** Forgets admissions at or before {@code cutoff}. */

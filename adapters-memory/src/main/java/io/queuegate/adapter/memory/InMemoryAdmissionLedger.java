@@ -2,6 +2,7 @@ package io.queuegate.adapter.memory;
 
 import io.queuegate.domain.model.Admission;
 import io.queuegate.domain.model.AdmissionAttempt;
+import io.queuegate.domain.model.AdmissionHistory;
 import io.queuegate.domain.model.AdmissionWindows;
 import io.queuegate.domain.model.EventId;
 import io.queuegate.domain.model.Gcra;
@@ -9,6 +10,8 @@ import io.queuegate.domain.model.NotReady;
 import io.queuegate.domain.port.out.AdmissionLedger;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
 /** Admissions kept in this process: the enter step runs under the event's lock, all or nothing. */
 public final class InMemoryAdmissionLedger implements AdmissionLedger {
@@ -82,5 +85,28 @@ public final class InMemoryAdmissionLedger implements AdmissionLedger {
                 AdmissionWindows.SPANS.stream()
                     .map(span -> state.recentAdmissions.countAfter(now.minus(span)))
                     .toList()));
+  }
+
+  /** Counts each slot as the windows do, and dates the oldest admission inside the longest one. */
+  @Override
+  public AdmissionHistory admissionHistory(EventId eventId, Instant now) {
+    return registry.read(
+        eventId,
+        now,
+        state -> {
+          List<Long> slots = new ArrayList<>(AdmissionHistory.SLOTS);
+          long newer = state.recentAdmissions.countAfter(now);
+          for (int i = 1; i <= AdmissionHistory.SLOTS; i++) {
+            long upTo =
+                state.recentAdmissions.countAfter(now.minus(AdmissionHistory.SLOT.multipliedBy(i)));
+            slots.add(upTo - newer);
+            newer = upTo;
+          }
+          Instant oldest =
+              state.recentAdmissions.earliestAfter(now.minus(AdmissionWindows.LONGEST));
+          Duration age =
+              oldest == null || oldest.isAfter(now) ? Duration.ZERO : Duration.between(oldest, now);
+          return new AdmissionHistory(slots, age);
+        });
   }
 }

@@ -1,6 +1,7 @@
 package io.queuegate.adapter.metrics;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -22,8 +23,16 @@ record EventMeters(
     Counter challengesRefused,
     Map<CaptchaVerdict, Counter> captchaVerifications,
     AtomicLong waiting,
+    DistributionSummary etaUnder,
+    DistributionSummary etaOver,
     List<Meter.Id> ids,
     RefusalMeters refusals) {
+
+  /**
+   * Bucket bounds of the ETA error in percent: the benchmark's 15 % target sits on one of them.
+   * Percent, not a ratio: Micrometer rounds a summary's values up to whole numbers for its buckets.
+   */
+  private static final double[] ETA_ERROR_BUCKETS = {5, 10, 15, 25, 50, 100, 200};
 
   static EventMeters register(MeterRegistry registry, String event) {
     AtomicLong waiting = new AtomicLong();
@@ -56,6 +65,10 @@ record EventMeters(
                 solved.getId(),
                 refused.getId()));
     captcha.values().forEach(counter -> ids.add(counter.getId()));
+    DistributionSummary under = etaError(registry, event, "under");
+    DistributionSummary over = etaError(registry, event, "over");
+    ids.add(under.getId());
+    ids.add(over.getId());
     return new EventMeters(
         joins,
         admissions,
@@ -66,6 +79,8 @@ record EventMeters(
         refused,
         Map.copyOf(captcha),
         waiting,
+        under,
+        over,
         List.copyOf(ids),
         new RefusalMeters(registry, event));
   }
@@ -86,6 +101,20 @@ record EventMeters(
         .description("Proof-of-work challenges issued, and solutions accepted or refused at join")
         .tag("event", event)
         .tag("outcome", outcome)
+        .register(registry);
+  }
+
+  /**
+   * {@code 100 * |eta - waited| / waited}, {@code side} saying whether the ETA told at join was
+   * shorter ({@code under}) or longer ({@code over}) than the wait.
+   */
+  private static DistributionSummary etaError(MeterRegistry registry, String event, String side) {
+    return DistributionSummary.builder("queue_eta_error_percent")
+        .description(
+            "ETA told at join against the actual wait, 100 |eta - wait| / wait, at admission")
+        .tag("event", event)
+        .tag("side", side)
+        .serviceLevelObjectives(ETA_ERROR_BUCKETS)
         .register(registry);
   }
 

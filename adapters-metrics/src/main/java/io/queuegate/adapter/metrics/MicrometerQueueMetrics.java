@@ -140,6 +140,15 @@ final class MicrometerQueueMetrics implements QueueMetrics {
   }
 
   @Override
+  public void etaAtJoin(EventId eventId, Duration etaAtJoin, Duration waited) {
+    // A wait under a second is a second: nobody is told less, and a ratio needs a divisor.
+    double wait = Math.max(1.0, waited.toMillis() / 1000.0);
+    double eta = Math.max(0, etaAtJoin.toMillis() / 1000.0);
+    EventMeters meters = metersFor(eventId);
+    (eta < wait ? meters.etaUnder() : meters.etaOver()).record(100 * Math.abs(eta - wait) / wait);
+  }
+
+  @Override
   public void left(EventId eventId) {
     metersFor(eventId).leaves().increment();
   }

@@ -64,6 +64,41 @@ class MicrometerQueueMetricsTest {
   }
 
   @Test
+  void etaAtJoin_recordsTheRelativeErrorPerEventAndSide() {
+    var metrics = new MicrometerQueueMetrics(registry);
+    metrics.configured(event("concert-1"), true);
+
+    // Told 90 s, waited 100 s: 10 % under. Told 120 s, waited 100 s: 20 % over.
+    metrics.etaAtJoin(event("concert-1"), Duration.ofSeconds(90), Duration.ofSeconds(100));
+    metrics.etaAtJoin(event("concert-1"), Duration.ofSeconds(120), Duration.ofSeconds(100));
+    // A wait under a second counts as one: told 3 s, it is 200 % over.
+    metrics.etaAtJoin(event("concert-1"), Duration.ofSeconds(3), Duration.ofMillis(200));
+
+    String text = registry.scrape();
+    assertThat(text)
+        .contains("# TYPE queue_eta_error_percent histogram")
+        .contains(
+            "queue_eta_error_percent_bucket{event=\"concert-1\",side=\"under\",le=\"10.0\"} 1")
+        .contains("queue_eta_error_percent_bucket{event=\"concert-1\",side=\"under\",le=\"5.0\"} 0")
+        .contains("queue_eta_error_percent_bucket{event=\"concert-1\",side=\"over\",le=\"15.0\"} 0")
+        .contains("queue_eta_error_percent_bucket{event=\"concert-1\",side=\"over\",le=\"25.0\"} 1")
+        .contains(
+            "queue_eta_error_percent_bucket{event=\"concert-1\",side=\"over\",le=\"200.0\"} 2")
+        .contains("queue_eta_error_percent_count{event=\"concert-1\",side=\"over\"} 2");
+  }
+
+  @Test
+  void etaAtJoin_ofAnEventWithoutALabel_countsUnderOther() {
+    var metrics = new MicrometerQueueMetrics(registry);
+
+    metrics.etaAtJoin(event("made-up"), Duration.ofSeconds(50), Duration.ofSeconds(100));
+
+    assertThat(registry.scrape())
+        .contains("queue_eta_error_percent_count{event=\"_other\",side=\"under\"} 1")
+        .doesNotContain("made-up");
+  }
+
+  @Test
   void positionsByMethod_ignoresAnotherInstanceOnTheSameRegistry() {
     var metrics = new MicrometerQueueMetrics(registry);
     var sibling = new MicrometerQueueMetrics(registry);

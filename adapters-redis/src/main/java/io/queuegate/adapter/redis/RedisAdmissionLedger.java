@@ -2,6 +2,7 @@ package io.queuegate.adapter.redis;
 
 import io.queuegate.domain.model.Admission;
 import io.queuegate.domain.model.AdmissionAttempt;
+import io.queuegate.domain.model.AdmissionHistory;
 import io.queuegate.domain.model.AdmissionWindows;
 import io.queuegate.domain.model.EventId;
 import io.queuegate.domain.model.NotReady;
@@ -132,5 +133,18 @@ final class RedisAdmissionLedger implements AdmissionLedger {
     List<Object> reply =
         scripts.read(Script.RECENT, List.of(new RedisKeys(eventId).admissions()), args);
     return RecentReply.from(reply).toWindows();
+  }
+
+  @Override
+  public AdmissionHistory admissionHistory(EventId eventId, Instant now) {
+    List<Object> reply =
+        scripts.read(
+            Script.HISTORY,
+            List.of(new RedisKeys(eventId).admissions()),
+            List.of(
+                Long.toString(now.toEpochMilli()),
+                Long.toString(AdmissionHistory.SLOT.toMillis()),
+                Integer.toString(AdmissionHistory.SLOTS)));
+    return HistoryReply.from(reply).toHistory(now);
   }
 }

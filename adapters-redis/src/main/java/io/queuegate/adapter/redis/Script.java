@@ -27,6 +27,7 @@ enum Script {
   CONSUME("consume"),
   STATS("stats"),
   RECENT("recent"),
+  HISTORY("history"),
   REINDEX("reindex"),
   PRUNE_EVENT("prune_event"),
   IDEM_BEGIN("idem_begin"),

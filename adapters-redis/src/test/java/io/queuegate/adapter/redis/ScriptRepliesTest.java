@@ -3,6 +3,7 @@ package io.queuegate.adapter.redis;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.queuegate.domain.model.AdmissionHistory;
 import io.queuegate.domain.model.AdmissionWindows;
 import io.queuegate.domain.model.EventId;
 import io.queuegate.domain.model.EventStats;
@@ -14,6 +15,8 @@ import io.queuegate.domain.model.Waiter;
 import io.queuegate.domain.model.WaiterId;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -89,6 +92,24 @@ class ScriptRepliesTest {
         .isEqualTo(new EventStats(2, 5, 1, 1, 1, 1, Optional.of(Instant.ofEpochMilli(1000))));
     assertThat(StatsReply.from(List.of(0L, "0", "0", "0", "0", 0L, "-1")).toStats())
         .isEqualTo(new EventStats(0, 0, 0, 0, 0, 0, Optional.empty()));
+  }
+
+  @Test
+  void history_oneCountPerSlotThenTheOldestAdmission() {
+    List<Object> reply = new ArrayList<>(Collections.nCopies(AdmissionHistory.SLOTS, (Object) 0L));
+    reply.set(0, 4L);
+    reply.add("1000");
+    Instant now = Instant.ofEpochMilli(31_000);
+
+    AdmissionHistory history = HistoryReply.from(reply).toHistory(now);
+
+    assertThat(history.slots().get(0)).isEqualTo(4);
+    assertThat(history.age()).isEqualTo(Duration.ofSeconds(30));
+    List<Object> none = new ArrayList<>(Collections.nCopies(AdmissionHistory.SLOTS, (Object) 0L));
+    none.add(-1L);
+    assertThat(HistoryReply.from(none).toHistory(now)).isEqualTo(AdmissionHistory.NONE);
+    assertThatThrownBy(() -> HistoryReply.from(List.of(2L, 3L)))
+        .isInstanceOf(IllegalStateException.class);
   }
 
   @Test

@@ -13,6 +13,7 @@ import io.queuegate.domain.model.WaitingToken;
 import io.queuegate.domain.port.in.EnterQueueUseCase;
 import io.queuegate.domain.port.out.AdmissionLedger;
 import io.queuegate.domain.port.out.AdmissionTokenSigner;
+import io.queuegate.domain.port.out.EtaStamps;
 import io.queuegate.domain.port.out.QueueMetrics;
 import java.time.Clock;
 import java.time.Duration;
@@ -27,6 +28,7 @@ public final class EnterQueueService implements EnterQueueUseCase {
   private final AdmissionTokenSigner signer;
   private final HeartbeatCoalescer heartbeats;
   private final QueueMetrics metrics;
+  private final EtaStamps stamps;
   private final Clock clock;
 
   public EnterQueueService(
@@ -35,12 +37,14 @@ public final class EnterQueueService implements EnterQueueUseCase {
       AdmissionTokenSigner signer,
       HeartbeatCoalescer heartbeats,
       QueueMetrics metrics,
+      EtaStamps stamps,
       Clock clock) {
     this.ledger = Objects.requireNonNull(ledger);
     this.policies = Objects.requireNonNull(policies);
     this.signer = Objects.requireNonNull(signer);
     this.heartbeats = Objects.requireNonNull(heartbeats);
     this.metrics = Objects.requireNonNull(metrics);
+    this.stamps = Objects.requireNonNull(stamps);
     this.clock = Objects.requireNonNull(clock);
   }
 
@@ -83,6 +87,12 @@ public final class EnterQueueService implements EnterQueueUseCase {
                 now,
                 admission.expiresAt()));
     metrics.admitted(token.eventId(), admission.waited());
+    // Only a stamp this service sealed counts: the client carries it, but cannot alter it.
+    stamps
+        .etaAtJoin(waitingToken)
+        .ifPresent(
+            etaSec ->
+                metrics.etaAtJoin(token.eventId(), Duration.ofSeconds(etaSec), admission.waited()));
     long ttlSec = Math.max(0, Duration.between(now, admission.expiresAt()).toSeconds());
     return new AdmissionGrant(signed.token(), ttlSec, admission.expiresAt());
   }

@@ -1,8 +1,7 @@
 package io.queuegate.domain.service;
 
-import static io.queuegate.domain.model.AdmissionWindows.SPANS;
-
-import io.queuegate.domain.model.AdmissionWindows;
+import io.queuegate.domain.model.AdmissionHistory;
+import io.queuegate.domain.model.Eta;
 import io.queuegate.domain.model.EventId;
 import io.queuegate.domain.model.QueuePolicy;
 import io.queuegate.domain.model.StoreUnavailableException;
@@ -11,19 +10,19 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
 
-/** Estimates an event's admission rate and a waiter's time to the head of the line. */
+/** Estimates an event's admission rate and a waiter's time to admission, with its range. */
 public final class EtaEstimator {
   // Float noise such as 10 / 1.0 * 1.1 = 11.000000000000002 must not round up to 12.
   private static final double ROUNDING_SLACK = 1e-9;
-  // The counts are read at most once a second per event; see ratePerSecond.
+  // The history is read at most once a second per event; see rate.
   private static final Duration REFRESH_AFTER = Duration.ofSeconds(1);
-  // After a failed read, the configured rate answers at once for this long; see ratePerSecond.
+  // After a failed read, the configured rate answers at once for this long; see rate.
   static final Duration BACKOFF = Duration.ofSeconds(1);
   private static final int MAX_CACHED_EVENTS = 10_000;
 
   private final AdmissionLedger ledger;
   private final Clock clock;
-  private final ExpiringCache<EventId, AdmissionWindows> windows;
+  private final ExpiringCache<EventId, AdmissionHistory> histories;
   private final EtaSettings settings;
 
   /** The estimate with the default weights and safety factor. */
@@ -35,28 +34,39 @@ public final class EtaEstimator {
     this.ledger = Objects.requireNonNull(ledger);
     this.clock = Objects.requireNonNull(clock);
     this.settings = Objects.requireNonNull(settings);
-    this.windows =
+    this.histories =
         new ExpiringCache<>(clock, REFRESH_AFTER, Duration.ZERO, BACKOFF, MAX_CACHED_EVENTS);
   }
 
   /**
-   * Admissions per second, weighted over the last 60, 300 and 900 seconds, or the policy's
-   * configured rate before the first admission. The ledger is asked at most once a second per
-   * event, by one caller at a time (the others wait for that read); the counts rather than the rate
-   * are cached, so a policy change applies at once. When the read fails, the configured rate
-   * answers, and for {@link #BACKOFF} it answers at once without asking the ledger.
+   * The event's admission rate and its plausible range, from the admissions of the last 900 s
+   * ({@link MeasuredRate}), or the policy's configured rate before the first admission. The ledger
+   * is asked at most once a second per event, by one caller at a time (the others wait for that
+   * read); the history rather than the rate is cached, so a policy change applies at once. When the
+   * read fails, the configured rate answers, and for {@link #BACKOFF} it answers at once without
+   * asking the ledger.
    */
-  public double ratePerSecond(EventId eventId, QueuePolicy policy) {
-    AdmissionWindows counts;
+  public AdmissionRate rate(EventId eventId, QueuePolicy policy) {
+    AdmissionHistory history;
     try {
-      counts = windows.get(eventId, id -> ledger.recentAdmissions(id, clock.instant()));
+      history = histories.get(eventId, id -> ledger.admissionHistory(id, clock.instant()));
     } catch (StoreUnavailableException e) {
       // The estimate is asked for after a join has taken effect: failing it then would answer
       // 503 to a join that holds a place, and the client would join again. The configured rate
       // is an honest estimate meanwhile; the ledger is read again once the backoff is over.
-      return policy.admissionRatePerSec();
+      return AdmissionRate.exactly(policy.admissionRatePerSec());
     }
-    return weightedRate(counts, policy.admissionRatePerSec(), settings);
+    return MeasuredRate.of(history, policy.admissionRatePerSec(), settings);
+  }
+
+  /** The rate alone ({@link #rate}). */
+  public double ratePerSecond(EventId eventId, QueuePolicy policy) {
+    return rate(eventId, policy).perSecond();
+  }
+
+  /** The ETA of a waiter at {@code position} and its range ({@link EtaBand}). */
+  public Eta estimate(long position, AdmissionRate rate, QueuePolicy policy) {
+    return EtaBand.estimate(position, rate, policy.readyWindow(), settings);
   }
 
   /** Seconds until {@code position} reaches the head at {@code ratePerSecond}. */
@@ -65,8 +75,8 @@ public final class EtaEstimator {
   }
 
   /**
-   * {@code ceil(position / rate * safetyFactor)}, never negative and at most the cap. The factor
-   * errs on the long side: arriving early disappoints less than arriving late.
+   * {@code ceil(position / rate * safetyFactor)}, never negative and at most the cap: the point
+   * estimate of {@link EtaBand} (the factor is 1 unless configured otherwise).
    */
   static long etaSeconds(long position, double ratePerSecond, EtaSettings settings) {
     if (position <= 0) {
@@ -75,25 +85,12 @@ public final class EtaEstimator {
     if (!(ratePerSecond > 0)) {
       return settings.maxSeconds();
     }
-    double seconds = Math.ceil(position / ratePerSecond * settings.safetyFactor() - ROUNDING_SLACK);
-    return seconds >= settings.maxSeconds() ? settings.maxSeconds() : Math.max(0, (long) seconds);
+    return seconds(position / ratePerSecond * settings.safetyFactor(), settings);
   }
 
-  static double weightedRate(AdmissionWindows counts, double fallbackRate, EtaSettings settings) {
-    Weighted sum =
-        new Weighted(0, 0)
-            .add(counts.last60s(), SPANS.get(0), settings.weight60s())
-            .add(counts.last300s(), SPANS.get(1), settings.weight300s())
-            .add(counts.last900s(), SPANS.get(2), settings.weight900s());
-    return sum.weights() == 0 ? fallbackRate : sum.rate() / sum.weights();
-  }
-
-  /** A running weighted sum; windows without admissions have no data and take no part. */
-  private record Weighted(double rate, double weights) {
-    Weighted add(long count, Duration window, double weight) {
-      return count <= 0 || weight == 0
-          ? this
-          : new Weighted(rate + weight * count / window.toSeconds(), weights + weight);
-    }
+  /** {@code seconds} rounded up to whole seconds, never negative and at most the cap. */
+  static long seconds(double seconds, EtaSettings settings) {
+    double whole = Math.ceil(seconds - ROUNDING_SLACK);
+    return whole >= settings.maxSeconds() ? settings.maxSeconds() : Math.max(0, (long) whole);
   }
 }

@@ -20,8 +20,11 @@ public record EtaSettings(
     }
   }
 
-  /** The default estimate (docs/design.md#eta): weights 0.5/0.3/0.2, times 1.1, at most a day. */
+  /**
+   * The default estimate (docs/design.md#eta): weights 0.5/0.3/0.2, no safety factor (the range's
+   * high end says how late it may run), at most a day.
+   */
   public static EtaSettings defaults() {
-    return new EtaSettings(0.5, 0.3, 0.2, 1.1, 86_400);
+    return new EtaSettings(0.5, 0.3, 0.2, 1.0, 86_400);
   }
 }

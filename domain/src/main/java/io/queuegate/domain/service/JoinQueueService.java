@@ -1,6 +1,7 @@
 package io.queuegate.domain.service;
 
 import io.queuegate.domain.model.EnqueueTokenRequired;
+import io.queuegate.domain.model.Eta;
 import io.queuegate.domain.model.EventId;
 import io.queuegate.domain.model.EventPaused;
 import io.queuegate.domain.model.Identity;
@@ -13,13 +14,16 @@ import io.queuegate.domain.model.ProofOfWorkRequired;
 import io.queuegate.domain.model.QueuePolicy;
 import io.queuegate.domain.model.WaiterId;
 import io.queuegate.domain.model.WaiterStanding;
+import io.queuegate.domain.model.WaitingToken;
 import io.queuegate.domain.port.in.JoinCommand;
 import io.queuegate.domain.port.in.JoinQueueUseCase;
 import io.queuegate.domain.port.out.CaptchaVerifier;
 import io.queuegate.domain.port.out.EnqueueTokenVerifier;
+import io.queuegate.domain.port.out.EtaStamps;
 import io.queuegate.domain.port.out.QueueMetrics;
 import io.queuegate.domain.port.out.WaitingLine;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
@@ -32,6 +36,7 @@ public final class JoinQueueService implements JoinQueueUseCase {
   private final EtaEstimator eta;
   private final PollingHint hint;
   private final QueueMetrics metrics;
+  private final EtaStamps stamps;
   private final Clock clock;
   private final Optional<ProofOfWork> proofOfWork;
   private final CaptchaCheck captcha;
@@ -44,20 +49,19 @@ public final class JoinQueueService implements JoinQueueUseCase {
       EtaEstimator eta,
       PollingHint hint,
       QueueMetrics metrics,
+      EtaStamps stamps,
       Clock clock) {
-    this(line, policies, verifier, eta, hint, metrics, clock, Optional.empty());
-  }
-
-  public JoinQueueService(
-      WaitingLine line,
-      PolicyCatalog policies,
-      EnqueueTokenVerifier verifier,
-      EtaEstimator eta,
-      PollingHint hint,
-      QueueMetrics metrics,
-      Clock clock,
-      Optional<ProofOfWork> proofOfWork) {
-    this(line, policies, verifier, eta, hint, metrics, clock, proofOfWork, CaptchaVerifier.NONE);
+    this(
+        line,
+        policies,
+        verifier,
+        eta,
+        hint,
+        metrics,
+        stamps,
+        clock,
+        Optional.empty(),
+        CaptchaVerifier.NONE);
   }
 
   /** The join service with every defence this deployment has configured. */
@@ -68,6 +72,7 @@ public final class JoinQueueService implements JoinQueueUseCase {
       EtaEstimator eta,
       PollingHint hint,
       QueueMetrics metrics,
+      EtaStamps stamps,
       Clock clock,
       Optional<ProofOfWork> proofOfWork,
       CaptchaVerifier captcha) {
@@ -79,6 +84,7 @@ public final class JoinQueueService implements JoinQueueUseCase {
     this.eta = Objects.requireNonNull(eta);
     this.hint = Objects.requireNonNull(hint);
     this.metrics = Objects.requireNonNull(metrics);
+    this.stamps = Objects.requireNonNull(stamps);
     this.clock = Objects.requireNonNull(clock);
   }
 
@@ -109,13 +115,23 @@ public final class JoinQueueService implements JoinQueueUseCase {
     }
     WaiterStanding standing = joined.standing();
     metrics.positionComputed(standing.method());
-    double rate = eta.ratePerSecond(eventId, policy);
-    long etaSec = eta.etaSeconds(standing.position(), rate);
+    AdmissionRate rate = eta.rate(eventId, policy);
+    Eta estimate = eta.estimate(standing.position(), rate, policy);
+    WaitingToken token = standing.waiter().token();
     return new JoinReceipt(
-        standing.waiter().token(),
+        token,
         standing.position(),
-        etaSec,
-        hint.pollAfterMs(standing.position(), policy, rate, etaSec));
+        estimate.sec(),
+        hint.pollAfterMs(standing.position(), policy, rate.perSecond(), estimate.sec()),
+        estimate.lowSec(),
+        estimate.highSec(),
+        // The metric compares the stamp with the wait since the first join: a second join of the
+        // same person keeps that place, so its stamp counts from then too.
+        stamps.stamp(token, estimate.sec() + sinceJoined(standing, now)));
+  }
+
+  private static long sinceJoined(WaiterStanding standing, Instant now) {
+    return Math.max(0, Duration.between(standing.waiter().joinedAt(), now).toSeconds());
   }
 
   // Checked after the enqueue token, so a forged token is not worth a spent challenge.

@@ -1,5 +1,6 @@
 package io.queuegate.domain.service;
 
+import io.queuegate.domain.model.Eta;
 import io.queuegate.domain.model.QueuePolicy;
 import io.queuegate.domain.model.WaiterNotFound;
 import io.queuegate.domain.model.WaiterStanding;
@@ -54,9 +55,16 @@ public final class QueueStatusService implements QueueStatusUseCase {
     long position = standing.position();
     boolean ready = position <= policy.readyWindow() && !policy.pausedAdmission();
     long waitedSec = Math.max(0, Duration.between(standing.waiter().joinedAt(), now).getSeconds());
-    double rate = eta.ratePerSecond(token.eventId(), policy);
-    long etaSec = eta.etaSeconds(position, rate);
-    long pollAfterMs = hint.pollAfterMs(position, policy, rate, etaSec);
-    return new WaiterStatus(position, etaSec, waitedSec, ready, pollAfterMs);
+    AdmissionRate rate = eta.rate(token.eventId(), policy);
+    Eta estimate = eta.estimate(position, rate, policy);
+    long pollAfterMs = hint.pollAfterMs(position, policy, rate.perSecond(), estimate.sec());
+    return new WaiterStatus(
+        position,
+        estimate.sec(),
+        waitedSec,
+        ready,
+        pollAfterMs,
+        estimate.lowSec(),
+        estimate.highSec());
   }
 }

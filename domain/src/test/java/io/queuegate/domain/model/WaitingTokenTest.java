@@ -32,6 +32,18 @@ class WaitingTokenTest {
     assertThat(token.encode()).isEqualTo("gig~" + WAITER);
   }
 
+  @Test
+  void stampedToken_parsesToTheSameWaiter_andKeepsItsStamp() {
+    WaitingToken token = new WaitingToken(new EventId("gig"), new WaiterId(WAITER));
+    String stamped = token.encode("AbCd-_AbCdAbCdAb");
+
+    assertThat(stamped).isEqualTo("gig~" + WAITER + "~AbCd-_AbCdAbCdAb");
+    assertThat(WaitingToken.parse(stamped)).contains(token);
+    assertThat(WaitingToken.stampOf(stamped)).contains("AbCd-_AbCdAbCdAb");
+    assertThat(WaitingToken.stampOf(token.encode())).isEmpty();
+    assertThat(token.encode("")).isEqualTo(token.encode());
+  }
+
   @ParameterizedTest
   @NullSource
   @ValueSource(
@@ -50,7 +62,12 @@ class WaitingTokenTest {
         "g*~" + WAITER,
         "g g~" + WAITER,
         "gig~AbCdEfGhIjKlMnOpQrSt+/",
-        "gig~" + WAITER + "\n"
+        "gig~" + WAITER + "\n",
+        "gig~" + WAITER + "~AAAAAAAAAAAAAAA",
+        "gig~" + WAITER + "~AAAAAAAAAAAAAAAAA",
+        "gig~" + WAITER + "~AAAAAAAAAAAAAAA+",
+        "gig~" + WAITER + "~AAAAAAAAAAAAAAAA~AAAAAAAAAAAAAAAA",
+        "gig~~" + WAITER
       })
   void malformedTokens_parseToEmpty(String raw) {
     assertThat(WaitingToken.parse(raw)).isEmpty();

@@ -63,6 +63,7 @@ class EnterQueueServiceTest {
           signer,
           heartbeats,
           metrics,
+          TestWaiters.STAMPS,
           clock);
 
   private Waiter admitted(Optional<UserId> userId) {
@@ -186,6 +187,29 @@ class EnterQueueServiceTest {
     service.enter(waiter.token().encode());
 
     verify(metrics).admitted(EVENT, Duration.ofSeconds(95));
+    // Without a stamp there is nothing to compare the wait with.
+    verify(metrics, never()).etaAtJoin(any(), any(), any());
+  }
+
+  @Test
+  void enterWithAStampedToken_recordsTheEtaToldAtJoinAgainstTheWait() {
+    Waiter waiter = admitted(Optional.empty());
+    String stamped = waiter.token().encode(TestWaiters.STAMPS.stamp(waiter.token(), 80));
+
+    service.enter(stamped);
+
+    verify(metrics).etaAtJoin(EVENT, Duration.ofSeconds(80), Duration.ofSeconds(95));
+  }
+
+  @Test
+  void enterWithAForgedStamp_recordsNoEtaError() {
+    Waiter waiter = admitted(Optional.empty());
+    String forged = waiter.token().encode(new FakeEtaStamps("guess").stamp(waiter.token(), 95));
+
+    service.enter(forged);
+
+    verify(metrics).admitted(EVENT, Duration.ofSeconds(95));
+    verify(metrics, never()).etaAtJoin(any(), any(), any());
   }
 
   @Test

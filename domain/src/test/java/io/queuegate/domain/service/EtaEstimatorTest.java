@@ -10,6 +10,7 @@ import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
+import io.queuegate.domain.model.AdmissionHistory;
 import io.queuegate.domain.model.AdmissionWindows;
 import io.queuegate.domain.model.EventId;
 import io.queuegate.domain.model.QueuePolicy;
@@ -29,7 +30,7 @@ class EtaEstimatorTest {
 
   @Test
   void beforeAnyAdmission_rateIsTheConfiguredRate() {
-    when(ledger.recentAdmissions(EVENT, clock.instant())).thenReturn(AdmissionWindows.NONE);
+    when(ledger.admissionHistory(EVENT, clock.instant())).thenReturn(AdmissionHistory.NONE);
 
     assertThat(estimator.ratePerSecond(EVENT, POLICY)).isEqualTo(50);
   }
@@ -37,19 +38,19 @@ class EtaEstimatorTest {
   @Test
   void
       ledgerUnavailable_rateIsTheConfiguredRate_atOnceDuringTheBackoff_thenTheLedgerIsAskedAgain() {
-    when(ledger.recentAdmissions(any(), any()))
+    when(ledger.admissionHistory(any(), any()))
         .thenThrow(new StoreUnavailableException("down", null))
-        .thenReturn(new AdmissionWindows(60, 300, 900));
+        .thenReturn(Histories.steady(1.0, 900));
 
     assertThat(estimator.ratePerSecond(EVENT, POLICY)).isEqualTo(50);
     // A slow ledger is not asked by every caller in turn: each would wait out its timeout.
     clock.advance(EtaEstimator.BACKOFF.minusMillis(1));
     assertThat(estimator.ratePerSecond(EVENT, POLICY)).isEqualTo(50);
-    verify(ledger, times(1)).recentAdmissions(any(), any());
+    verify(ledger, times(1)).admissionHistory(any(), any());
 
     clock.advanceMillis(1);
     assertThat(estimator.ratePerSecond(EVENT, POLICY)).isCloseTo(1.0, within(1e-9));
-    verify(ledger, times(2)).recentAdmissions(any(), any());
+    verify(ledger, times(2)).admissionHistory(any(), any());
   }
 
   @Test
@@ -57,7 +58,7 @@ class EtaEstimatorTest {
     // 2/s over 60 s, 1/s over 300 s, 0.5/s over 900 s.
     AdmissionWindows counts = new AdmissionWindows(120, 300, 450);
 
-    assertThat(EtaEstimator.weightedRate(counts, 50, EtaSettings.defaults()))
+    assertThat(MeasuredRate.weightedRate(counts, 900, EtaSettings.defaults()))
         .isCloseTo(0.5 * 2 + 0.3 + 0.2 * 0.5, within(1e-9));
   }
 
@@ -65,26 +66,25 @@ class EtaEstimatorTest {
   void windowsWithoutData_takeNoPartAndWeightsAreNormalised() {
     // Nothing in the last 300 s, 0.1/s over 900 s: only the 900 s window counts, at full weight.
     assertThat(
-            EtaEstimator.weightedRate(new AdmissionWindows(0, 0, 90), 50, EtaSettings.defaults()))
+            MeasuredRate.weightedRate(new AdmissionWindows(0, 0, 90), 900, EtaSettings.defaults()))
         .isCloseTo(0.1, within(1e-9));
     // 300 s and 900 s windows at 0.5/s and 1/s, weights 0.3 and 0.2 normalised to 0.6 and 0.4.
     assertThat(
-            EtaEstimator.weightedRate(
-                new AdmissionWindows(0, 150, 900), 50, EtaSettings.defaults()))
+            MeasuredRate.weightedRate(
+                new AdmissionWindows(0, 150, 900), 900, EtaSettings.defaults()))
         .isCloseTo(0.6 * 0.5 + 0.4 * 1.0, within(1e-9));
   }
 
   @Test
   void admissionsSeen_replaceTheConfiguredRate() {
-    when(ledger.recentAdmissions(EVENT, clock.instant()))
-        .thenReturn(new AdmissionWindows(60, 300, 900));
+    when(ledger.admissionHistory(EVENT, clock.instant())).thenReturn(Histories.steady(1.0, 900));
 
     assertThat(estimator.ratePerSecond(EVENT, POLICY)).isCloseTo(1.0, within(1e-9));
   }
 
   @Test
   void ledgerIsAskedAtMostOncePerSecondPerEvent() {
-    when(ledger.recentAdmissions(any(), any())).thenReturn(AdmissionWindows.NONE);
+    when(ledger.admissionHistory(any(), any())).thenReturn(AdmissionHistory.NONE);
     EventId other = new EventId("other");
 
     for (int i = 0; i < 100; i++) {
@@ -92,46 +92,47 @@ class EtaEstimatorTest {
       estimator.ratePerSecond(other, POLICY);
       clock.advanceMillis(9);
     }
-    verify(ledger, times(1)).recentAdmissions(eq(EVENT), any());
-    verify(ledger, times(1)).recentAdmissions(eq(other), any());
+    verify(ledger, times(1)).admissionHistory(eq(EVENT), any());
+    verify(ledger, times(1)).admissionHistory(eq(other), any());
 
     clock.advanceMillis(100);
     estimator.ratePerSecond(EVENT, POLICY);
-    verify(ledger, times(2)).recentAdmissions(eq(EVENT), any());
+    verify(ledger, times(2)).admissionHistory(eq(EVENT), any());
   }
 
   @Test
   void cachedCounts_stillFollowAPolicyChangeAtOnce() {
-    when(ledger.recentAdmissions(any(), any())).thenReturn(AdmissionWindows.NONE);
+    when(ledger.admissionHistory(any(), any())).thenReturn(AdmissionHistory.NONE);
     estimator.ratePerSecond(EVENT, POLICY);
 
     double rate = estimator.ratePerSecond(EVENT, TestWaiters.policy(100, 7, Duration.ofSeconds(9)));
 
     assertThat(rate).isEqualTo(7);
-    verify(ledger, times(1)).recentAdmissions(any(), any());
+    verify(ledger, times(1)).admissionHistory(any(), any());
   }
 
   @ParameterizedTest
   @CsvSource({
-    "10, 1.0, 11",
-    "100, 50, 3",
+    "10, 1.0, 10",
+    "100, 50, 2",
+    "101, 50, 3",
     "1, 50, 1",
-    "7, 0.5, 16",
-    "3, 0.3, 11",
-    "1000, 10, 110",
+    "7, 0.5, 14",
+    "3, 0.3, 10",
+    "1000, 10, 100",
     "0, 5, 0",
     "-4, 5, 0"
   })
-  void eta_isCeilingOfPositionOverRateTimesOnePointOne(long position, double rate, long eta) {
+  void eta_isCeilingOfPositionOverRate(long position, double rate, long eta) {
     assertThat(EtaEstimator.etaSeconds(position, rate, EtaSettings.defaults())).isEqualTo(eta);
   }
 
   @Test
   void eta_isCappedAtOneDay() {
     assertThat(EtaEstimator.etaSeconds(1_000_000, 0.01, EtaSettings.defaults())).isEqualTo(86_400);
-    assertThat(EtaEstimator.etaSeconds(78_546, 1, EtaSettings.defaults())).isEqualTo(86_400);
-    assertThat(EtaEstimator.etaSeconds(78_545, 1, EtaSettings.defaults())).isEqualTo(86_400);
-    assertThat(EtaEstimator.etaSeconds(78_544, 1, EtaSettings.defaults())).isEqualTo(86_399);
+    assertThat(EtaEstimator.etaSeconds(86_401, 1, EtaSettings.defaults())).isEqualTo(86_400);
+    assertThat(EtaEstimator.etaSeconds(86_400, 1, EtaSettings.defaults())).isEqualTo(86_400);
+    assertThat(EtaEstimator.etaSeconds(86_399, 1, EtaSettings.defaults())).isEqualTo(86_399);
     assertThat(EtaEstimator.etaSeconds(Long.MAX_VALUE, 1e-6, EtaSettings.defaults()))
         .isEqualTo(86_400);
   }
@@ -146,7 +147,7 @@ class EtaEstimatorTest {
   void configuredWeightsFactorAndCap_replaceTheDefaults() {
     EtaSettings onlyLastMinute = new EtaSettings(1, 0, 0, 1.0, 600);
 
-    assertThat(EtaEstimator.weightedRate(new AdmissionWindows(120, 300, 900), 50, onlyLastMinute))
+    assertThat(MeasuredRate.weightedRate(new AdmissionWindows(120, 300, 900), 900, onlyLastMinute))
         .isEqualTo(2.0);
     assertThat(EtaEstimator.etaSeconds(100, 2.0, onlyLastMinute)).isEqualTo(50);
     assertThat(EtaEstimator.etaSeconds(10_000, 2.0, onlyLastMinute)).isEqualTo(600);

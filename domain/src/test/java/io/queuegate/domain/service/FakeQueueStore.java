@@ -2,6 +2,7 @@ package io.queuegate.domain.service;
 
 import io.queuegate.domain.model.Admission;
 import io.queuegate.domain.model.AdmissionAttempt;
+import io.queuegate.domain.model.AdmissionHistory;
 import io.queuegate.domain.model.AdmissionWindows;
 import io.queuegate.domain.model.EventId;
 import io.queuegate.domain.model.EventStats;
@@ -170,6 +171,22 @@ final class FakeQueueStore implements WaitingLine, AdmissionLedger {
         countSince(times, now.minusSeconds(60)),
         countSince(times, now.minusSeconds(300)),
         countSince(times, now.minusSeconds(900)));
+  }
+
+  @Override
+  public synchronized AdmissionHistory admissionHistory(EventId eventId, Instant now) {
+    List<Instant> times = admissions.getOrDefault(eventId, List.of());
+    List<Long> slots = new ArrayList<>();
+    for (int i = 0; i < AdmissionHistory.SLOTS; i++) {
+      Instant newer = now.minus(AdmissionHistory.SLOT.multipliedBy(i));
+      slots.add(countSince(times, newer.minus(AdmissionHistory.SLOT)) - countSince(times, newer));
+    }
+    Instant oldest =
+        times.stream()
+            .filter(t -> t.isAfter(now.minusSeconds(900)))
+            .min(Instant::compareTo)
+            .orElse(now);
+    return new AdmissionHistory(slots, java.time.Duration.between(oldest, now));
   }
 
   private static long countSince(List<Instant> times, Instant since) {

@@ -44,7 +44,14 @@ class InstanceCrashTest {
     final HeartbeatCoalescer heartbeats = new HeartbeatCoalescer(line, clock);
     final JoinQueueService join =
         new JoinQueueService(
-            line, catalog, mock(EnqueueTokenVerifier.class), eta, hint, QueueMetrics.NONE, clock);
+            line,
+            catalog,
+            mock(EnqueueTokenVerifier.class),
+            eta,
+            hint,
+            QueueMetrics.NONE,
+            TestWaiters.STAMPS,
+            clock);
     final QueueStatusService status =
         new QueueStatusService(line, catalog, eta, hint, heartbeats, QueueMetrics.NONE, clock);
     final Reaper reaper =

@@ -13,7 +13,7 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 
-import io.queuegate.domain.model.AdmissionWindows;
+import io.queuegate.domain.model.AdmissionHistory;
 import io.queuegate.domain.model.EnqueueTokenRequired;
 import io.queuegate.domain.model.EventPaused;
 import io.queuegate.domain.model.Identity;
@@ -54,6 +54,7 @@ class JoinQueueServiceTest {
           new EtaEstimator(ledger, clock),
           new PollingHint(FixedRandom.NO_JITTER),
           metrics,
+          TestWaiters.STAMPS,
           clock);
 
   private void policy(QueuePolicy policy) {
@@ -62,7 +63,7 @@ class JoinQueueServiceTest {
 
   private Waiter joinsAt(long position, boolean existing) {
     Waiter waiter = TestWaiters.waiter(clock.instant());
-    when(ledger.recentAdmissions(any(), any())).thenReturn(AdmissionWindows.NONE);
+    when(ledger.admissionHistory(any(), any())).thenReturn(AdmissionHistory.NONE);
     when(line.join(any(), anyLong(), any()))
         .thenReturn(new Joined(new WaiterStanding(waiter, position, TestWaiters.INDEX), existing));
     return waiter;
@@ -74,9 +75,14 @@ class JoinQueueServiceTest {
 
     JoinReceipt receipt = service.join(new JoinCommand(EVENT, ANONYMOUS, Optional.empty()));
 
-    // 100 places at the configured 50/s: ceil(100 / 50 * 1.1) = 3 s; within the ready window the
-    // hint is the near-head 1 s.
-    assertThat(receipt).isEqualTo(new JoinReceipt(waiter.token(), 100, 3, 1_000));
+    // All 100 places are within the ready window: the median draw at the configured 50/s is
+    // ln 2 * 100 / 50 = 1.4 s, so 2 s, with a range from 0 to ln 10 * 2 s + 2 s = 7 s. Within the
+    // window the hint is the near-head 1 s. The stamp seals the 2 s.
+    assertThat(receipt)
+        .isEqualTo(
+            new JoinReceipt(
+                waiter.token(), 100, 2, 1_000, 0, 7, TestWaiters.STAMPS.stamp(waiter.token(), 2)));
+    assertThat(TestWaiters.STAMPS.etaAtJoin(receipt.waitingToken())).hasValue(2);
     verify(metrics).joined(EVENT);
     verify(metrics).positionComputed(TestWaiters.INDEX);
   }

@@ -10,6 +10,7 @@ import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
+import io.queuegate.domain.model.AdmissionHistory;
 import io.queuegate.domain.model.AdmissionWindows;
 import io.queuegate.domain.model.CaptchaAnswer;
 import io.queuegate.domain.model.CaptchaOutage;
@@ -56,6 +57,7 @@ class JoinWithCaptchaTest {
           new EtaEstimator(ledger, clock),
           new PollingHint(FixedRandom.NO_JITTER),
           metrics,
+          TestWaiters.STAMPS,
           clock,
           Optional.of(
               new ProofOfWork(
@@ -67,6 +69,7 @@ class JoinWithCaptchaTest {
   @BeforeEach
   void lineAcceptsJoins() {
     when(ledger.recentAdmissions(any(), any())).thenReturn(AdmissionWindows.NONE);
+    when(ledger.admissionHistory(any(), any())).thenReturn(AdmissionHistory.NONE);
     when(line.join(any(), anyLong(), any()))
         .thenReturn(
             new Joined(

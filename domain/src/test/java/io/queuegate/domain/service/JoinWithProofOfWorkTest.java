@@ -10,6 +10,7 @@ import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
+import io.queuegate.domain.model.AdmissionHistory;
 import io.queuegate.domain.model.AdmissionWindows;
 import io.queuegate.domain.model.InvalidProofOfWork;
 import io.queuegate.domain.model.Joined;
@@ -20,6 +21,7 @@ import io.queuegate.domain.model.QueuePolicy;
 import io.queuegate.domain.model.WaiterStanding;
 import io.queuegate.domain.port.in.JoinCommand;
 import io.queuegate.domain.port.out.AdmissionLedger;
+import io.queuegate.domain.port.out.CaptchaVerifier;
 import io.queuegate.domain.port.out.EnqueueTokenVerifier;
 import io.queuegate.domain.port.out.EventPolicies;
 import io.queuegate.domain.port.out.QueueMetrics;
@@ -49,14 +51,17 @@ class JoinWithProofOfWorkTest {
           new EtaEstimator(ledger, clock),
           new PollingHint(FixedRandom.NO_JITTER),
           metrics,
+          TestWaiters.STAMPS,
           clock,
-          Optional.of(pow));
+          Optional.of(pow),
+          CaptchaVerifier.NONE);
   private final IssueChallengeService challenges =
       new IssueChallengeService(catalog, pow, difficulty, metrics, clock);
 
   @BeforeEach
   void lineAcceptsJoins() {
     when(ledger.recentAdmissions(any(), any())).thenReturn(AdmissionWindows.NONE);
+    when(ledger.admissionHistory(any(), any())).thenReturn(AdmissionHistory.NONE);
     when(line.join(any(), anyLong(), any()))
         .thenReturn(
             new Joined(

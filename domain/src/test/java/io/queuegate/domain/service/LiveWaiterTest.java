@@ -42,7 +42,14 @@ class LiveWaiterTest {
   private final HeartbeatCoalescer heartbeats = new HeartbeatCoalescer(line, clock);
   private final JoinQueueService join =
       new JoinQueueService(
-          line, catalog, mock(EnqueueTokenVerifier.class), eta, hint, QueueMetrics.NONE, clock);
+          line,
+          catalog,
+          mock(EnqueueTokenVerifier.class),
+          eta,
+          hint,
+          QueueMetrics.NONE,
+          TestWaiters.STAMPS,
+          clock);
   private final QueueStatusService status =
       new QueueStatusService(line, catalog, eta, hint, heartbeats, QueueMetrics.NONE, clock);
   private final Reaper reaper =

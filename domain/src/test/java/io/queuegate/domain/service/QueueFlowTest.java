@@ -39,11 +39,19 @@ class QueueFlowTest {
   private final HeartbeatCoalescer heartbeats = new HeartbeatCoalescer(store, clock);
   private final JoinQueueService join =
       new JoinQueueService(
-          store, catalog, mock(EnqueueTokenVerifier.class), eta, hint, QueueMetrics.NONE, clock);
+          store,
+          catalog,
+          mock(EnqueueTokenVerifier.class),
+          eta,
+          hint,
+          QueueMetrics.NONE,
+          TestWaiters.STAMPS,
+          clock);
   private final QueueStatusService status =
       new QueueStatusService(store, catalog, eta, hint, heartbeats, QueueMetrics.NONE, clock);
   private final EnterQueueService enter =
-      new EnterQueueService(store, catalog, signer, heartbeats, QueueMetrics.NONE, clock);
+      new EnterQueueService(
+          store, catalog, signer, heartbeats, QueueMetrics.NONE, TestWaiters.STAMPS, clock);
   private final LeaveQueueService leave =
       new LeaveQueueService(store, heartbeats, QueueMetrics.NONE, clock);
   private final Reaper reaper =
@@ -142,8 +150,9 @@ class QueueFlowTest {
 
     leave.leave(first);
 
-    // Three places at 0.5/s: ceil(3 / 0.5 * 1.1) = 7 s; then two places: ceil(4.4) = 5 s.
-    assertThat(before).isEqualTo(7);
-    assertThat(status.status(third).etaSec()).isEqualTo(5);
+    // Three places, all within the ready window, at 0.5/s: the median draw ln 2 * 3 / 0.5 = 4.2 s,
+    // so 5 s; then two places: 2.8 s, so 3 s.
+    assertThat(before).isEqualTo(5);
+    assertThat(status.status(third).etaSec()).isEqualTo(3);
   }
 }

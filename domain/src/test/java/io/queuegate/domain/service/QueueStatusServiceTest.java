@@ -11,7 +11,7 @@ import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.verifyNoMoreInteractions;
 import static org.mockito.Mockito.when;
 
-import io.queuegate.domain.model.AdmissionWindows;
+import io.queuegate.domain.model.AdmissionHistory;
 import io.queuegate.domain.model.PositionMethod;
 import io.queuegate.domain.model.QueuePolicy;
 import io.queuegate.domain.model.Waiter;
@@ -51,7 +51,7 @@ class QueueStatusServiceTest {
 
   private Waiter standsAt(long position, PositionMethod method) {
     Waiter waiter = TestWaiters.waiter(clock.instant().minusMillis(15_700));
-    when(ledger.recentAdmissions(any(), any())).thenReturn(AdmissionWindows.NONE);
+    when(ledger.admissionHistory(any(), any())).thenReturn(AdmissionHistory.NONE);
     when(line.locate(EVENT, waiter.id(), clock.instant()))
         .thenReturn(new WaiterStanding(waiter, position, method));
     return waiter;
@@ -63,21 +63,22 @@ class QueueStatusServiceTest {
 
     WaiterStatus status = service.status(waiter.token().encode());
 
-    // ceil(400 / 50 * 1.1) = 9 s to the head; 300 places to the ready window of 100 at 50/s are
-    // 6 s, and the hint is 40% of that.
-    assertThat(status).isEqualTo(new WaiterStatus(400, 9, 15, false, 2_400));
+    // 300 places to the ready window of 100 at 50/s are 6 s, and the median draw within the window
+    // ln 2 * 100 / 50 = 1.39 s more: 8 s. The range: 6 s plus a tenth of the draw's mean (6.2 s)
+    // to 6 s plus ln 10 times it (10.6 s) and 2 s slack. The hint is 40% of the 6 s.
+    assertThat(status).isEqualTo(new WaiterStatus(400, 8, 15, false, 2_400, 6, 13));
   }
 
   @Test
   void youngSaleMeasuringBelowTheConfiguredRate_etaUsesTheMeasuredRateAndTheHintTheConfiguredOne() {
     Waiter waiter = standsAt(400, TestWaiters.INDEX);
-    // 600 admissions in the last 60 s and nothing older: the windows say 0.5 * 10 + 0.3 * 2 +
-    // 0.2 * 0.67 = 5.73/s, while the limiter lets 50/s through.
-    when(ledger.recentAdmissions(any(), any())).thenReturn(new AdmissionWindows(600, 600, 600));
+    // 600 admissions in the 60 s the sale has run: every window divides by those 60 s, so 10/s
+    // (dividing by the windows' full lengths said 5.73/s), while the limiter lets 50/s through.
+    when(ledger.admissionHistory(any(), any())).thenReturn(Histories.steady(10, 60));
 
     WaiterStatus status = service.status(waiter.token().encode());
 
-    assertThat(status.etaSec()).isEqualTo(77);
+    assertThat(status.etaSec()).isEqualTo(37);
     assertThat(status.pollAfterMs()).isEqualTo(2_400);
   }
 
@@ -122,7 +123,7 @@ class QueueStatusServiceTest {
     }
 
     verify(stored, times(1)).find(EVENT);
-    verify(ledger, times(1)).recentAdmissions(any(), any());
+    verify(ledger, times(1)).admissionHistory(any(), any());
   }
 
   @Test
@@ -137,7 +138,7 @@ class QueueStatusServiceTest {
   @Test
   void joinTimeAheadOfThisInstancesClock_reportsZeroSecondsWaited() {
     Waiter waiter = TestWaiters.waiter(clock.instant().plusSeconds(3));
-    when(ledger.recentAdmissions(any(), any())).thenReturn(AdmissionWindows.NONE);
+    when(ledger.admissionHistory(any(), any())).thenReturn(AdmissionHistory.NONE);
     when(line.locate(EVENT, waiter.id(), clock.instant()))
         .thenReturn(TestWaiters.standing(waiter, 1));
 

@@ -20,6 +20,8 @@ final class TestWaiters {
 
   static final EventId EVENT = new EventId("concert-2030");
 
+  static final FakeEtaStamps STAMPS = new FakeEtaStamps("a test secret");
+
   private TestWaiters() {}
 
   static Waiter waiter(EventId eventId, long sequence, Optional<UserId> userId, Instant joinedAt) {

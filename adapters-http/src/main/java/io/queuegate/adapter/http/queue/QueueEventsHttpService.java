@@ -16,6 +16,7 @@ import io.queuegate.adapter.http.routing.Routes;
 import io.queuegate.domain.model.RateDecision;
 import io.queuegate.domain.model.RateLimited;
 import io.queuegate.domain.model.WaiterStatus;
+import io.queuegate.domain.model.WaitingToken;
 import io.queuegate.domain.port.in.QueueStatusUseCase;
 import java.util.Optional;
 
@@ -61,7 +62,9 @@ public final class QueueEventsHttpService implements HttpService {
     String token = raw.orElseThrow(HttpError::missingToken);
     // Status first, so that a waiter who is gone learns that rather than "busy".
     WaiterStatus first = counted.watching(() -> status.status(token));
-    switch (streams.tryOpen(token, counted.client())) {
+    // Counted per waiter, not per spelling: the same waiter with and without its ETA stamp is one.
+    String waiter = WaitingToken.parse(token).map(WaitingToken::encode).orElse(token);
+    switch (streams.tryOpen(waiter, counted.client())) {
       case OPENED -> {}
       case TOKEN_FULL -> throw tooMany(settings.maxStreamsPerToken());
       case CLIENT_FULL -> throw tooMany(settings.maxStreamsPerClient());
@@ -79,7 +82,7 @@ public final class QueueEventsHttpService implements HttpService {
                 (name, json) -> sink.emit(SseEvent.builder().name(name).data(json).build()));
       }
     } finally {
-      streams.closed(token, counted.client());
+      streams.closed(waiter, counted.client());
     }
   }
 

@@ -90,11 +90,24 @@
   }
   function showError(text) { var e = $('qg-error'); e.textContent = text; e.hidden = !text; if (text) { $('qg-live').textContent = text; } }
   function state(name) { root.setAttribute('data-state', name); }
-  function eta(sec, ready) {
-    if (ready || sec <= 0) { return t('eta.now'); }
+  function single(sec) {
     if (sec < 60) { return t('eta.underMinute'); }
     var min = Math.ceil(sec / 60);
     return min < 60 ? t('eta.minutes', { n: min }) : t('eta.hours', { h: Math.floor(min / 60), m: min % 60 });
+  }
+  // The range in words: its short end rounded down, its long end up, so the words never promise
+  // more than the numbers (docs/design.md#eta). A server without a range gets the single figure.
+  function eta(st) {
+    var sec = st.eta_sec, low = st.eta_low_sec, high = st.eta_high_sec;
+    if (st.ready_for_entry || sec <= 0) { return t('eta.now'); }
+    if (low == null || high == null) { return single(sec); }
+    if (high < 60) { return t('eta.underMinute'); }
+    var lo = Math.max(1, Math.floor(low / 60)), hi = Math.ceil(high / 60);
+    if (lo >= hi) { return single(sec); }
+    if (hi < 60) { return t('eta.rangeMinutes', { low: lo, high: hi }); }
+    if (lo < 60) { return t('eta.rangeMixed', { low: lo, h: Math.floor(hi / 60), m: hi % 60 }); }
+    var lh = Math.floor(lo / 60), hh = Math.ceil(hi / 60);
+    return lh >= hh ? single(sec) : t('eta.rangeHours', { low: lh, high: hh });
   }
   function progress(pct) {
     $('qg-progress-fill').style.transform = 'scaleX(' + pct / 100 + ')';
@@ -104,10 +117,11 @@
     showError('');
     if (st.position > startPos) { startPos = st.position; remember(); }
     $('qg-position').textContent = fmt.format(st.position);
-    $('qg-eta').textContent = eta(st.eta_sec, st.ready_for_entry);
+    var wait = eta(st);
+    $('qg-eta').textContent = wait;
     progress(startPos <= 1 ? 100 : (startPos - st.position) / (startPos - 1) * 100);
     $('qg-leave').hidden = false;
-    say(st.ready_for_entry ? t('status.ready') : t('status.waiting', { position: fmt.format(st.position) }), st.ready_for_entry);
+    say(st.ready_for_entry ? t('status.ready') : t('status.waitingFor', { position: fmt.format(st.position), eta: wait }), st.ready_for_entry);
   }
   function remember() { write(KEY, { token: token, start: startPos, entering: enterKey || undefined }); }
   function stop() {
@@ -274,7 +288,7 @@
       }
       if (CAPTCHA) { $('qg-captcha').hidden = true; }
       token = r.json.waiting_token; startPos = r.json.position_hint; remember(); state('waiting');
-      show({ position: r.json.position_hint, eta_sec: r.json.eta_sec, ready_for_entry: false });
+      show({ position: r.json.position_hint, eta_sec: r.json.eta_sec, eta_low_sec: r.json.eta_low_sec, eta_high_sec: r.json.eta_high_sec, ready_for_entry: false });
       follow(r.json.poll_after_ms);
     });
   }

@@ -2,6 +2,7 @@ package io.queuegate.domain.port.out;
 
 import io.queuegate.domain.model.Admission;
 import io.queuegate.domain.model.AdmissionAttempt;
+import io.queuegate.domain.model.AdmissionHistory;
 import io.queuegate.domain.model.AdmissionWindows;
 import io.queuegate.domain.model.EventId;
 import java.time.Instant;
@@ -30,4 +31,11 @@ public interface AdmissionLedger {
 
   /** How many admissions the event had in each ETA window ending at {@code now}. */
   AdmissionWindows recentAdmissions(EventId eventId, Instant now);
+
+  /**
+   * The event's admissions per slot of the longest ETA window ending at {@code now} (an admission
+   * exactly one slot old falls in the next slot, as for the windows), and how long before {@code
+   * now} the oldest of them happened.
+   */
+  AdmissionHistory admissionHistory(EventId eventId, Instant now);
 }

@@ -15,6 +15,12 @@ public interface QueueMetrics {
 
   void admitted(EventId eventId, Duration waited);
 
+  /**
+   * How far off the ETA told at join was, recorded at admission: {@code etaAtJoin} against the
+   * actual {@code waited} (docs/design.md#eta).
+   */
+  void etaAtJoin(EventId eventId, Duration etaAtJoin, Duration waited);
+
   void left(EventId eventId);
 
   void expired(EventId eventId, int count);
@@ -55,6 +61,9 @@ public interface QueueMetrics {
 
         @Override
         public void admitted(EventId eventId, Duration waited) {}
+
+        @Override
+        public void etaAtJoin(EventId eventId, Duration etaAtJoin, Duration waited) {}
 
         @Override
         public void left(EventId eventId) {}

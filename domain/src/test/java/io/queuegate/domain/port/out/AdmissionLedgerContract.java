@@ -15,6 +15,7 @@ import static org.assertj.core.api.InstanceOfAssertFactories.type;
 
 import io.queuegate.domain.model.Admission;
 import io.queuegate.domain.model.AdmissionAttempt;
+import io.queuegate.domain.model.AdmissionHistory;
 import io.queuegate.domain.model.AdmissionWindows;
 import io.queuegate.domain.model.EventId;
 import io.queuegate.domain.model.EventStats;
@@ -339,6 +340,52 @@ public abstract class AdmissionLedgerContract {
 
     assertThat(ledger.recentAdmissions(event, at(1))).isEqualTo(AdmissionWindows.NONE);
     assertThat(ledger.recentAdmissions(newEventId(), at(1))).isEqualTo(AdmissionWindows.NONE);
+  }
+
+  // --- admission history (the ETA's rate and its spread) ---------------------------------------
+
+  @Test
+  void admissionHistory_countsEachFifteenSecondSlotNewestFirst_andDatesTheOldest() {
+    for (long t : new long[] {0, 100, 700, 830, 850, 851}) {
+      ledger.admit(openAttempt(event, join(at(t))), at(t));
+    }
+
+    AdmissionHistory history = ledger.admissionHistory(event, at(880));
+
+    // Slot i holds (880 - 15 (i + 1), 880 - 15 i]: 851 in (850, 865], 850 in (835, 850], 830 in
+    // (820, 835], 700 in (685, 700], 100 in (85, 100] and 0 in (-5, 10].
+    assertThat(history.slots()).hasSize(AdmissionHistory.SLOTS);
+    assertThat(history.slots().get(0)).isZero();
+    assertThat(history.slots().get(1)).isEqualTo(1);
+    assertThat(history.slots().get(2)).isEqualTo(1);
+    assertThat(history.slots().get(3)).isEqualTo(1);
+    assertThat(history.slots().get(12)).isEqualTo(1);
+    assertThat(history.slots().get(52)).isEqualTo(1);
+    assertThat(history.slots().get(58)).isEqualTo(1);
+    assertThat(history.slots().stream().mapToLong(Long::longValue).sum()).isEqualTo(6);
+    assertThat(history.age()).isEqualTo(Duration.ofSeconds(880));
+    assertThat(history.windows()).isEqualTo(ledger.recentAdmissions(event, at(880)));
+  }
+
+  @Test
+  void admissionHistory_forgetsWhatTheLongestWindowNoLongerHolds() {
+    ledger.admit(openAttempt(event, join(at(0))), at(0));
+    ledger.admit(openAttempt(event, join(at(10))), at(10));
+
+    AdmissionHistory history = ledger.admissionHistory(event, at(900));
+
+    // The admission at 0 is exactly 900 s old: out of the history, so the oldest is the one at 10.
+    assertThat(history.slots().stream().mapToLong(Long::longValue).sum()).isEqualTo(1);
+    assertThat(history.slots().get(AdmissionHistory.SLOTS - 1)).isEqualTo(1);
+    assertThat(history.age()).isEqualTo(Duration.ofSeconds(890));
+  }
+
+  @Test
+  void admissionHistoryOfAnEventWithoutAny_isNone() {
+    join(at(0));
+
+    assertThat(ledger.admissionHistory(event, at(1))).isEqualTo(AdmissionHistory.NONE);
+    assertThat(ledger.admissionHistory(newEventId(), at(1))).isEqualTo(AdmissionHistory.NONE);
   }
 
   // --- concurrency ----------------------------------------------------------------------------
