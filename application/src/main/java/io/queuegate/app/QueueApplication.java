@@ -128,6 +128,7 @@ public final class QueueApplication {
         store.rateLimits(),
         store.health(),
         store.gate(),
+        store.preQueue(),
         store);
   }
 }

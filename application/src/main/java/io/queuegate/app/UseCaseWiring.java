@@ -23,6 +23,8 @@ import io.queuegate.domain.service.QueueStatusService;
 import io.queuegate.domain.service.RateLimitService;
 import io.queuegate.domain.service.ReadinessService;
 import io.queuegate.domain.service.RunOnceService;
+import io.queuegate.domain.service.SaleOpening;
+import io.queuegate.domain.service.ShuffleService;
 import io.queuegate.domain.service.VerifyAdmissionService;
 import java.time.Clock;
 
@@ -40,12 +42,18 @@ record UseCaseWiring(
   QueueUseCases useCases() {
     EtaEstimator eta = new EtaEstimator(stores.ledger(), clock, settings.eta());
     PollingHint hint = new PollingHint(settings.pollingHint());
+    SaleOpening opening = new SaleOpening(stores.preQueue(), clock);
     ConfigureEventService configure =
-        new ConfigureEventService(stores.policies(), catalog, settings.heartbeatCadence());
+        new ConfigureEventService(
+            stores.policies(), catalog, settings.heartbeatCadence(), opening, clock);
+    ShuffleService shuffle = new ShuffleService(catalog, opening, stores.preQueue(), clock);
     return new QueueUseCases(
-        new JoinQueueService(stores.line(), catalog, enqueueTokens, eta, hint, metrics, clock),
-        new QueueStatusService(stores.line(), catalog, eta, hint, heartbeats, metrics, clock),
-        new EnterQueueService(stores.ledger(), catalog, signer, heartbeats, metrics, clock),
+        new JoinQueueService(
+            stores.line(), catalog, enqueueTokens, eta, hint, metrics, clock, opening),
+        new QueueStatusService(
+            stores.line(), catalog, eta, hint, heartbeats, metrics, clock, opening),
+        new EnterQueueService(
+            stores.ledger(), catalog, signer, heartbeats, metrics, clock, opening),
         new LeaveQueueService(stores.line(), heartbeats, metrics, clock),
         new VerifyAdmissionService(signer, stores.ledger(), clock),
         new PublishKeysService(signer),
@@ -65,6 +73,8 @@ record UseCaseWiring(
             clock,
             settings.idempotency().replayFor(),
             settings.idempotency().inFlightFor()),
-        new DescribeWaitingPageService(catalog));
+        new DescribeWaitingPageService(catalog),
+        shuffle,
+        shuffle);
   }
 }

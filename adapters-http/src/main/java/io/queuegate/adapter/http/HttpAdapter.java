@@ -3,6 +3,7 @@ package io.queuegate.adapter.http;
 import io.helidon.webserver.WebServerConfig;
 import io.helidon.webserver.http.HttpRouting;
 import io.queuegate.adapter.http.admin.AdminHttpService;
+import io.queuegate.adapter.http.admin.ShuffleAdminHttpService;
 import io.queuegate.adapter.http.admission.AdmissionHttpService;
 import io.queuegate.adapter.http.envelope.EnvelopeDirectHandler;
 import io.queuegate.adapter.http.envelope.EnvelopeErrorHandlers;
@@ -21,6 +22,8 @@ import io.queuegate.adapter.http.queue.QueueHttpService;
 import io.queuegate.adapter.http.routing.IdempotencyRoutes;
 import io.queuegate.adapter.http.routing.RequestBody;
 import io.queuegate.adapter.http.routing.Routes;
+import io.queuegate.adapter.http.shuffle.ShuffleHttpService;
+import java.time.Clock;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -90,6 +93,7 @@ public final class HttpAdapter {
             new QueueEventsHttpService(
                 useCases.status(), settings.push(), metrics.openStreams(), tokens))
         .register(new WaitingPageHttpService(useCases.waitingPage()))
+        .register(new ShuffleHttpService(useCases.shuffle(), Clock.systemUTC()))
         .register(new AdmissionHttpService(useCases.verify(), useCases.keys(), limit))
         .register(
             new OperationsHttpService(useCases.readiness(), metrics.scrape(), settings.version()));
@@ -98,14 +102,16 @@ public final class HttpAdapter {
         .adminToken()
         .ifPresent(
             token ->
-                routing.register(
-                    new AdminHttpService(
-                        useCases.configure(),
-                        useCases.pause(),
-                        useCases.describe(),
-                        useCases.delete(),
-                        token,
-                        limit,
-                        metrics.positions())));
+                routing
+                    .register(
+                        new AdminHttpService(
+                            useCases.configure(),
+                            useCases.pause(),
+                            useCases.describe(),
+                            useCases.delete(),
+                            token,
+                            limit,
+                            metrics.positions()))
+                    .register(new ShuffleAdminHttpService(useCases.publicValue(), token, limit)));
   }
 }

@@ -1,9 +1,11 @@
 package io.queuegate.adapter.http;
 
+import io.queuegate.domain.model.ShuffleNotFound;
 import io.queuegate.domain.port.in.CheckReadinessUseCase;
 import io.queuegate.domain.port.in.ConfigureEventUseCase;
 import io.queuegate.domain.port.in.DeleteEventUseCase;
 import io.queuegate.domain.port.in.DescribeEventUseCase;
+import io.queuegate.domain.port.in.DescribeShuffleUseCase;
 import io.queuegate.domain.port.in.DescribeWaitingPageUseCase;
 import io.queuegate.domain.port.in.EnterQueueUseCase;
 import io.queuegate.domain.port.in.JoinQueueUseCase;
@@ -13,6 +15,7 @@ import io.queuegate.domain.port.in.PublishKeysUseCase;
 import io.queuegate.domain.port.in.QueueStatusUseCase;
 import io.queuegate.domain.port.in.RateLimitUseCase;
 import io.queuegate.domain.port.in.RunOnceUseCase;
+import io.queuegate.domain.port.in.SetPublicValueUseCase;
 import io.queuegate.domain.port.in.VerifyAdmissionUseCase;
 
 /** Every use case the HTTP adapter calls, handed over by the composition root. */
@@ -30,4 +33,46 @@ public record QueueUseCases(
     CheckReadinessUseCase readiness,
     RateLimitUseCase rateLimit,
     RunOnceUseCase idempotency,
-    DescribeWaitingPageUseCase waitingPage) {}
+    DescribeWaitingPageUseCase waitingPage,
+    DescribeShuffleUseCase shuffle,
+    SetPublicValueUseCase publicValue) {
+
+  /** The use cases of a service without scheduled sales: the shuffle routes answer 404. */
+  public QueueUseCases(
+      JoinQueueUseCase join,
+      QueueStatusUseCase status,
+      EnterQueueUseCase enter,
+      LeaveQueueUseCase leave,
+      VerifyAdmissionUseCase verify,
+      PublishKeysUseCase keys,
+      ConfigureEventUseCase configure,
+      PauseEventUseCase pause,
+      DescribeEventUseCase describe,
+      DeleteEventUseCase delete,
+      CheckReadinessUseCase readiness,
+      RateLimitUseCase rateLimit,
+      RunOnceUseCase idempotency,
+      DescribeWaitingPageUseCase waitingPage) {
+    this(
+        join,
+        status,
+        enter,
+        leave,
+        verify,
+        keys,
+        configure,
+        pause,
+        describe,
+        delete,
+        readiness,
+        rateLimit,
+        idempotency,
+        waitingPage,
+        eventId -> {
+          throw new ShuffleNotFound();
+        },
+        (eventId, value) -> {
+          throw new ShuffleNotFound();
+        });
+  }
+}

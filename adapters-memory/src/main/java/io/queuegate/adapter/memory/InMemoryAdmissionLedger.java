@@ -31,6 +31,9 @@ public final class InMemoryAdmissionLedger implements AdmissionLedger {
           if (attempt.admissionPaused()) {
             throw NotReady.paused();
           }
+          if (state.line.waitsForOpening(place)) {
+            throw NotReady.notOpen(Duration.ZERO);
+          }
           long position = state.line.position(place);
           Gcra limiter = attempt.limiter();
           if (position > attempt.readyWindow()) {

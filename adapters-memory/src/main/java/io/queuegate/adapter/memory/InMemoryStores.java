@@ -24,6 +24,7 @@ public final class InMemoryStores {
         new InMemoryRateLimitBuckets(),
         new InMemoryStoreHealth(),
         new GateStore(new InMemoryRooms(), new InMemoryGateSessions(events)),
+        new InMemoryPreQueue(events),
         () -> {});
   }
 }

@@ -42,7 +42,13 @@ public final class InMemoryWaitingLine implements WaitingLine {
           if (maxWaiting > 0 && line.size() >= maxWaiting) {
             throw new QueueFull();
           }
-          Line.Place place = line.add(newWaiter.eventId(), newWaiter, now);
+          // The pre-queue takes joins only until the store opened it, whatever the caller's clock.
+          boolean opened = registry.opened(newWaiter.eventId());
+          Line.Place place =
+              newWaiter.preQueue().isPresent() && !opened
+                  ? line.addToPreQueue(
+                      newWaiter.eventId(), newWaiter, newWaiter.preQueue().get(), now)
+                  : line.add(newWaiter.eventId(), newWaiter, now);
           state.joined++;
           return new Joined(standing(line, place), false);
         });
@@ -131,7 +137,8 @@ public final class InMemoryWaitingLine implements WaitingLine {
   }
 
   static WaiterStanding standing(Line line, Line.Place place) {
-    return new WaiterStanding(place.waiter, line.position(place), INDEX);
+    return new WaiterStanding(
+        place.waiter, line.position(place), INDEX, line.waitsForOpening(place));
   }
 
   @Override

@@ -68,7 +68,13 @@ final class LineJoiner {
                     Long.toString(now.toEpochMilli()),
                     Long.toString(maxWaiting),
                     Script.flag(settings.legacyZset()),
-                    keys.waiterPrefix())));
+                    keys.waiterPrefix(),
+                    newWaiter.preQueue().map(e -> e.entrant().value()).orElse(""),
+                    newWaiter
+                        .preQueue()
+                        .filter(e -> e.score().isPresent())
+                        .map(e -> Long.toString(e.score().getAsLong()))
+                        .orElse(""))));
     JoinReply reply = JoinReply.from(raw);
     if (reply instanceof JoinReply.Erasing) {
       throw new EventPaused();
@@ -83,7 +89,8 @@ final class LineJoiner {
     }
     return new Joined(
         placed.rank() >= 0
-            ? new WaiterStanding(waiter, placed.rank() + 1, PositionMethods.INDEX)
+            ? new WaiterStanding(
+                waiter, placed.rank() + 1, PositionMethods.INDEX, placed.waitsForOpening())
             : fallback.standing(keys, waiter),
         placed.existing());
   }

@@ -1,9 +1,11 @@
 package io.queuegate.adapter.redis;
 
 import io.queuegate.domain.model.QueuePolicy;
+import io.queuegate.domain.model.SaleSchedule;
 import io.queuegate.domain.model.TargetDelivery;
 import io.queuegate.domain.model.WaitingPage;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -44,7 +46,8 @@ record PolicyHash(Optional<QueuePolicy> policy, String version) {
             WaitingPage.of(
                 f.get("target_url"),
                 f.get("title"),
-                TargetDelivery.parse(f.getOrDefault("target_delivery", "query"))));
+                TargetDelivery.parse(f.getOrDefault("target_delivery", "query"))),
+            schedule(f));
     return new PolicyHash(Optional.of(policy), f.getOrDefault(VERSION_FIELD, UNVERSIONED));
   }
 
@@ -64,7 +67,27 @@ record PolicyHash(Optional<QueuePolicy> policy, String version) {
     f.put("target_url", policy.page().targetUrl().orElse(""));
     f.put("title", policy.page().title().orElse(""));
     f.put("target_delivery", policy.page().targetDelivery().wireName());
+    Optional<SaleSchedule> schedule = policy.schedule();
+    f.put("opens_at_ms", schedule.map(s -> Long.toString(s.opensAt().toEpochMilli())).orElse(""));
+    f.put(
+        "pre_queue_starts_at_ms",
+        schedule.map(s -> Long.toString(s.preQueueStartsAt().toEpochMilli())).orElse(""));
+    f.put("public_value_source", schedule.flatMap(SaleSchedule::publicValueSource).orElse(""));
     return f;
+  }
+
+  // "" (or a hash written before schedules existed) is no schedule.
+  private static Optional<SaleSchedule> schedule(Map<String, String> f) {
+    String opensAt = f.getOrDefault("opens_at_ms", "");
+    if (opensAt.isEmpty()) {
+      return Optional.empty();
+    }
+    String source = f.getOrDefault("public_value_source", "");
+    return Optional.of(
+        new SaleSchedule(
+            Instant.ofEpochMilli(Long.parseLong(f.get("pre_queue_starts_at_ms"))),
+            Instant.ofEpochMilli(Long.parseLong(opensAt)),
+            source.isEmpty() ? Optional.empty() : Optional.of(source)));
   }
 
   /**

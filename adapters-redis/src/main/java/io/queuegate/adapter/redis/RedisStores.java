@@ -47,6 +47,7 @@ public final class RedisStores implements AutoCloseable {
             new GateStore(
                 new RedisRooms(link, calls),
                 new RedisGateSessions(link, calls, scripts, settings, housekeeping)),
+            new RedisPreQueue(link, calls, scripts),
             this);
   }
 

@@ -25,7 +25,11 @@ public abstract sealed class QueueException extends RuntimeException
         InvalidRoom,
         RoomNotFound,
         InvalidReturnUrl,
-        RoomClosed {
+        RoomClosed,
+        SaleNotStarted,
+        ShuffleNotFound,
+        ShuffleLocked,
+        InvalidPublicValue {
 
   protected QueueException(String message) {
     super(message, null, false, false);

@@ -2,6 +2,7 @@ package io.queuegate.domain.model;
 
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * How one event's line behaves. {@code maxActive} and {@code maxWaiting} use 0 for "no limit";
@@ -19,7 +20,8 @@ public record QueuePolicy(
     boolean pausedJoins,
     boolean pausedAdmission,
     boolean requireEnqueueToken,
-    WaitingPage page) {
+    WaitingPage page,
+    Optional<SaleSchedule> schedule) {
 
   public static final long UNLIMITED = 0;
   private static final long MAX_COUNT = 1_000_000;
@@ -27,6 +29,7 @@ public record QueuePolicy(
 
   public QueuePolicy {
     Objects.requireNonNull(page, "page");
+    Objects.requireNonNull(schedule, "schedule");
     Objects.requireNonNull(heartbeatTimeout, "heartbeatTimeout");
     Objects.requireNonNull(admissionTtl, "admissionTtl");
     check(
@@ -52,6 +55,34 @@ public record QueuePolicy(
         inSeconds(admissionTtl),
         PolicyField.ADMISSION_TTL,
         "must be 1 to " + MAX_SECONDS + " seconds");
+  }
+
+  /** A policy without a scheduled opening. */
+  public QueuePolicy(
+      long readyWindow,
+      double admissionRatePerSec,
+      long admissionBurst,
+      long maxActive,
+      long maxWaiting,
+      Duration heartbeatTimeout,
+      Duration admissionTtl,
+      boolean pausedJoins,
+      boolean pausedAdmission,
+      boolean requireEnqueueToken,
+      WaitingPage page) {
+    this(
+        readyWindow,
+        admissionRatePerSec,
+        admissionBurst,
+        maxActive,
+        maxWaiting,
+        heartbeatTimeout,
+        admissionTtl,
+        pausedJoins,
+        pausedAdmission,
+        requireEnqueueToken,
+        page,
+        Optional.empty());
   }
 
   /**
@@ -122,6 +153,7 @@ public record QueuePolicy(
     private boolean pausedAdmission;
     private boolean requireEnqueueToken;
     private WaitingPage page;
+    private Optional<SaleSchedule> schedule;
 
     private Builder(QueuePolicy from) {
       readyWindow = from.readyWindow;
@@ -135,6 +167,7 @@ public record QueuePolicy(
       pausedAdmission = from.pausedAdmission;
       requireEnqueueToken = from.requireEnqueueToken;
       page = from.page;
+      schedule = from.schedule;
     }
 
     public Builder readyWindow(long value) {
@@ -192,6 +225,11 @@ public record QueuePolicy(
       return this;
     }
 
+    public Builder schedule(Optional<SaleSchedule> value) {
+      schedule = value;
+      return this;
+    }
+
     /**
      * @throws InvalidPolicy when a value is out of its range
      */
@@ -207,7 +245,8 @@ public record QueuePolicy(
           pausedJoins,
           pausedAdmission,
           requireEnqueueToken,
-          page);
+          page,
+          schedule);
     }
   }
 }

@@ -4,6 +4,7 @@ import io.queuegate.domain.model.EventId;
 import io.queuegate.domain.model.QueuePolicy;
 import io.queuegate.domain.port.in.ConfigureEventUseCase;
 import io.queuegate.domain.port.out.EventPolicies;
+import java.time.Clock;
 import java.util.Objects;
 import java.util.function.UnaryOperator;
 
@@ -17,12 +18,27 @@ public final class ConfigureEventService implements ConfigureEventUseCase {
   private final EventPolicies policies;
   private final PolicyCatalog catalog;
   private final HeartbeatCadence cadence;
+  private final SaleOpening opening;
+  private final Clock clock;
 
+  /** A service for events without scheduled sales (tests of the plain line). */
   public ConfigureEventService(
       EventPolicies policies, PolicyCatalog catalog, HeartbeatCadence cadence) {
+    this(policies, catalog, cadence, null, Clock.systemUTC());
+  }
+
+  /** With {@code opening}, a schedule gets its sealed seed as soon as it is stored. */
+  public ConfigureEventService(
+      EventPolicies policies,
+      PolicyCatalog catalog,
+      HeartbeatCadence cadence,
+      SaleOpening opening,
+      Clock clock) {
     this.policies = Objects.requireNonNull(policies);
     this.catalog = Objects.requireNonNull(catalog);
     this.cadence = Objects.requireNonNull(cadence);
+    this.opening = opening;
+    this.clock = Objects.requireNonNull(clock);
   }
 
   @Override
@@ -39,10 +55,16 @@ public final class ConfigureEventService implements ConfigureEventUseCase {
               if (!changed.heartbeatTimeout().equals(current.heartbeatTimeout())) {
                 cadence.check(changed);
               }
+              ScheduleRule.check(current.schedule(), changed.schedule(), clock.instant());
               return changed;
             });
     // Other instances see the change when their cache entry lapses; this one sees it now.
     catalog.forget(eventId);
+    if (next.schedule().isPresent()) {
+      // The commitment is public from the moment the schedule is (docs/fairness.md).
+      Objects.requireNonNull(opening, "a scheduled sale needs the opening").seal(eventId);
+      opening.forget(eventId);
+    }
     return next;
   }
 }

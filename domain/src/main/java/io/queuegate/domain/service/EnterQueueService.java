@@ -28,7 +28,9 @@ public final class EnterQueueService implements EnterQueueUseCase {
   private final HeartbeatCoalescer heartbeats;
   private final QueueMetrics metrics;
   private final Clock clock;
+  private final SaleOpening opening;
 
+  /** An enter service for events without scheduled sales (tests of the plain line). */
   public EnterQueueService(
       AdmissionLedger ledger,
       PolicyCatalog policies,
@@ -36,12 +38,24 @@ public final class EnterQueueService implements EnterQueueUseCase {
       HeartbeatCoalescer heartbeats,
       QueueMetrics metrics,
       Clock clock) {
+    this(ledger, policies, signer, heartbeats, metrics, clock, null);
+  }
+
+  public EnterQueueService(
+      AdmissionLedger ledger,
+      PolicyCatalog policies,
+      AdmissionTokenSigner signer,
+      HeartbeatCoalescer heartbeats,
+      QueueMetrics metrics,
+      Clock clock,
+      SaleOpening opening) {
     this.ledger = Objects.requireNonNull(ledger);
     this.policies = Objects.requireNonNull(policies);
     this.signer = Objects.requireNonNull(signer);
     this.heartbeats = Objects.requireNonNull(heartbeats);
     this.metrics = Objects.requireNonNull(metrics);
     this.clock = Objects.requireNonNull(clock);
+    this.opening = opening;
   }
 
   @Override
@@ -49,6 +63,12 @@ public final class EnterQueueService implements EnterQueueUseCase {
     WaitingToken token = WaitingToken.parse(waitingToken).orElseThrow(WaiterNotFound::new);
     Instant now = clock.instant();
     QueuePolicy policy = policies.policyFor(token.eventId());
+    policy
+        .schedule()
+        .ifPresent(
+            schedule ->
+                Objects.requireNonNull(opening, "a scheduled sale needs the opening")
+                    .openIfDue(token.eventId(), schedule, now));
     AdmissionAttempt attempt =
         new AdmissionAttempt(
             token.eventId(),
@@ -66,7 +86,11 @@ public final class EnterQueueService implements EnterQueueUseCase {
       // A refusal found the waiter in line, so it is a sign of life; and a client that waits as
       // told must come back before the reaper would take it (docs/design.md#admission).
       heartbeats.record(token.eventId(), token.waiterId());
-      throw refused.cappedAt(HeartbeatCadence.longestWait(policy.heartbeatTimeout()));
+      NotReady told = refused;
+      if (refused.reason() == NotReady.Reason.NOT_OPEN && policy.schedule().isPresent()) {
+        told = NotReady.notOpen(Duration.between(now, policy.schedule().get().opensAt()));
+      }
+      throw told.cappedAt(HeartbeatCadence.longestWait(policy.heartbeatTimeout()));
     }
     heartbeats.forget(token.eventId(), token.waiterId());
     String subject =

@@ -1,13 +1,17 @@
 package io.queuegate.domain.service;
 
 import io.queuegate.domain.model.EnqueueTokenRequired;
+import io.queuegate.domain.model.EntrantId;
 import io.queuegate.domain.model.EventId;
 import io.queuegate.domain.model.EventPaused;
 import io.queuegate.domain.model.Identity;
 import io.queuegate.domain.model.JoinReceipt;
 import io.queuegate.domain.model.Joined;
 import io.queuegate.domain.model.NewWaiter;
+import io.queuegate.domain.model.PreQueueEntry;
 import io.queuegate.domain.model.QueuePolicy;
+import io.queuegate.domain.model.SaleNotStarted;
+import io.queuegate.domain.model.SaleSchedule;
 import io.queuegate.domain.model.WaiterId;
 import io.queuegate.domain.model.WaiterStanding;
 import io.queuegate.domain.port.in.JoinCommand;
@@ -15,12 +19,16 @@ import io.queuegate.domain.port.in.JoinQueueUseCase;
 import io.queuegate.domain.port.out.EnqueueTokenVerifier;
 import io.queuegate.domain.port.out.QueueMetrics;
 import io.queuegate.domain.port.out.WaitingLine;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 
-/** Puts a person in an event's line, once per verified identity. */
+/**
+ * Puts a person in an event's line, once per verified identity; during a scheduled sale's
+ * pre-queue, into the pre-queue (docs/design.md#pre-queue).
+ */
 public final class JoinQueueService implements JoinQueueUseCase {
   private final WaitingLine line;
   private final PolicyCatalog policies;
@@ -29,7 +37,10 @@ public final class JoinQueueService implements JoinQueueUseCase {
   private final PollingHint hint;
   private final QueueMetrics metrics;
   private final Clock clock;
+  private final SaleOpening opening;
+  private final PreQueueAnswers preQueue;
 
+  /** A join service for events without scheduled sales (tests of the plain line). */
   public JoinQueueService(
       WaitingLine line,
       PolicyCatalog policies,
@@ -38,6 +49,18 @@ public final class JoinQueueService implements JoinQueueUseCase {
       PollingHint hint,
       QueueMetrics metrics,
       Clock clock) {
+    this(line, policies, verifier, eta, hint, metrics, clock, null);
+  }
+
+  public JoinQueueService(
+      WaitingLine line,
+      PolicyCatalog policies,
+      EnqueueTokenVerifier verifier,
+      EtaEstimator eta,
+      PollingHint hint,
+      QueueMetrics metrics,
+      Clock clock,
+      SaleOpening opening) {
     this.line = Objects.requireNonNull(line);
     this.policies = Objects.requireNonNull(policies);
     this.verifier = Objects.requireNonNull(verifier);
@@ -45,6 +68,8 @@ public final class JoinQueueService implements JoinQueueUseCase {
     this.hint = Objects.requireNonNull(hint);
     this.metrics = Objects.requireNonNull(metrics);
     this.clock = Objects.requireNonNull(clock);
+    this.opening = opening;
+    this.preQueue = new PreQueueAnswers(eta, new SecureRandom());
   }
 
   @Override
@@ -55,12 +80,18 @@ public final class JoinQueueService implements JoinQueueUseCase {
     if (policy.pausedJoins()) {
       throw new EventPaused();
     }
+    Optional<SaleSchedule> schedule = policy.schedule();
+    if (schedule.isPresent() && now.isBefore(schedule.get().preQueueStartsAt())) {
+      throw new SaleNotStarted(schedule.get());
+    }
     Optional<Identity> identity =
         command.enqueueToken().map(token -> verifier.verify(token, eventId, now));
     if (identity.isEmpty() && policy.requireEnqueueToken()) {
       throw new EnqueueTokenRequired();
     }
-    NewWaiter newWaiter = new NewWaiter(eventId, WaiterId.random(), command.userId(), identity);
+    WaiterId waiterId = WaiterId.random();
+    Optional<PreQueueEntry> entry = schedule.flatMap(s -> preQueueEntry(eventId, waiterId, s, now));
+    NewWaiter newWaiter = new NewWaiter(eventId, waiterId, command.userId(), identity, entry);
     Joined joined = line.join(newWaiter, policy.maxWaiting(), now);
     if (!joined.existing()) {
       metrics.joined(eventId);
@@ -68,11 +99,38 @@ public final class JoinQueueService implements JoinQueueUseCase {
     WaiterStanding standing = joined.standing();
     metrics.positionComputed(standing.method());
     double rate = eta.ratePerSecond(eventId, policy);
-    long etaSec = eta.etaSeconds(standing.position(), rate);
+    long position = standing.position();
+    Optional<Instant> opensAt = schedule.map(SaleSchedule::opensAt);
+    EntrantId entrant = EntrantId.of(standing.waiter().id());
+    if (standing.inPreQueue() && schedule.isPresent()) {
+      return new JoinReceipt(
+          standing.waiter().token(),
+          position,
+          preQueue.etaSeconds(schedule.get(), position, rate, now),
+          preQueue.pollAfterMs(schedule.get(), policy, now),
+          entrant,
+          true,
+          opensAt);
+    }
+    long etaSec = eta.etaSeconds(position, rate);
     return new JoinReceipt(
         standing.waiter().token(),
-        standing.position(),
+        position,
         etaSec,
-        hint.pollAfterMs(standing.position(), policy, rate, etaSec));
+        hint.pollAfterMs(position, policy, rate, etaSec),
+        entrant,
+        false,
+        opensAt);
+  }
+
+  // During the pre-queue the join carries its entry; at or after the opening the pre-queue is
+  // opened first, so that this join lines up behind it.
+  private Optional<PreQueueEntry> preQueueEntry(
+      EventId eventId, WaiterId waiterId, SaleSchedule schedule, Instant now) {
+    SaleOpening sale = Objects.requireNonNull(opening, "a scheduled sale needs the sale opening");
+    if (sale.openIfDue(eventId, schedule, now)) {
+      return Optional.empty();
+    }
+    return Optional.of(sale.entryFor(eventId, waiterId, schedule));
   }
 }

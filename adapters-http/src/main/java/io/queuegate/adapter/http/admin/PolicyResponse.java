@@ -1,10 +1,13 @@
 package io.queuegate.adapter.http.admin;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.queuegate.domain.model.QueuePolicy;
+import io.queuegate.domain.model.SaleSchedule;
 
 /**
  * An event's policy as the operator API shows it; same field names as {@link PolicyRequest}. An
- * empty {@code target_url} or {@code title} means the event has none.
+ * empty {@code target_url} or {@code title} means the event has none. The schedule's three fields
+ * are left out when the event has no scheduled sale, the source when it names none.
  */
 record PolicyResponse(
     long readyWindow,
@@ -19,7 +22,10 @@ record PolicyResponse(
     boolean requireEnqueueToken,
     String targetUrl,
     String title,
-    String targetDelivery) {
+    String targetDelivery,
+    @JsonInclude(JsonInclude.Include.NON_NULL) String opensAt,
+    @JsonInclude(JsonInclude.Include.NON_NULL) String preQueueStartsAt,
+    @JsonInclude(JsonInclude.Include.NON_NULL) String shufflePublicValueSource) {
 
   static PolicyResponse from(QueuePolicy policy) {
     return new PolicyResponse(
@@ -35,6 +41,9 @@ record PolicyResponse(
         policy.requireEnqueueToken(),
         policy.page().targetUrl().orElse(""),
         policy.page().title().orElse(""),
-        policy.page().targetDelivery().wireName());
+        policy.page().targetDelivery().wireName(),
+        policy.schedule().map(s -> s.opensAt().toString()).orElse(null),
+        policy.schedule().map(s -> s.preQueueStartsAt().toString()).orElse(null),
+        policy.schedule().flatMap(SaleSchedule::publicValueSource).orElse(null));
   }
 }

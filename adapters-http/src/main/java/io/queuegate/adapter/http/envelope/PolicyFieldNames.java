@@ -18,6 +18,9 @@ final class PolicyFieldNames {
       case TARGET_URL -> "target_url";
       case TITLE -> "title";
       case TARGET_DELIVERY -> "target_delivery";
+      case OPENS_AT -> "opens_at";
+      case PRE_QUEUE_STARTS_AT -> "pre_queue_starts_at";
+      case SHUFFLE_PUBLIC_VALUE_SOURCE -> "shuffle_public_value_source";
     };
   }
 }

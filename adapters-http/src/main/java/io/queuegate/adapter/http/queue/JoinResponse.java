@@ -1,10 +1,22 @@
 package io.queuegate.adapter.http.queue;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.queuegate.domain.model.JoinReceipt;
+import java.time.Instant;
 
-/** 202 body of a join: the waiting token and where it stands right now. */
+/**
+ * 202 body of a join: the waiting token, the public entrant id, and where it stands right now. A
+ * scheduled sale adds {@code opens_at}; {@code phase} is {@code pre_queue} until it opens.
+ */
 record JoinResponse(
-    String waitingToken, long positionHint, String status, long etaSec, long pollAfterMs) {
+    String waitingToken,
+    long positionHint,
+    String status,
+    long etaSec,
+    long pollAfterMs,
+    String entrantId,
+    String phase,
+    @JsonInclude(JsonInclude.Include.NON_NULL) String opensAt) {
 
   static JoinResponse from(JoinReceipt receipt) {
     return new JoinResponse(
@@ -12,6 +24,9 @@ record JoinResponse(
         receipt.position(),
         "waiting",
         receipt.etaSec(),
-        receipt.pollAfterMs());
+        receipt.pollAfterMs(),
+        receipt.entrant().value(),
+        Phase.of(receipt.inPreQueue()),
+        receipt.opensAt().map(Instant::toString).orElse(null));
   }
 }

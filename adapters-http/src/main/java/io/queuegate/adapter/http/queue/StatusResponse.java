@@ -1,15 +1,22 @@
 package io.queuegate.adapter.http.queue;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.queuegate.domain.model.WaiterStatus;
+import java.time.Instant;
 
-/** 200 body of a status poll. */
+/**
+ * 200 body of a status poll. The old client's fields keep their types; {@code phase} and, for a
+ * scheduled sale, {@code opens_at} come after them (docs/design.md#old-client).
+ */
 record StatusResponse(
     String status,
     long position,
     long etaSec,
     long waitingTime,
     boolean readyForEntry,
-    long pollAfterMs) {
+    long pollAfterMs,
+    String phase,
+    @JsonInclude(JsonInclude.Include.NON_NULL) String opensAt) {
 
   static StatusResponse from(WaiterStatus status) {
     return new StatusResponse(
@@ -18,6 +25,8 @@ record StatusResponse(
         status.etaSec(),
         status.waitingTimeSec(),
         status.readyForEntry(),
-        status.pollAfterMs());
+        status.pollAfterMs(),
+        Phase.of(status.inPreQueue()),
+        status.opensAt().map(Instant::toString).orElse(null));
   }
 }

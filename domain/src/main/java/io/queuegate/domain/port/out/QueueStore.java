@@ -4,8 +4,8 @@ import java.util.Objects;
 
 /**
  * The six store ports one store adapter provides over one shared state, the gate's ports over the
- * same state, and how to release that state (a connection, say) on shutdown. The store contracts
- * test the ports together.
+ * same state, the pre-queue's, and how to release that state (a connection, say) on shutdown. The
+ * store contracts test the ports together.
  */
 public record QueueStore(
     WaitingLine line,
@@ -15,6 +15,7 @@ public record QueueStore(
     RateLimitBuckets rateLimits,
     StoreHealth health,
     GateStore gate,
+    PreQueue preQueue,
     AutoCloseable closer)
     implements AutoCloseable {
 
@@ -26,6 +27,7 @@ public record QueueStore(
     Objects.requireNonNull(rateLimits);
     Objects.requireNonNull(health);
     Objects.requireNonNull(gate);
+    Objects.requireNonNull(preQueue);
     Objects.requireNonNull(closer);
   }
 
