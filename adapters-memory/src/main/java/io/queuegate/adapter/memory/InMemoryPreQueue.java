@@ -19,6 +19,10 @@ import java.util.Optional;
  * opening on the event's line, under the event's lock.
  */
 public final class InMemoryPreQueue implements PreQueue {
+  // Reading and scoring entrants depends on no clock; the epoch expires nothing when the registry
+  // tidies the event on the way.
+  private static final Instant UNTIMED = Instant.EPOCH;
+
   private final EventStates registry;
 
   InMemoryPreQueue(EventStates registry) {
@@ -61,14 +65,14 @@ public final class InMemoryPreQueue implements PreQueue {
 
   @Override
   public List<EntrantId> unscored(EventId eventId, int limit) {
-    return registry.read(eventId, Instant.MIN, state -> state.line.unscored(limit));
+    return registry.read(eventId, UNTIMED, state -> state.line.unscored(limit));
   }
 
   @Override
   public void score(EventId eventId, Collection<ScoredEntrant> scores) {
     registry.read(
         eventId,
-        Instant.MIN,
+        UNTIMED,
         state -> {
           scores.forEach(s -> state.line.score(s.entrant(), s.score()));
           return null;
