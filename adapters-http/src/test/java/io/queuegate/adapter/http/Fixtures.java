@@ -18,6 +18,7 @@ import io.queuegate.domain.port.in.CheckReadinessUseCase;
 import io.queuegate.domain.port.in.ConfigureEventUseCase;
 import io.queuegate.domain.port.in.DeleteEventUseCase;
 import io.queuegate.domain.port.in.DescribeEventUseCase;
+import io.queuegate.domain.port.in.DescribeShuffleUseCase;
 import io.queuegate.domain.port.in.DescribeWaitingPageUseCase;
 import io.queuegate.domain.port.in.EnterQueueUseCase;
 import io.queuegate.domain.port.in.JoinQueueUseCase;
@@ -27,6 +28,7 @@ import io.queuegate.domain.port.in.PublishKeysUseCase;
 import io.queuegate.domain.port.in.QueueStatusUseCase;
 import io.queuegate.domain.port.in.RateLimitUseCase;
 import io.queuegate.domain.port.in.RunOnceUseCase;
+import io.queuegate.domain.port.in.SetPublicValueUseCase;
 import io.queuegate.domain.port.in.VerifyAdmissionUseCase;
 import java.time.Duration;
 import java.util.List;
@@ -53,7 +55,9 @@ class Fixtures {
           mock(CheckReadinessUseCase.class),
           mock(RateLimitUseCase.class),
           mock(RunOnceUseCase.class),
-          mock(DescribeWaitingPageUseCase.class));
+          mock(DescribeWaitingPageUseCase.class),
+          mock(DescribeShuffleUseCase.class),
+          mock(SetPublicValueUseCase.class));
   final RecordingMetrics metrics = new RecordingMetrics();
 
   HttpAdapter adapter(boolean withAdmin, List<String> trustedProxies) {
