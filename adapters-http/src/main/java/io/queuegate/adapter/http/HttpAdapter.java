@@ -23,7 +23,6 @@ import io.queuegate.adapter.http.routing.IdempotencyRoutes;
 import io.queuegate.adapter.http.routing.RequestBody;
 import io.queuegate.adapter.http.routing.Routes;
 import io.queuegate.adapter.http.shuffle.ShuffleHttpService;
-import java.time.Clock;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -93,7 +92,7 @@ public final class HttpAdapter {
             new QueueEventsHttpService(
                 useCases.status(), settings.push(), metrics.openStreams(), tokens))
         .register(new WaitingPageHttpService(useCases.waitingPage()))
-        .register(new ShuffleHttpService(useCases.shuffle(), Clock.systemUTC()))
+        .register(new ShuffleHttpService(useCases.shuffle()))
         .register(new AdmissionHttpService(useCases.verify(), useCases.keys(), limit))
         .register(
             new OperationsHttpService(useCases.readiness(), metrics.scrape(), settings.version()));

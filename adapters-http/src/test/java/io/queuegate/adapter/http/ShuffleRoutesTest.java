@@ -38,12 +38,16 @@ class ShuffleRoutesTest {
           Instant.parse("2099-01-10T09:00:00Z"),
           Optional.of("lottery draw #123"));
 
+  private static final Instant BEFORE = Instant.parse("2099-01-10T07:00:00Z");
+  private static final Instant AFTER = Instant.parse("2099-01-10T09:00:01Z");
+
   private final Api api = FIX.api();
 
   @Test
   void beforeTheOpening_onlyTheCommitmentShows_cachedBriefly() {
     when(FIX.useCases.shuffle().describe(EVENT))
-        .thenReturn(ShuffleView.of(EVENT, LATER, ShuffleState.sealed(SEED, Optional.empty())));
+        .thenReturn(
+            ShuffleView.of(EVENT, LATER, ShuffleState.sealed(SEED, Optional.empty()), BEFORE));
 
     Exchange res = api.get(SHUFFLE).send();
 
@@ -62,7 +66,8 @@ class ShuffleRoutesTest {
     ShuffleState opened =
         new ShuffleState(
             SEED, Optional.of("7 12 19"), Optional.of(Instant.parse("2026-01-10T09:00:00Z")), 42);
-    when(FIX.useCases.shuffle().describe(EVENT)).thenReturn(ShuffleView.of(EVENT, LATER, opened));
+    when(FIX.useCases.shuffle().describe(EVENT))
+        .thenReturn(ShuffleView.of(EVENT, LATER, opened, AFTER));
 
     Exchange res = api.get(SHUFFLE).send();
 
@@ -82,7 +87,8 @@ class ShuffleRoutesTest {
 
     when(FIX.useCases.publicValue().setPublicValue(eq(EVENT), eq("7 12 19")))
         .thenReturn(
-            ShuffleView.of(EVENT, LATER, ShuffleState.sealed(SEED, Optional.of("7 12 19"))));
+            ShuffleView.of(
+                EVENT, LATER, ShuffleState.sealed(SEED, Optional.of("7 12 19")), BEFORE));
     Exchange ok =
         api.put(VALUE).header("Authorization", "Bearer " + Fixtures.ADMIN_TOKEN).send(body);
     assertThat(ok.status()).isEqualTo(200);

@@ -17,7 +17,8 @@ public record ShuffleView(
     Optional<ShuffleSeed> seed,
     Optional<ShuffleKey> key,
     Optional<Instant> openedAt,
-    long entrants) {
+    long entrants,
+    Instant asOf) {
   public ShuffleView {
     Objects.requireNonNull(eventId);
     Objects.requireNonNull(schedule);
@@ -26,10 +27,12 @@ public record ShuffleView(
     Objects.requireNonNull(seed);
     Objects.requireNonNull(key);
     Objects.requireNonNull(openedAt);
+    Objects.requireNonNull(asOf);
   }
 
-  /** What may be shown of {@code state}: its secrets only once it opened. */
-  public static ShuffleView of(EventId eventId, SaleSchedule schedule, ShuffleState state) {
+  /** What may be shown of {@code state} at {@code asOf}: its secrets only once it opened. */
+  public static ShuffleView of(
+      EventId eventId, SaleSchedule schedule, ShuffleState state, Instant asOf) {
     boolean open = state.opened();
     return new ShuffleView(
         eventId,
@@ -39,6 +42,7 @@ public record ShuffleView(
         open ? Optional.of(state.seed()) : Optional.empty(),
         open ? Optional.of(state.key()) : Optional.empty(),
         state.openedAt(),
-        state.entrants());
+        state.entrants(),
+        asOf);
   }
 }

@@ -5,6 +5,7 @@ import io.queuegate.domain.model.QueuePolicy;
 import io.queuegate.domain.port.in.ConfigureEventUseCase;
 import io.queuegate.domain.port.out.EventPolicies;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Objects;
 import java.util.function.UnaryOperator;
 
@@ -24,7 +25,7 @@ public final class ConfigureEventService implements ConfigureEventUseCase {
   /** A service for events without scheduled sales (tests of the plain line). */
   public ConfigureEventService(
       EventPolicies policies, PolicyCatalog catalog, HeartbeatCadence cadence) {
-    this(policies, catalog, cadence, null, Clock.systemUTC());
+    this(policies, catalog, cadence, null, null);
   }
 
   /** With {@code opening}, a schedule gets its sealed seed as soon as it is stored. */
@@ -38,7 +39,7 @@ public final class ConfigureEventService implements ConfigureEventUseCase {
     this.catalog = Objects.requireNonNull(catalog);
     this.cadence = Objects.requireNonNull(cadence);
     this.opening = opening;
-    this.clock = Objects.requireNonNull(clock);
+    this.clock = clock;
   }
 
   @Override
@@ -55,7 +56,11 @@ public final class ConfigureEventService implements ConfigureEventUseCase {
               if (!changed.heartbeatTimeout().equals(current.heartbeatTimeout())) {
                 cadence.check(changed);
               }
-              ScheduleRule.check(current.schedule(), changed.schedule(), clock.instant());
+              if (!changed.schedule().equals(current.schedule())) {
+                Instant now =
+                    Objects.requireNonNull(clock, "a scheduled sale needs a clock").instant();
+                ScheduleRule.check(current.schedule(), changed.schedule(), now);
+              }
               return changed;
             });
     // Other instances see the change when their cache entry lapses; this one sees it now.

@@ -41,8 +41,9 @@ public final class ShuffleService implements DescribeShuffleUseCase, SetPublicVa
         policies.policyFor(eventId).schedule().orElseThrow(ShuffleNotFound::new);
     // The seed is shown only once the store opened: until then an instance with a late view could
     // still let someone into the pre-queue.
-    opening.openIfDue(eventId, schedule, clock.instant());
-    return ShuffleView.of(eventId, schedule, opening.stateOf(eventId));
+    Instant now = clock.instant();
+    opening.openIfDue(eventId, schedule, now);
+    return ShuffleView.of(eventId, schedule, opening.stateOf(eventId), now);
   }
 
   @Override
@@ -61,7 +62,7 @@ public final class ShuffleService implements DescribeShuffleUseCase, SetPublicVa
     ShuffleState state = store.setPublicValue(eventId, publicValue);
     opening.forget(eventId); // joins on this instance score at once from now on
     Thread.ofVirtual().name("shuffle-score-" + eventId).start(() -> scoreQuietly(eventId));
-    return ShuffleView.of(eventId, schedule, state);
+    return ShuffleView.of(eventId, schedule, state, now);
   }
 
   // The opening scores whatever is left, so a failure here only costs time at the opening.

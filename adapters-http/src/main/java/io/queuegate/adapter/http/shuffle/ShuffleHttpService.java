@@ -11,7 +11,6 @@ import io.queuegate.adapter.http.routing.Routes;
 import io.queuegate.domain.model.EventId;
 import io.queuegate.domain.model.ShuffleView;
 import io.queuegate.domain.port.in.DescribeShuffleUseCase;
-import java.time.Clock;
 import java.time.Duration;
 
 /**
@@ -24,11 +23,9 @@ public final class ShuffleHttpService implements HttpService {
   static final long AFTER_OPENING_MAX_AGE_SEC = 3_600;
 
   private final DescribeShuffleUseCase shuffles;
-  private final Clock clock;
 
-  public ShuffleHttpService(DescribeShuffleUseCase shuffles, Clock clock) {
+  public ShuffleHttpService(DescribeShuffleUseCase shuffles) {
     this.shuffles = shuffles;
-    this.clock = clock;
   }
 
   @Override
@@ -43,11 +40,11 @@ public final class ShuffleHttpService implements HttpService {
         .withHeader("Cache-Control", cacheControl(view));
   }
 
-  private String cacheControl(ShuffleView view) {
+  private static String cacheControl(ShuffleView view) {
     if (view.openedAt().isPresent()) {
       return "public, max-age=" + AFTER_OPENING_MAX_AGE_SEC;
     }
-    long untilOpening = Duration.between(clock.instant(), view.schedule().opensAt()).toSeconds();
+    long untilOpening = Duration.between(view.asOf(), view.schedule().opensAt()).toSeconds();
     long maxAge = Math.min(BEFORE_OPENING_MAX_AGE_SEC, untilOpening);
     return maxAge < 1 ? "no-cache" : "public, max-age=" + maxAge;
   }
