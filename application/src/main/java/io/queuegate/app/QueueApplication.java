@@ -129,6 +129,7 @@ public final class QueueApplication {
         store.health(),
         store.gate(),
         store.preQueue(),
+        store.log(),
         store);
   }
 }

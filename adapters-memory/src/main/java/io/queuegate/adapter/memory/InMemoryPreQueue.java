@@ -1,5 +1,6 @@
 package io.queuegate.adapter.memory;
 
+import io.queuegate.domain.log.LogRecord;
 import io.queuegate.domain.model.EntrantId;
 import io.queuegate.domain.model.EventId;
 import io.queuegate.domain.model.Opening;
@@ -96,6 +97,14 @@ public final class InMemoryPreQueue implements PreQueue {
             return Opening.unscored(state.line.unscoredCount());
           }
           int entrants = state.line.open();
+          state.log.add(
+              new LogRecord.Opening(
+                  state.nextLogSeq(),
+                  now,
+                  entrants,
+                  shuffle.seed(),
+                  shuffle.key(),
+                  shuffle.publicValue()));
           registry
               .shuffles()
               .put(

@@ -25,6 +25,7 @@ public final class InMemoryStores {
         new InMemoryStoreHealth(),
         new GateStore(new InMemoryRooms(), new InMemoryGateSessions(events)),
         new InMemoryPreQueue(events),
+        new InMemoryAdmissionLog(events),
         () -> {});
   }
 }

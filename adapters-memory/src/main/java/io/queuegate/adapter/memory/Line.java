@@ -35,6 +35,8 @@ final class Line {
     final EntrantId entrant;
     private long score = -1;
     private long slot;
+    // The number of the place's join record in the event's log.
+    long logSeq;
 
     private Place(Waiter waiter, Instant lastSeen, EntrantId entrant) {
       this.waiter = waiter;
@@ -44,6 +46,11 @@ final class Line {
 
     boolean inPreQueue() {
       return entrant != null;
+    }
+
+    /** The entrant id the log names this place by. */
+    EntrantId logName() {
+      return entrant != null ? entrant : EntrantId.of(waiter.id());
     }
   }
 

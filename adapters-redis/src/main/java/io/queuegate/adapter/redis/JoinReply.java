@@ -16,13 +16,19 @@ sealed interface JoinReply {
   record Erasing() implements JoinReply {}
 
   /**
-   * {'joined'|'existing', id, seq, uid, ident, joined ms, rank or -1, waits '1'|'0'}.
+   * {'joined'|'existing', id, seq, uid, ident, joined ms, rank or -1, waits '1'|'0', log seq}.
    *
    * @param rank the 0-based rank in the line, or -1 when the index misses the waiter
    * @param waitsForOpening whether the waiter is in a pre-queue that has not opened
+   * @param logSeq the number of the waiter's join record in the log, 0 for one from before the log
    */
   record Placed(
-      boolean existing, WaiterId id, WaiterFields waiter, long rank, boolean waitsForOpening)
+      boolean existing,
+      WaiterId id,
+      WaiterFields waiter,
+      long rank,
+      boolean waitsForOpening,
+      long logSeq)
       implements JoinReply {}
 
   static JoinReply from(List<Object> reply) {
@@ -35,7 +41,8 @@ sealed interface JoinReply {
               new WaiterId(Replies.text(reply, 1)),
               WaiterFields.from(reply, 2),
               Replies.number(reply, 6),
-              "1".equals(Replies.text(reply, 7)));
+              "1".equals(Replies.text(reply, 7)),
+              Replies.number(reply, 8));
       default -> throw Replies.unexpected(Script.JOIN, reply);
     };
   }

@@ -1,6 +1,7 @@
 package io.queuegate.adapter.redis;
 
 import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
+import io.queuegate.domain.model.EntrantId;
 import io.queuegate.domain.model.EventId;
 import io.queuegate.domain.model.EventPaused;
 import io.queuegate.domain.model.Identity;
@@ -74,7 +75,8 @@ final class LineJoiner {
                         .preQueue()
                         .filter(e -> e.score().isPresent())
                         .map(e -> Long.toString(e.score().getAsLong()))
-                        .orElse(""))));
+                        .orElse(""),
+                    EntrantId.of(newWaiter.id()).value())));
     JoinReply reply = JoinReply.from(raw);
     if (reply instanceof JoinReply.Erasing) {
       throw new EventPaused();
@@ -92,7 +94,8 @@ final class LineJoiner {
             ? new WaiterStanding(
                 waiter, placed.rank() + 1, PositionMethods.INDEX, placed.waitsForOpening())
             : fallback.standing(keys, waiter),
-        placed.existing());
+        placed.existing(),
+        placed.logSeq());
   }
 
   /**

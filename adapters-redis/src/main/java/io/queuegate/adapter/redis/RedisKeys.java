@@ -173,6 +173,15 @@ final class RedisKeys {
   }
 
   /**
+   * The event's public log (docs/design.md#log): a LIST of canonical record texts, record n at
+   * index n - 1. No TTL while the event has waiters or a policy; once it has neither, PX as its
+   * counters (lib_line.lua settle_if_idle), and deleteEvent.
+   */
+  String log() {
+    return base + ":log";
+  }
+
+  /**
    * The keys the line scripts (join, leave, admit, reap, erase, forget_policy) work on, in one
    * fixed order (lib_line.lua names them).
    */
@@ -188,7 +197,8 @@ final class RedisKeys {
         policy(),
         preQueue(),
         preQueueUnscored(),
-        shuffle());
+        shuffle(),
+        log());
   }
 
   /**

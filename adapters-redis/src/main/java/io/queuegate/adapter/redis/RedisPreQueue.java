@@ -83,19 +83,39 @@ final class RedisPreQueue implements PreQueue {
     scripts.run(Script.SHUFFLE_SCORE, List.of(keys.preQueue(), keys.preQueueUnscored()), args);
   }
 
+  /**
+   * The opening's log record reveals the effective key, which Lua cannot compute: the key is worked
+   * out here from the shuffle as read, and the script refuses it ('stale') if the public value
+   * changed in between; the value is set once, so a second try always holds.
+   */
   @Override
   public Opening open(EventId eventId, Instant now) {
     RedisKeys keys = new RedisKeys(eventId);
-    List<Object> reply =
-        scripts.run(
-            Script.SHUFFLE_OPEN,
-            List.of(keys.shuffle(), keys.preQueue(), keys.preQueueUnscored()),
-            List.of(Long.toString(now.toEpochMilli())));
-    return switch (Replies.tag(reply)) {
-      case "opened" -> Opening.opened(Instant.ofEpochMilli(Replies.number(reply, 1)));
-      case "unscored" -> Opening.unscored(Replies.number(reply, 1));
-      case "missing" -> throw new ShuffleNotFound();
-      default -> throw Replies.unexpected(Script.SHUFFLE_OPEN, reply);
-    };
+    for (int attempt = 0; ; attempt++) {
+      ShuffleState state = shuffle(eventId).orElseThrow(ShuffleNotFound::new);
+      List<Object> reply =
+          scripts.run(
+              Script.SHUFFLE_OPEN,
+              List.of(keys.shuffle(), keys.preQueue(), keys.preQueueUnscored(), keys.log()),
+              List.of(
+                  Long.toString(now.toEpochMilli()),
+                  state.key().hex(),
+                  state.publicValue().orElse("")));
+      switch (Replies.tag(reply)) {
+        case "opened" -> {
+          return Opening.opened(Instant.ofEpochMilli(Replies.number(reply, 1)));
+        }
+        case "unscored" -> {
+          return Opening.unscored(Replies.number(reply, 1));
+        }
+        case "missing" -> throw new ShuffleNotFound();
+        case "stale" -> {
+          if (attempt > 0) {
+            throw Replies.unexpected(Script.SHUFFLE_OPEN, reply);
+          }
+        }
+        default -> throw Replies.unexpected(Script.SHUFFLE_OPEN, reply);
+      }
+    }
   }
 }

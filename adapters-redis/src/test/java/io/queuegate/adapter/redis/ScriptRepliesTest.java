@@ -31,12 +31,14 @@ class ScriptRepliesTest {
   @Test
   void join_placedOrFull() {
     assertThat(JoinReply.from(List.of("full"))).isEqualTo(new JoinReply.Full());
-    assertThat(JoinReply.from(List.of("joined", ID.value(), 7L, "u1", "", 1000L, 6L, "0")))
-        .isEqualTo(new JoinReply.Placed(false, ID, new WaiterFields(7, "u1", "", 1000), 6, false));
-    assertThat(JoinReply.from(List.of("existing", ID.value(), "7", "", "", "1000", -1L, "0")))
-        .isEqualTo(new JoinReply.Placed(true, ID, new WaiterFields(7, "", "", 1000), -1, false));
-    assertThat(JoinReply.from(List.of("joined", ID.value(), 7L, "", "", 1000L, 41L, "1")))
-        .isEqualTo(new JoinReply.Placed(false, ID, new WaiterFields(7, "", "", 1000), 41, true));
+    assertThat(JoinReply.from(List.of("joined", ID.value(), 7L, "u1", "", 1000L, 6L, "0", 12L)))
+        .isEqualTo(
+            new JoinReply.Placed(false, ID, new WaiterFields(7, "u1", "", 1000), 6, false, 12));
+    assertThat(JoinReply.from(List.of("existing", ID.value(), "7", "", "", "1000", -1L, "0", "12")))
+        .isEqualTo(
+            new JoinReply.Placed(true, ID, new WaiterFields(7, "", "", 1000), -1, false, 12));
+    assertThat(JoinReply.from(List.of("joined", ID.value(), 7L, "", "", 1000L, 41L, "1", 0L)))
+        .isEqualTo(new JoinReply.Placed(false, ID, new WaiterFields(7, "", "", 1000), 41, true, 0));
   }
 
   @Test

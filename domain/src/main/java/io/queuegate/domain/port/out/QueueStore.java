@@ -4,8 +4,8 @@ import java.util.Objects;
 
 /**
  * The six store ports one store adapter provides over one shared state, the gate's ports over the
- * same state, the pre-queue's, and how to release that state (a connection, say) on shutdown. The
- * store contracts test the ports together.
+ * same state, the pre-queue's, the public log's, and how to release that state (a connection, say)
+ * on shutdown. The store contracts test the ports together.
  */
 public record QueueStore(
     WaitingLine line,
@@ -16,6 +16,7 @@ public record QueueStore(
     StoreHealth health,
     GateStore gate,
     PreQueue preQueue,
+    AdmissionLog log,
     AutoCloseable closer)
     implements AutoCloseable {
 
@@ -28,6 +29,7 @@ public record QueueStore(
     Objects.requireNonNull(health);
     Objects.requireNonNull(gate);
     Objects.requireNonNull(preQueue);
+    Objects.requireNonNull(log);
     Objects.requireNonNull(closer);
   }
 
