@@ -2,6 +2,7 @@ package io.queuegate.app;
 
 import io.queuegate.adapter.http.QueueUseCases;
 import io.queuegate.adapter.memory.InMemoryRateLimitBuckets;
+import io.queuegate.domain.log.LogPage;
 import io.queuegate.domain.port.out.AdmissionTokenSigner;
 import io.queuegate.domain.port.out.EnqueueTokenVerifier;
 import io.queuegate.domain.port.out.QueueMetrics;
@@ -15,12 +16,14 @@ import io.queuegate.domain.service.EtaEstimator;
 import io.queuegate.domain.service.HeartbeatCoalescer;
 import io.queuegate.domain.service.JoinQueueService;
 import io.queuegate.domain.service.LeaveQueueService;
+import io.queuegate.domain.service.LogCheckpoints;
 import io.queuegate.domain.service.PauseEventService;
 import io.queuegate.domain.service.PolicyCatalog;
 import io.queuegate.domain.service.PollingHint;
 import io.queuegate.domain.service.PublishKeysService;
 import io.queuegate.domain.service.QueueStatusService;
 import io.queuegate.domain.service.RateLimitService;
+import io.queuegate.domain.service.ReadLogService;
 import io.queuegate.domain.service.ReadinessService;
 import io.queuegate.domain.service.RunOnceService;
 import io.queuegate.domain.service.SaleOpening;
@@ -38,6 +41,9 @@ record UseCaseWiring(
     AdmissionTokenSigner signer,
     EnqueueTokenVerifier enqueueTokens,
     Clock clock) {
+
+  /** How many events' log checkpoints one instance keeps (docs/design.md#log). */
+  static final int LOG_CHECKPOINT_EVENTS = 1_000;
 
   QueueUseCases useCases() {
     EtaEstimator eta = new EtaEstimator(stores.ledger(), clock, settings.eta());
@@ -75,6 +81,8 @@ record UseCaseWiring(
             settings.idempotency().inFlightFor()),
         new DescribeWaitingPageService(catalog),
         shuffle,
-        shuffle);
+        shuffle,
+        new ReadLogService(
+            stores.log(), new LogCheckpoints(LogPage.MAX_LIMIT, LOG_CHECKPOINT_EVENTS)));
   }
 }

@@ -15,6 +15,7 @@ import io.queuegate.adapter.http.filter.RequestMetricsFilter;
 import io.queuegate.adapter.http.filter.TokenRateLimit;
 import io.queuegate.adapter.http.filter.TraceIdFilter;
 import io.queuegate.adapter.http.gate.GateHttp;
+import io.queuegate.adapter.http.log.LogHttpService;
 import io.queuegate.adapter.http.operations.OperationsHttpService;
 import io.queuegate.adapter.http.page.WaitingPageHttpService;
 import io.queuegate.adapter.http.queue.QueueEventsHttpService;
@@ -93,6 +94,7 @@ public final class HttpAdapter {
                 useCases.status(), settings.push(), metrics.openStreams(), tokens))
         .register(new WaitingPageHttpService(useCases.waitingPage()))
         .register(new ShuffleHttpService(useCases.shuffle()))
+        .register(new LogHttpService(useCases.log()))
         .register(new AdmissionHttpService(useCases.verify(), useCases.keys(), limit))
         .register(
             new OperationsHttpService(useCases.readiness(), metrics.scrape(), settings.version()));

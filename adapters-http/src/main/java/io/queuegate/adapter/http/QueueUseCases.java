@@ -1,5 +1,6 @@
 package io.queuegate.adapter.http;
 
+import io.queuegate.domain.log.LogPage;
 import io.queuegate.domain.model.ShuffleNotFound;
 import io.queuegate.domain.port.in.CheckReadinessUseCase;
 import io.queuegate.domain.port.in.ConfigureEventUseCase;
@@ -14,9 +15,11 @@ import io.queuegate.domain.port.in.PauseEventUseCase;
 import io.queuegate.domain.port.in.PublishKeysUseCase;
 import io.queuegate.domain.port.in.QueueStatusUseCase;
 import io.queuegate.domain.port.in.RateLimitUseCase;
+import io.queuegate.domain.port.in.ReadLogUseCase;
 import io.queuegate.domain.port.in.RunOnceUseCase;
 import io.queuegate.domain.port.in.SetPublicValueUseCase;
 import io.queuegate.domain.port.in.VerifyAdmissionUseCase;
+import java.util.List;
 
 /** Every use case the HTTP adapter calls, handed over by the composition root. */
 public record QueueUseCases(
@@ -35,7 +38,8 @@ public record QueueUseCases(
     RunOnceUseCase idempotency,
     DescribeWaitingPageUseCase waitingPage,
     DescribeShuffleUseCase shuffle,
-    SetPublicValueUseCase publicValue) {
+    SetPublicValueUseCase publicValue,
+    ReadLogUseCase log) {
 
   /** The use cases of a service without scheduled sales: the shuffle routes answer 404. */
   public QueueUseCases(
@@ -73,6 +77,7 @@ public record QueueUseCases(
         },
         (eventId, value) -> {
           throw new ShuffleNotFound();
-        });
+        },
+        (eventId, after, limit) -> new LogPage(after, limit, List.of()));
   }
 }

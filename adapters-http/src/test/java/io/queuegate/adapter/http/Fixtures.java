@@ -27,6 +27,7 @@ import io.queuegate.domain.port.in.PauseEventUseCase;
 import io.queuegate.domain.port.in.PublishKeysUseCase;
 import io.queuegate.domain.port.in.QueueStatusUseCase;
 import io.queuegate.domain.port.in.RateLimitUseCase;
+import io.queuegate.domain.port.in.ReadLogUseCase;
 import io.queuegate.domain.port.in.RunOnceUseCase;
 import io.queuegate.domain.port.in.SetPublicValueUseCase;
 import io.queuegate.domain.port.in.VerifyAdmissionUseCase;
@@ -57,7 +58,8 @@ class Fixtures {
           mock(RunOnceUseCase.class),
           mock(DescribeWaitingPageUseCase.class),
           mock(DescribeShuffleUseCase.class),
-          mock(SetPublicValueUseCase.class));
+          mock(SetPublicValueUseCase.class),
+          mock(ReadLogUseCase.class));
   final RecordingMetrics metrics = new RecordingMetrics();
 
   HttpAdapter adapter(boolean withAdmin, List<String> trustedProxies) {

@@ -39,6 +39,7 @@ public final class Routes {
   public static final String ADMIN_ROOM = ADMIN_ROOMS + "/{room_id}";
   public static final String ADMIN_ROOM_SESSION = ADMIN_ROOM + "/sessions/{admission_id}";
   public static final String SHUFFLE = "/api/v1/events/{event_id}/shuffle";
+  public static final String LOG = "/api/v1/events/{event_id}/log";
   public static final String ADMIN_PUBLIC_VALUE = ADMIN_EVENT + "/shuffle/public-value";
   public static final String UNMATCHED = "unmatched";
 
