@@ -7,6 +7,7 @@ import io.queuegate.domain.port.out.AdmissionTokenSigner;
 import io.queuegate.domain.port.out.EnqueueTokenVerifier;
 import io.queuegate.domain.port.out.QueueMetrics;
 import io.queuegate.domain.port.out.QueueStore;
+import io.queuegate.domain.port.out.ReceiptSigner;
 import io.queuegate.domain.service.ConfigureEventService;
 import io.queuegate.domain.service.DeleteEventService;
 import io.queuegate.domain.service.DescribeEventService;
@@ -15,6 +16,7 @@ import io.queuegate.domain.service.EnterQueueService;
 import io.queuegate.domain.service.EtaEstimator;
 import io.queuegate.domain.service.HeartbeatCoalescer;
 import io.queuegate.domain.service.JoinQueueService;
+import io.queuegate.domain.service.JoinReceipts;
 import io.queuegate.domain.service.LeaveQueueService;
 import io.queuegate.domain.service.LogCheckpoints;
 import io.queuegate.domain.service.PauseEventService;
@@ -40,7 +42,8 @@ record UseCaseWiring(
     QueueMetrics metrics,
     AdmissionTokenSigner signer,
     EnqueueTokenVerifier enqueueTokens,
-    Clock clock) {
+    Clock clock,
+    ReceiptSigner receipts) {
 
   /** How many events' log checkpoints one instance keeps (docs/design.md#log). */
   static final int LOG_CHECKPOINT_EVENTS = 1_000;
@@ -55,7 +58,15 @@ record UseCaseWiring(
     ShuffleService shuffle = new ShuffleService(catalog, opening, stores.preQueue(), clock);
     return new QueueUseCases(
         new JoinQueueService(
-            stores.line(), catalog, enqueueTokens, eta, hint, metrics, clock, opening),
+            stores.line(),
+            catalog,
+            enqueueTokens,
+            eta,
+            hint,
+            metrics,
+            clock,
+            opening,
+            new JoinReceipts(receipts, stores.log())),
         new QueueStatusService(
             stores.line(), catalog, eta, hint, heartbeats, metrics, clock, opening),
         new EnterQueueService(

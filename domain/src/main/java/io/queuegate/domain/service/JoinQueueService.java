@@ -39,6 +39,7 @@ public final class JoinQueueService implements JoinQueueUseCase {
   private final Clock clock;
   private final SaleOpening opening;
   private final PreQueueAnswers preQueue;
+  private final Optional<JoinReceipts> receipts;
 
   /** A join service for events without scheduled sales (tests of the plain line). */
   public JoinQueueService(
@@ -61,6 +62,21 @@ public final class JoinQueueService implements JoinQueueUseCase {
       QueueMetrics metrics,
       Clock clock,
       SaleOpening opening) {
+    this(line, policies, verifier, eta, hint, metrics, clock, opening, null);
+  }
+
+  /** With {@code receipts}, every answer carries the join's signed receipt. */
+  public JoinQueueService(
+      WaitingLine line,
+      PolicyCatalog policies,
+      EnqueueTokenVerifier verifier,
+      EtaEstimator eta,
+      PollingHint hint,
+      QueueMetrics metrics,
+      Clock clock,
+      SaleOpening opening,
+      JoinReceipts receipts) {
+    this.receipts = Optional.ofNullable(receipts);
     this.line = Objects.requireNonNull(line);
     this.policies = Objects.requireNonNull(policies);
     this.verifier = Objects.requireNonNull(verifier);
@@ -97,6 +113,7 @@ public final class JoinQueueService implements JoinQueueUseCase {
       metrics.joined(eventId);
     }
     WaiterStanding standing = joined.standing();
+    Optional<String> signed = receipts.flatMap(r -> r.receiptFor(eventId, joined));
     metrics.positionComputed(standing.method());
     double rate = eta.ratePerSecond(eventId, policy);
     long position = standing.position();
@@ -110,7 +127,8 @@ public final class JoinQueueService implements JoinQueueUseCase {
           preQueue.pollAfterMs(schedule.get(), policy, now),
           entrant,
           true,
-          opensAt);
+          opensAt,
+          signed);
     }
     long etaSec = eta.etaSeconds(position, rate);
     return new JoinReceipt(
@@ -120,7 +138,8 @@ public final class JoinQueueService implements JoinQueueUseCase {
         hint.pollAfterMs(position, policy, rate, etaSec),
         entrant,
         false,
-        opensAt);
+        opensAt,
+        signed);
   }
 
   // During the pre-queue the join carries its entry; at or after the opening the pre-queue is

@@ -6,7 +6,8 @@ import java.time.Instant;
 
 /**
  * 202 body of a join: the waiting token, the public entrant id, and where it stands right now. A
- * scheduled sale adds {@code opens_at}; {@code phase} is {@code pre_queue} until it opens.
+ * scheduled sale adds {@code opens_at}; {@code phase} is {@code pre_queue} until it opens; {@code
+ * receipt} is the join's signed receipt (docs/fairness.md#receipt).
  */
 record JoinResponse(
     String waitingToken,
@@ -16,7 +17,8 @@ record JoinResponse(
     long pollAfterMs,
     String entrantId,
     String phase,
-    @JsonInclude(JsonInclude.Include.NON_NULL) String opensAt) {
+    @JsonInclude(JsonInclude.Include.NON_NULL) String opensAt,
+    @JsonInclude(JsonInclude.Include.NON_NULL) String receipt) {
 
   static JoinResponse from(JoinReceipt receipt) {
     return new JoinResponse(
@@ -27,6 +29,7 @@ record JoinResponse(
         receipt.pollAfterMs(),
         receipt.entrant().value(),
         Phase.of(receipt.inPreQueue()),
-        receipt.opensAt().map(Instant::toString).orElse(null));
+        receipt.opensAt().map(Instant::toString).orElse(null),
+        receipt.signedReceipt().orElse(null));
   }
 }
