@@ -30,8 +30,8 @@ public final class VerifyLog {
     System.exit(run(List.of(args), System.out));
   }
 
-  /** Runs the command; returns the exit status. */
-  static int run(List<String> args, PrintStream out) throws InterruptedException {
+  /** Runs the command, writing its report to {@code out}; returns the exit status. */
+  public static int run(List<String> args, PrintStream out) throws InterruptedException {
     Deque<String> rest = new ArrayDeque<>(args);
     try {
       if (rest.size() < 2) {
