@@ -95,9 +95,48 @@ class ArchitectureTest {
   static final ArchRule micrometerOnlyInTheMetricsAdapter =
       onlyIn("io.micrometer..", "io.queuegate.adapter.metrics..");
 
+  /** The verifier checks receipts with the same library, outside the service. */
   @ArchTest
   static final ArchRule jwtLibraryOnlyInTheJwtAdapter =
-      onlyIn("com.nimbusds..", "io.queuegate.adapter.jwt..");
+      onlyIn("com.nimbusds..", "io.queuegate.adapter.jwt..", "io.queuegate.verifier..");
+
+  /** The log's rules are pure: the stores, the service and the verifier all use the same. */
+  @ArchTest
+  static final ArchRule logRulesDependOnTheModelOnly =
+      noClasses()
+          .that()
+          .resideInAPackage("io.queuegate.domain.log..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage("io.queuegate.domain.port..", "io.queuegate.domain.service..");
+
+  /**
+   * The verifier is a buyer's client of the service: it uses the domain's log rules and model,
+   * never the service's adapters, services or composition root; and nothing of the service uses it.
+   */
+  @ArchTest
+  static final ArchRule verifierUsesTheLogRulesOnly =
+      noClasses()
+          .that()
+          .resideInAPackage("io.queuegate.verifier..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage(
+              "io.queuegate.adapter..",
+              "io.queuegate.app..",
+              "io.queuegate.domain.service..",
+              "io.queuegate.domain.port..");
+
+  @ArchTest
+  static final ArchRule nothingOfTheServiceUsesTheVerifier =
+      noClasses()
+          .that()
+          .resideOutsideOfPackage("io.queuegate.verifier..")
+          .and()
+          .resideInAPackage("io.queuegate..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAPackage("io.queuegate.verifier..");
 
   @ArchTest
   static final ArchRule inPortsDoNotDependOnOutPorts =

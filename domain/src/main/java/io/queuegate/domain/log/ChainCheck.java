@@ -12,7 +12,11 @@ import java.util.function.Consumer;
 final class ChainCheck {
   private ChainCheck() {}
 
-  /** Reports every break; returns the hash of the last record (the head a person may keep). */
+  /**
+   * Reports every break where it is: each record is checked against the published hash before it
+   * and against its own text, so one removed or moved record is named once, not every record after
+   * it. Returns the hash of the last record (the head a person may keep).
+   */
   static String check(EventId eventId, List<ChainedRecord> log, Consumer<Finding> findings) {
     String prev = LogChain.genesis(eventId);
     long expected = 1;
@@ -24,12 +28,12 @@ final class ChainCheck {
       if (!chained.prev().equals(prev)) {
         findings.accept(new Finding(seq, "prev is not the hash of the record before"));
       }
-      String hash = LogChain.next(prev, chained.record());
+      String hash = LogChain.next(chained.prev(), chained.record());
       if (!chained.hash().equals(hash)) {
         findings.accept(
             new Finding(seq, "hash does not match the record (recomputed " + hash + ")"));
       }
-      prev = hash;
+      prev = chained.hash();
       expected = seq + 1;
     }
     return prev;
