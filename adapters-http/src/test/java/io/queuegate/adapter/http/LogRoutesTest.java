@@ -1,6 +1,7 @@
 package io.queuegate.adapter.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.when;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -11,9 +12,11 @@ import io.queuegate.domain.log.LogPage;
 import io.queuegate.domain.log.LogRecord;
 import io.queuegate.domain.model.EntrantId;
 import io.queuegate.domain.model.EventId;
+import io.queuegate.domain.model.JoinReceipt;
 import io.queuegate.domain.model.ShuffleKey;
 import io.queuegate.domain.model.ShuffleSeed;
 import io.queuegate.domain.model.WaiterId;
+import io.queuegate.domain.model.WaitingToken;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,7 +24,10 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** The public log over HTTP: its JSON, its cache headers, and bad paging as a 400. */
+/**
+ * The public log over HTTP: its JSON, its cache headers, and bad paging as a 400; and the join
+ * answer's receipt, as the OpenAPI document describes it.
+ */
 class LogRoutesTest {
   @RegisterExtension static final RoutingFixture FIX = RoutingFixture.withOperatorApi();
   private static final EventId EVENT = new EventId("sale-1");
@@ -82,6 +88,23 @@ class LogRoutesTest {
 
     assertThat(res.status()).isEqualTo(200);
     assertThat(res.header("Cache-Control")).isEqualTo("public, max-age=2");
+  }
+
+  @Test
+  void aJoinAnswerCarriesItsSignedReceipt() {
+    WaitingToken token = new WaitingToken(EVENT, WaiterId.random());
+    String receipt = "eyJhbGciOiJFUzI1NiJ9.eyJsb2dfc2VxIjoxfQ.c2lnbmF0dXJl";
+    when(FIX.useCases.join().join(any()))
+        .thenReturn(
+            new JoinReceipt(
+                    token, 3, 10, 1_000, EntrantId.of(token.waiterId()), false, Optional.empty())
+                .withSignedReceipt(Optional.of(receipt)));
+
+    Exchange res =
+        api.post(Routes.JOIN).idempotencyKey().send("{\"event_id\":\"sale-1\",\"user_id\":\"a\"}");
+
+    assertThat(res.status()).isEqualTo(202);
+    assertThat(res.json().path("receipt").asText()).isEqualTo(receipt);
   }
 
   @Test
