@@ -4,6 +4,7 @@ import io.queuegate.domain.model.EntrantId;
 import io.queuegate.domain.model.ShuffleKey;
 import io.queuegate.domain.model.ShuffleSeed;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -11,7 +12,7 @@ import java.util.Optional;
  * One record of an event's log, numbered from 1 by {@code seq}, stamped with the store step's time.
  * Its {@link #body()} is the canonical text (docs/design.md#log) that the hash chain covers after
  * {@code seq + "|"}, and the form the Redis store keeps: fields separated by {@code |}, times in
- * epoch milliseconds, entrant ids in lowercase hex.
+ * epoch milliseconds (a record keeps its time to the millisecond), entrant ids in lowercase hex.
  */
 public sealed interface LogRecord {
   /** The record's number in the log, from 1, without gaps. */
@@ -31,7 +32,7 @@ public sealed interface LogRecord {
   /** A join: the entrant took a place in the pre-queue ({@code preQueue}) or at the back. */
   record Join(long seq, Instant at, EntrantId entrant, boolean preQueue) implements LogRecord {
     public Join {
-      check(seq, at);
+      at = toMillis(seq, at);
       Objects.requireNonNull(entrant);
     }
 
@@ -59,7 +60,7 @@ public sealed interface LogRecord {
       Optional<String> publicValue)
       implements LogRecord {
     public Opening {
-      check(seq, at);
+      at = toMillis(seq, at);
       Objects.requireNonNull(seed);
       Objects.requireNonNull(key);
       Objects.requireNonNull(publicValue);
@@ -85,7 +86,7 @@ public sealed interface LogRecord {
   record Admission(long seq, Instant at, EntrantId entrant, long position, long window)
       implements LogRecord {
     public Admission {
-      check(seq, at);
+      at = toMillis(seq, at);
       Objects.requireNonNull(entrant);
     }
 
@@ -98,7 +99,7 @@ public sealed interface LogRecord {
   /** The entrant left the line by its own request. */
   record Leave(long seq, Instant at, EntrantId entrant) implements LogRecord {
     public Leave {
-      check(seq, at);
+      at = toMillis(seq, at);
       Objects.requireNonNull(entrant);
     }
 
@@ -111,7 +112,7 @@ public sealed interface LogRecord {
   /** The reaper removed the entrant after its heartbeat timeout. */
   record Expiry(long seq, Instant at, EntrantId entrant) implements LogRecord {
     public Expiry {
-      check(seq, at);
+      at = toMillis(seq, at);
       Objects.requireNonNull(entrant);
     }
 
@@ -141,10 +142,11 @@ public sealed interface LogRecord {
     return LogRecordParser.parse(seq, body);
   }
 
-  private static void check(long seq, Instant at) {
+  // The canonical text holds milliseconds, so a record holds exactly what its text says.
+  private static Instant toMillis(long seq, Instant at) {
     if (seq < 1) {
       throw new IllegalArgumentException("log records are numbered from 1");
     }
-    Objects.requireNonNull(at);
+    return at.truncatedTo(ChronoUnit.MILLIS);
   }
 }
