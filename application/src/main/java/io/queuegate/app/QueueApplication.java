@@ -7,9 +7,9 @@ import io.queuegate.adapter.http.HttpAdapter;
 import io.queuegate.adapter.http.HttpSettings;
 import io.queuegate.adapter.jwt.JwtAdmissionTokenSigner;
 import io.queuegate.adapter.jwt.JwtEnqueueTokenVerifier;
+import io.queuegate.adapter.jwt.JwtReceiptSigner;
 import io.queuegate.adapter.metrics.PrometheusMetrics;
 import io.queuegate.adapter.redis.CommandTimer;
-import io.queuegate.domain.port.out.AdmissionTokenSigner;
 import io.queuegate.domain.port.out.QueueMetrics;
 import io.queuegate.domain.port.out.QueueStore;
 import io.queuegate.domain.service.BackgroundJobs;
@@ -45,7 +45,7 @@ public final class QueueApplication {
     StoreOutages outages = new StoreOutages(clock);
     QueueStore stores = wrapped(storeFor.apply(prometheus::storeCommand), metrics, outages);
     prometheus.registerPositionMethods(stores.line().positionMethods());
-    AdmissionTokenSigner signer = JwtAdmissionTokenSigner.from(settings.admissionKeys());
+    JwtAdmissionTokenSigner signer = JwtAdmissionTokenSigner.from(settings.admissionKeys());
     PolicyCatalog catalog =
         new PolicyCatalog(
             stores.policies(), settings.defaultPolicy(), clock, settings.policyCache());
@@ -79,7 +79,8 @@ public final class QueueApplication {
             signer,
             new JwtEnqueueTokenVerifier(settings.enqueueTokens()),
             new SiteverifyCaptchaVerifier(settings.captcha().settings()),
-            clock);
+            clock,
+            JwtReceiptSigner.sharingKeysOf(signer));
     GateWiring gate =
         new GateWiring(
             settings.gate(),
@@ -132,6 +133,8 @@ public final class QueueApplication {
         store.health(),
         store.gate(),
         store.spentChallenges(),
+        store.preQueue(),
+        store.log(),
         store);
   }
 }

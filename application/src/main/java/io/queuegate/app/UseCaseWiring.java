@@ -3,12 +3,14 @@ package io.queuegate.app;
 import io.queuegate.adapter.http.QueueUseCases;
 import io.queuegate.adapter.jwt.JwtEtaStamps;
 import io.queuegate.adapter.memory.InMemoryRateLimitBuckets;
+import io.queuegate.domain.log.LogPage;
 import io.queuegate.domain.port.out.AdmissionTokenSigner;
 import io.queuegate.domain.port.out.CaptchaVerifier;
 import io.queuegate.domain.port.out.EnqueueTokenVerifier;
 import io.queuegate.domain.port.out.EtaStamps;
 import io.queuegate.domain.port.out.QueueMetrics;
 import io.queuegate.domain.port.out.QueueStore;
+import io.queuegate.domain.port.out.ReceiptSigner;
 import io.queuegate.domain.service.AdaptiveDifficulty;
 import io.queuegate.domain.service.ConfigureEventService;
 import io.queuegate.domain.service.DeleteEventService;
@@ -20,7 +22,9 @@ import io.queuegate.domain.service.EtaEstimator;
 import io.queuegate.domain.service.HeartbeatCoalescer;
 import io.queuegate.domain.service.IssueChallengeService;
 import io.queuegate.domain.service.JoinQueueService;
+import io.queuegate.domain.service.JoinReceipts;
 import io.queuegate.domain.service.LeaveQueueService;
+import io.queuegate.domain.service.LogCheckpoints;
 import io.queuegate.domain.service.PauseEventService;
 import io.queuegate.domain.service.PolicyCatalog;
 import io.queuegate.domain.service.PollingHint;
@@ -29,8 +33,11 @@ import io.queuegate.domain.service.ProofOfWorkSettings;
 import io.queuegate.domain.service.PublishKeysService;
 import io.queuegate.domain.service.QueueStatusService;
 import io.queuegate.domain.service.RateLimitService;
+import io.queuegate.domain.service.ReadLogService;
 import io.queuegate.domain.service.ReadinessService;
 import io.queuegate.domain.service.RunOnceService;
+import io.queuegate.domain.service.SaleOpening;
+import io.queuegate.domain.service.ShuffleService;
 import io.queuegate.domain.service.VerifyAdmissionService;
 import java.time.Clock;
 import java.util.Optional;
@@ -45,7 +52,11 @@ record UseCaseWiring(
     AdmissionTokenSigner signer,
     EnqueueTokenVerifier enqueueTokens,
     CaptchaVerifier captcha,
-    Clock clock) {
+    Clock clock,
+    ReceiptSigner receipts) {
+
+  /** How many events' log checkpoints one instance keeps (docs/design.md#log). */
+  static final int LOG_CHECKPOINT_EVENTS = 1_000;
 
   QueueUseCases useCases() {
     EtaEstimator eta = new EtaEstimator(stores.ledger(), clock, settings.eta());
@@ -57,8 +68,11 @@ record UseCaseWiring(
     // Instances that share a store must read each other's stamps, as they must each other's gate
     // cookies: the same shared secret (required with Redis) keys both, each under its own key.
     EtaStamps stamps = JwtEtaStamps.from(settings.gate().sessionSecret());
+    SaleOpening opening = new SaleOpening(stores.preQueue(), clock);
     ConfigureEventService configure =
-        new ConfigureEventService(stores.policies(), catalog, settings.heartbeatCadence(), captcha);
+        new ConfigureEventService(
+            stores.policies(), catalog, settings.heartbeatCadence(), captcha, opening, clock);
+    ShuffleService shuffle = new ShuffleService(catalog, opening, stores.preQueue(), clock);
     return new QueueUseCases(
         new JoinQueueService(
             stores.line(),
@@ -70,9 +84,13 @@ record UseCaseWiring(
             stamps,
             clock,
             Optional.of(proofOfWork),
-            captcha),
-        new QueueStatusService(stores.line(), catalog, eta, hint, heartbeats, metrics, clock),
-        new EnterQueueService(stores.ledger(), catalog, signer, heartbeats, metrics, stamps, clock),
+            captcha,
+            opening,
+            new JoinReceipts(receipts, stores.log())),
+        new QueueStatusService(
+            stores.line(), catalog, eta, hint, heartbeats, metrics, clock, opening),
+        new EnterQueueService(
+            stores.ledger(), catalog, signer, heartbeats, metrics, stamps, clock, opening),
         new LeaveQueueService(stores.line(), heartbeats, metrics, clock),
         new VerifyAdmissionService(signer, stores.ledger(), clock),
         new PublishKeysService(signer),
@@ -94,6 +112,10 @@ record UseCaseWiring(
             settings.idempotency().inFlightFor()),
         new DescribeWaitingPageService(catalog),
         new IssueChallengeService(catalog, proofOfWork, difficulty, metrics, clock),
-        new DescribeCaptchaService(catalog));
+        new DescribeCaptchaService(catalog),
+        shuffle,
+        shuffle,
+        new ReadLogService(
+            stores.log(), new LogCheckpoints(LogPage.MAX_LIMIT, LOG_CHECKPOINT_EVENTS)));
   }
 }

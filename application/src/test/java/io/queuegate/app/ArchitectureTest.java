@@ -37,8 +37,10 @@ class ArchitectureTest {
           .resideInAPackage("io.queuegate.domain..")
           .should()
           .onlyDependOnClassesThat()
-          // javax.crypto is the JDK's own MAC; the domain signs challenges with it.
-          .resideInAnyPackage("io.queuegate.domain..", "java..", "javax.crypto..");
+          .resideInAnyPackage(
+              // javax.crypto: the JDK's MAC and HMAC; the domain signs challenges with it and
+              // draws the opening shuffle with it (docs/fairness.md).
+              "io.queuegate.domain..", "java..", "javax.crypto..");
 
   @ArchTest
   static final ArchRule modelDependsOnNothingElseInTheDomain =
@@ -94,21 +96,65 @@ class ArchitectureTest {
   static final ArchRule micrometerOnlyInTheMetricsAdapter =
       onlyIn("io.micrometer..", "io.queuegate.adapter.metrics..");
 
+  /** The verifier checks receipts with the same library, outside the service. */
   @ArchTest
   static final ArchRule jwtLibraryOnlyInTheJwtAdapter =
-      onlyIn("com.nimbusds..", "io.queuegate.adapter.jwt..");
+      onlyIn("com.nimbusds..", "io.queuegate.adapter.jwt..", "io.queuegate.verifier..");
+
+  /** The log's rules are pure: the stores, the service and the verifier all use the same. */
+  @ArchTest
+  static final ArchRule logRulesDependOnTheModelOnly =
+      noClasses()
+          .that()
+          .resideInAPackage("io.queuegate.domain.log..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage("io.queuegate.domain.port..", "io.queuegate.domain.service..");
+
+  /**
+   * The verifier is a buyer's client of the service: it uses the domain's log rules and model,
+   * never the service's adapters, services or composition root; and nothing of the service uses it.
+   */
+  @ArchTest
+  static final ArchRule verifierUsesTheLogRulesOnly =
+      noClasses()
+          .that()
+          .resideInAPackage("io.queuegate.verifier..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage(
+              "io.queuegate.adapter..",
+              "io.queuegate.app..",
+              "io.queuegate.domain.service..",
+              "io.queuegate.domain.port..");
 
   @ArchTest
-  static final ArchRule jacksonOnlyInHttpAndCaptcha =
+  static final ArchRule nothingOfTheServiceUsesTheVerifier =
+      noClasses()
+          .that()
+          .resideOutsideOfPackage("io.queuegate.verifier..")
+          .and()
+          .resideInAPackage("io.queuegate..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAPackage("io.queuegate.verifier..");
+
+  /** The verifier reads the log's JSON too, outside the service. */
+  @ArchTest
+  static final ArchRule jacksonOnlyInHttpCaptchaAndVerifier =
       onlyIn(
           "com.fasterxml.jackson..",
           "io.queuegate.adapter.http..",
-          "io.queuegate.adapter.captcha..");
+          "io.queuegate.adapter.captcha..",
+          "io.queuegate.verifier..");
 
-  /** Outbound HTTP is the CAPTCHA adapter's alone: no other part of the service calls out. */
+  /**
+   * Outbound HTTP is the CAPTCHA adapter's alone: no other part of the service calls out. The
+   * verifier, a buyer's client outside the service, fetches the public log.
+   */
   @ArchTest
   static final ArchRule outboundHttpOnlyInTheCaptchaAdapter =
-      onlyIn("java.net.http..", "io.queuegate.adapter.captcha..");
+      onlyIn("java.net.http..", "io.queuegate.adapter.captcha..", "io.queuegate.verifier..");
 
   @ArchTest
   static final ArchRule inPortsDoNotDependOnOutPorts =

@@ -3,6 +3,7 @@ package io.queuegate.adapter.http;
 import io.helidon.webserver.WebServerConfig;
 import io.helidon.webserver.http.HttpRouting;
 import io.queuegate.adapter.http.admin.AdminHttpService;
+import io.queuegate.adapter.http.admin.ShuffleAdminHttpService;
 import io.queuegate.adapter.http.admission.AdmissionHttpService;
 import io.queuegate.adapter.http.envelope.EnvelopeDirectHandler;
 import io.queuegate.adapter.http.envelope.EnvelopeErrorHandlers;
@@ -14,6 +15,7 @@ import io.queuegate.adapter.http.filter.RequestMetricsFilter;
 import io.queuegate.adapter.http.filter.TokenRateLimit;
 import io.queuegate.adapter.http.filter.TraceIdFilter;
 import io.queuegate.adapter.http.gate.GateHttp;
+import io.queuegate.adapter.http.log.LogHttpService;
 import io.queuegate.adapter.http.operations.OperationsHttpService;
 import io.queuegate.adapter.http.page.WaitingPageHttpService;
 import io.queuegate.adapter.http.queue.ChallengeHttpService;
@@ -22,6 +24,7 @@ import io.queuegate.adapter.http.queue.QueueHttpService;
 import io.queuegate.adapter.http.routing.IdempotencyRoutes;
 import io.queuegate.adapter.http.routing.RequestBody;
 import io.queuegate.adapter.http.routing.Routes;
+import io.queuegate.adapter.http.shuffle.ShuffleHttpService;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -95,6 +98,8 @@ public final class HttpAdapter {
         .register(
             new WaitingPageHttpService(
                 useCases.waitingPage(), useCases.captcha(), settings.captchaWidgets()))
+        .register(new ShuffleHttpService(useCases.shuffle()))
+        .register(new LogHttpService(useCases.log()))
         .register(new AdmissionHttpService(useCases.verify(), useCases.keys(), limit))
         .register(
             new OperationsHttpService(useCases.readiness(), metrics.scrape(), settings.version()));
@@ -103,14 +108,16 @@ public final class HttpAdapter {
         .adminToken()
         .ifPresent(
             token ->
-                routing.register(
-                    new AdminHttpService(
-                        useCases.configure(),
-                        useCases.pause(),
-                        useCases.describe(),
-                        useCases.delete(),
-                        token,
-                        limit,
-                        metrics.positions())));
+                routing
+                    .register(
+                        new AdminHttpService(
+                            useCases.configure(),
+                            useCases.pause(),
+                            useCases.describe(),
+                            useCases.delete(),
+                            token,
+                            limit,
+                            metrics.positions()))
+                    .register(new ShuffleAdminHttpService(useCases.publicValue(), token, limit)));
   }
 }

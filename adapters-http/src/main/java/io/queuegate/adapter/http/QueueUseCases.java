@@ -5,6 +5,7 @@ import io.queuegate.domain.port.in.ConfigureEventUseCase;
 import io.queuegate.domain.port.in.DeleteEventUseCase;
 import io.queuegate.domain.port.in.DescribeCaptchaUseCase;
 import io.queuegate.domain.port.in.DescribeEventUseCase;
+import io.queuegate.domain.port.in.DescribeShuffleUseCase;
 import io.queuegate.domain.port.in.DescribeWaitingPageUseCase;
 import io.queuegate.domain.port.in.EnterQueueUseCase;
 import io.queuegate.domain.port.in.IssueChallengeUseCase;
@@ -14,7 +15,9 @@ import io.queuegate.domain.port.in.PauseEventUseCase;
 import io.queuegate.domain.port.in.PublishKeysUseCase;
 import io.queuegate.domain.port.in.QueueStatusUseCase;
 import io.queuegate.domain.port.in.RateLimitUseCase;
+import io.queuegate.domain.port.in.ReadLogUseCase;
 import io.queuegate.domain.port.in.RunOnceUseCase;
+import io.queuegate.domain.port.in.SetPublicValueUseCase;
 import io.queuegate.domain.port.in.VerifyAdmissionUseCase;
 
 /** Every use case the HTTP adapter calls, handed over by the composition root. */
@@ -34,4 +37,7 @@ public record QueueUseCases(
     RunOnceUseCase idempotency,
     DescribeWaitingPageUseCase waitingPage,
     IssueChallengeUseCase challenge,
-    DescribeCaptchaUseCase captcha) {}
+    DescribeCaptchaUseCase captcha,
+    DescribeShuffleUseCase shuffle,
+    SetPublicValueUseCase publicValue,
+    ReadLogUseCase log) {}

@@ -23,6 +23,7 @@ import io.queuegate.domain.port.in.ConfigureEventUseCase;
 import io.queuegate.domain.port.in.DeleteEventUseCase;
 import io.queuegate.domain.port.in.DescribeCaptchaUseCase;
 import io.queuegate.domain.port.in.DescribeEventUseCase;
+import io.queuegate.domain.port.in.DescribeShuffleUseCase;
 import io.queuegate.domain.port.in.DescribeWaitingPageUseCase;
 import io.queuegate.domain.port.in.EnterQueueUseCase;
 import io.queuegate.domain.port.in.IssueChallengeUseCase;
@@ -32,7 +33,9 @@ import io.queuegate.domain.port.in.PauseEventUseCase;
 import io.queuegate.domain.port.in.PublishKeysUseCase;
 import io.queuegate.domain.port.in.QueueStatusUseCase;
 import io.queuegate.domain.port.in.RateLimitUseCase;
+import io.queuegate.domain.port.in.ReadLogUseCase;
 import io.queuegate.domain.port.in.RunOnceUseCase;
+import io.queuegate.domain.port.in.SetPublicValueUseCase;
 import io.queuegate.domain.port.in.VerifyAdmissionUseCase;
 import java.time.Duration;
 import java.util.List;
@@ -61,7 +64,10 @@ class Fixtures {
           mock(RunOnceUseCase.class),
           mock(DescribeWaitingPageUseCase.class),
           mock(IssueChallengeUseCase.class),
-          mock(DescribeCaptchaUseCase.class));
+          mock(DescribeCaptchaUseCase.class),
+          mock(DescribeShuffleUseCase.class),
+          mock(SetPublicValueUseCase.class),
+          mock(ReadLogUseCase.class));
 
   /** A Turnstile widget at a made-up origin, for the page's CAPTCHA tests. */
   static final CaptchaWidgets WIDGETS =

@@ -132,6 +132,16 @@ public final class JwtAdmissionTokenSigner implements AdmissionTokenSigner {
     return result;
   }
 
+  /** The issuer, for the receipts signed with the same key. */
+  String issuer() {
+    return issuer;
+  }
+
+  /** The keys, for the receipts signed with the same key. */
+  AdmissionKeyRing keys() {
+    return keys;
+  }
+
   @Override
   public String jwksJson() {
     return keys.publicJwksJson();

@@ -1,5 +1,6 @@
 package io.queuegate.adapter.memory;
 
+import io.queuegate.domain.log.LogRecord;
 import io.queuegate.domain.model.AdmissionWindows;
 import io.queuegate.domain.model.EventStats;
 import io.queuegate.domain.model.QueueException;
@@ -7,6 +8,8 @@ import io.queuegate.domain.model.WaiterExpired;
 import io.queuegate.domain.model.WaiterId;
 import io.queuegate.domain.model.WaiterNotFound;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -24,6 +27,8 @@ final class EventState {
   final Expiries<String> liveAdmissions = new Expiries<>();
   final Expiries<String> usedAdmissions = new Expiries<>();
   final AdmissionTimes recentAdmissions = new AdmissionTimes();
+  // The public log (docs/design.md#log): goes with the counters, as in Redis.
+  final List<LogRecord> log = new ArrayList<>();
 
   /** The admission limiter's theoretical arrival time, or null while the limiter is full. */
   Instant limiterTat;
@@ -32,6 +37,11 @@ final class EventState {
   long admitted;
   long left;
   long expired;
+
+  /** The number the next log record takes. */
+  long nextLogSeq() {
+    return log.size() + 1L;
+  }
 
   /** Drops whatever has outlived its time at {@code now}. */
   void purge(Instant now) {

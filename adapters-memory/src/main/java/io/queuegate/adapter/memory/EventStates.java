@@ -2,6 +2,7 @@ package io.queuegate.adapter.memory;
 
 import io.queuegate.domain.model.EventId;
 import io.queuegate.domain.model.QueuePolicy;
+import io.queuegate.domain.model.ShuffleState;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
@@ -23,6 +24,8 @@ final class EventStates {
   private final ConcurrentMap<EventId, EventState> events = new ConcurrentHashMap<>();
   private final ConcurrentMap<EventId, EventState> active = new ConcurrentHashMap<>();
   private final ConcurrentMap<EventId, QueuePolicy> policies = new ConcurrentHashMap<>();
+  // Operator configuration like a policy: goes with the policy and with the event.
+  private final ConcurrentMap<EventId, ShuffleState> shuffles = new ConcurrentHashMap<>();
   private final Sweeper<EventId, EventState> sweeper = new Sweeper<>(events, this::dropIfIdle);
   private final Duration idleRetention;
 
@@ -60,10 +63,21 @@ final class EventStates {
       }
     }
     policies.remove(eventId);
+    shuffles.remove(eventId);
   }
 
   ConcurrentMap<EventId, QueuePolicy> policies() {
     return policies;
+  }
+
+  ConcurrentMap<EventId, ShuffleState> shuffles() {
+    return shuffles;
+  }
+
+  /** Whether the event's pre-queue was opened. */
+  boolean opened(EventId eventId) {
+    ShuffleState shuffle = shuffles.get(eventId);
+    return shuffle != null && shuffle.opened();
   }
 
   /** Events with a state in memory, for tests of the cleanup. */

@@ -1,5 +1,6 @@
 package io.queuegate.adapter.memory;
 
+import io.queuegate.domain.log.LogRecord;
 import io.queuegate.domain.model.Admission;
 import io.queuegate.domain.model.AdmissionAttempt;
 import io.queuegate.domain.model.AdmissionHistory;
@@ -34,6 +35,9 @@ public final class InMemoryAdmissionLedger implements AdmissionLedger {
           if (attempt.admissionPaused()) {
             throw NotReady.paused();
           }
+          if (state.line.waitsForOpening(place)) {
+            throw NotReady.notOpen(Duration.ZERO);
+          }
           long position = state.line.position(place);
           Gcra limiter = attempt.limiter();
           if (position > attempt.readyWindow()) {
@@ -51,6 +55,9 @@ public final class InMemoryAdmissionLedger implements AdmissionLedger {
           state.limiterTat = decision.tat();
           state.line.remove(place);
           state.admitted++;
+          state.log.add(
+              new LogRecord.Admission(
+                  state.nextLogSeq(), now, place.logName(), position, attempt.readyWindow()));
           Instant expiresAt = now.plus(attempt.ttl());
           state.liveAdmissions.put(attempt.admissionId(), expiresAt);
           state.recentAdmissions.add(now);

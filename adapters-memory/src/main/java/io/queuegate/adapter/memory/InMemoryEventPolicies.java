@@ -42,5 +42,6 @@ public final class InMemoryEventPolicies implements EventPolicies {
   @Override
   public void delete(EventId eventId) {
     registry.policies().remove(eventId);
+    registry.shuffles().remove(eventId); // the schedule it belonged to is gone
   }
 }

@@ -25,6 +25,8 @@ public final class InMemoryStores {
         new InMemoryStoreHealth(),
         new GateStore(new InMemoryRooms(), new InMemoryGateSessions(events)),
         new InMemorySpentChallenges(),
+        new InMemoryPreQueue(events),
+        new InMemoryAdmissionLog(events),
         () -> {});
   }
 }

@@ -1,5 +1,6 @@
 package io.queuegate.adapter.memory;
 
+import io.queuegate.domain.log.LogRecord;
 import io.queuegate.domain.model.EventId;
 import io.queuegate.domain.model.EventStats;
 import io.queuegate.domain.model.Joined;
@@ -37,14 +38,22 @@ public final class InMemoryWaitingLine implements WaitingLine {
           Optional<Line.Place> held = newWaiter.identity().flatMap(line::heldBy);
           if (held.isPresent()) {
             line.heartbeat(held.get(), now);
-            return new Joined(standing(line, held.get()), true);
+            return new Joined(standing(line, held.get()), true, held.get().logSeq);
           }
           if (maxWaiting > 0 && line.size() >= maxWaiting) {
             throw new QueueFull();
           }
-          Line.Place place = line.add(newWaiter.eventId(), newWaiter, now);
+          // The pre-queue takes joins only until the store opened it, whatever the caller's clock.
+          boolean opened = registry.opened(newWaiter.eventId());
+          Line.Place place =
+              newWaiter.preQueue().isPresent() && !opened
+                  ? line.addToPreQueue(
+                      newWaiter.eventId(), newWaiter, newWaiter.preQueue().get(), now)
+                  : line.add(newWaiter.eventId(), newWaiter, now);
           state.joined++;
-          return new Joined(standing(line, place), false);
+          place.logSeq = state.nextLogSeq();
+          state.log.add(new LogRecord.Join(place.logSeq, now, place.logName(), place.inPreQueue()));
+          return new Joined(standing(line, place), false, place.logSeq);
         });
   }
 
@@ -90,6 +99,7 @@ public final class InMemoryWaitingLine implements WaitingLine {
           }
           state.line.remove(place);
           state.left++;
+          state.log.add(new LogRecord.Leave(state.nextLogSeq(), now, place.logName()));
           return true;
         });
   }
@@ -109,6 +119,7 @@ public final class InMemoryWaitingLine implements WaitingLine {
           for (Line.Place place : silent) {
             state.line.remove(place);
             state.expiredWaiters.put(place.waiter.id(), forgetAt);
+            state.log.add(new LogRecord.Expiry(state.nextLogSeq(), now, place.logName()));
           }
           state.expired += silent.size();
           return silent.size();
@@ -131,7 +142,8 @@ public final class InMemoryWaitingLine implements WaitingLine {
   }
 
   static WaiterStanding standing(Line line, Line.Place place) {
-    return new WaiterStanding(place.waiter, line.position(place), INDEX);
+    return new WaiterStanding(
+        place.waiter, line.position(place), INDEX, line.waitsForOpening(place));
   }
 
   @Override

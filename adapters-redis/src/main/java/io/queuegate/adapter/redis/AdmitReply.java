@@ -18,6 +18,9 @@ sealed interface AdmitReply {
   /** {'paused'}: the event's admission is paused. */
   record Paused() implements AdmitReply {}
 
+  /** {'not_open'}: the waiter is in a pre-queue that has not opened. */
+  record NotOpen() implements AdmitReply {}
+
   /** {'index_miss', seq}: the waiter exists but no index ranks it; tier 2 may rebuild it. */
   record IndexMiss(long sequence) implements AdmitReply {}
 
@@ -36,6 +39,7 @@ sealed interface AdmitReply {
       case "expired" -> new Expired();
       case "missing" -> new Missing();
       case "paused" -> new Paused();
+      case "not_open" -> new NotOpen();
       case "index_miss" -> new IndexMiss(Replies.number(reply, 1));
       case "beyond" -> new Beyond(Replies.number(reply, 1));
       case "max_active" -> new MaxActive(Duration.ofMillis(Replies.number(reply, 1)));

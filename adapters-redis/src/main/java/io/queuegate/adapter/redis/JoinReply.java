@@ -16,11 +16,19 @@ sealed interface JoinReply {
   record Erasing() implements JoinReply {}
 
   /**
-   * {'joined'|'existing', id, seq, uid, ident, joined ms, rank or -1}.
+   * {'joined'|'existing', id, seq, uid, ident, joined ms, rank or -1, waits '1'|'0', log seq}.
    *
-   * @param rank the 0-based rank in the position index, or -1 when the index misses the waiter
+   * @param rank the 0-based rank in the line, or -1 when the index misses the waiter
+   * @param waitsForOpening whether the waiter is in a pre-queue that has not opened
+   * @param logSeq the number of the waiter's join record in the log, 0 for one from before the log
    */
-  record Placed(boolean existing, WaiterId id, WaiterFields waiter, long rank)
+  record Placed(
+      boolean existing,
+      WaiterId id,
+      WaiterFields waiter,
+      long rank,
+      boolean waitsForOpening,
+      long logSeq)
       implements JoinReply {}
 
   static JoinReply from(List<Object> reply) {
@@ -32,7 +40,9 @@ sealed interface JoinReply {
               Replies.tag(reply).equals("existing"),
               new WaiterId(Replies.text(reply, 1)),
               WaiterFields.from(reply, 2),
-              Replies.number(reply, 6));
+              Replies.number(reply, 6),
+              "1".equals(Replies.text(reply, 7)),
+              Replies.number(reply, 8));
       default -> throw Replies.unexpected(Script.JOIN, reply);
     };
   }

@@ -1,6 +1,7 @@
 package io.queuegate.adapter.redis;
 
 import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
+import io.queuegate.domain.model.EntrantId;
 import io.queuegate.domain.model.EventId;
 import io.queuegate.domain.model.EventPaused;
 import io.queuegate.domain.model.Identity;
@@ -68,7 +69,14 @@ final class LineJoiner {
                     Long.toString(now.toEpochMilli()),
                     Long.toString(maxWaiting),
                     Script.flag(settings.legacyZset()),
-                    keys.waiterPrefix())));
+                    keys.waiterPrefix(),
+                    newWaiter.preQueue().map(e -> e.entrant().value()).orElse(""),
+                    newWaiter
+                        .preQueue()
+                        .filter(e -> e.score().isPresent())
+                        .map(e -> Long.toString(e.score().getAsLong()))
+                        .orElse(""),
+                    EntrantId.of(newWaiter.id()).value())));
     JoinReply reply = JoinReply.from(raw);
     if (reply instanceof JoinReply.Erasing) {
       throw new EventPaused();
@@ -83,9 +91,11 @@ final class LineJoiner {
     }
     return new Joined(
         placed.rank() >= 0
-            ? new WaiterStanding(waiter, placed.rank() + 1, PositionMethods.INDEX)
+            ? new WaiterStanding(
+                waiter, placed.rank() + 1, PositionMethods.INDEX, placed.waitsForOpening())
             : fallback.standing(keys, waiter),
-        placed.existing());
+        placed.existing(),
+        placed.logSeq());
   }
 
   /**

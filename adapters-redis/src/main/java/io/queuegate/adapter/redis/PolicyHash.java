@@ -3,9 +3,11 @@ package io.queuegate.adapter.redis;
 import io.queuegate.domain.model.CaptchaOutage;
 import io.queuegate.domain.model.CaptchaPolicy;
 import io.queuegate.domain.model.QueuePolicy;
+import io.queuegate.domain.model.SaleSchedule;
 import io.queuegate.domain.model.TargetDelivery;
 import io.queuegate.domain.model.WaitingPage;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -55,7 +57,8 @@ record PolicyHash(Optional<QueuePolicy> policy, String version) {
             CaptchaPolicy.of(
                 f.get("captcha_provider"),
                 f.get("captcha_site_key"),
-                CaptchaOutage.parse(f.getOrDefault("captcha_on_outage", "admit"))));
+                CaptchaOutage.parse(f.getOrDefault("captcha_on_outage", "admit"))),
+            schedule(f));
     return new PolicyHash(Optional.of(policy), f.getOrDefault(VERSION_FIELD, UNVERSIONED));
   }
 
@@ -80,7 +83,27 @@ record PolicyHash(Optional<QueuePolicy> policy, String version) {
     f.put("captcha_provider", policy.captcha().provider().map(p -> p.wireName()).orElse(""));
     f.put("captcha_site_key", policy.captcha().siteKey().orElse(""));
     f.put("captcha_on_outage", policy.captcha().onOutage().wireName());
+    Optional<SaleSchedule> schedule = policy.schedule();
+    f.put("opens_at_ms", schedule.map(s -> Long.toString(s.opensAt().toEpochMilli())).orElse(""));
+    f.put(
+        "pre_queue_starts_at_ms",
+        schedule.map(s -> Long.toString(s.preQueueStartsAt().toEpochMilli())).orElse(""));
+    f.put("public_value_source", schedule.flatMap(SaleSchedule::publicValueSource).orElse(""));
     return f;
+  }
+
+  // "" (or a hash written before schedules existed) is no schedule.
+  private static Optional<SaleSchedule> schedule(Map<String, String> f) {
+    String opensAt = f.getOrDefault("opens_at_ms", "");
+    if (opensAt.isEmpty()) {
+      return Optional.empty();
+    }
+    String source = f.getOrDefault("public_value_source", "");
+    return Optional.of(
+        new SaleSchedule(
+            Instant.ofEpochMilli(Long.parseLong(f.get("pre_queue_starts_at_ms"))),
+            Instant.ofEpochMilli(Long.parseLong(opensAt)),
+            source.isEmpty() ? Optional.empty() : Optional.of(source)));
   }
 
   /**

@@ -68,6 +68,7 @@ final class RedisAdmissionLedger implements AdmissionLedger {
       case AdmitReply.Expired expired -> throw new WaiterExpired();
       case AdmitReply.Missing missing -> throw new WaiterNotFound();
       case AdmitReply.Paused paused -> throw NotReady.paused();
+      case AdmitReply.NotOpen notOpen -> throw NotReady.notOpen(Duration.ZERO);
       case AdmitReply.Beyond beyond ->
           throw NotReady.beyondWindow(
               beyond.position(), attempt.readyWindow(), attempt.limiter().ratePerSecond());

@@ -51,7 +51,9 @@ final class RedisGateSessions implements GateSessions {
                 keys.limiter(),
                 keys.admissions(),
                 keys.stats(),
-                keys.policy()),
+                keys.policy(),
+                keys.preQueue(),
+                keys.preQueueUnscored()),
             List.of(
                 Script.flag(attempt.counted()),
                 Script.flag(attempt.admissionPaused()),

@@ -157,12 +157,56 @@ final class RedisKeys {
   }
 
   /**
+   * A scheduled sale's pre-queue entrants with their order score, member entrant id. Cleanup:
+   * members leave with their waiter; Redis drops the empty key; deleteEvent.
+   */
+  String preQueue() {
+    return base + ":pre";
+  }
+
+  /**
+   * Pre-queue entrants not scored yet, member entrant id, score join sequence. Cleanup: members
+   * move to {@link #preQueue()} when scored or leave with their waiter; deleteEvent.
+   */
+  String preQueueUnscored() {
+    return base + ":pre:new";
+  }
+
+  /**
+   * The opening shuffle: seed, public value, opened_at, entrants (operator configuration, like the
+   * policy). Cleanup: with the policy (forget_policy.lua) and deleteEvent.
+   */
+  String shuffle() {
+    return base + ":shuffle";
+  }
+
+  /**
+   * The event's public log (docs/design.md#log): a LIST of canonical record texts, record n at
+   * index n - 1. No TTL while the event has waiters or a policy; once it has neither, PX as its
+   * counters (lib_line.lua settle_if_idle), and deleteEvent.
+   */
+  String log() {
+    return base + ":log";
+  }
+
+  /**
    * The keys the line scripts (join, leave, admit, reap, erase, forget_policy) work on, in one
    * fixed order (lib_line.lua names them).
    */
   List<String> lineKeys() {
     return List.of(
-        position(), legacy(), heartbeat(), identities(), stats(), sequence(), live(), policy());
+        position(),
+        legacy(),
+        heartbeat(),
+        identities(),
+        stats(),
+        sequence(),
+        live(),
+        policy(),
+        preQueue(),
+        preQueueUnscored(),
+        shuffle(),
+        log());
   }
 
   /**

@@ -48,6 +48,8 @@ public final class RedisStores implements AutoCloseable {
                 new RedisRooms(link, calls),
                 new RedisGateSessions(link, calls, scripts, settings, housekeeping)),
             new RedisSpentChallenges(link, calls),
+            new RedisPreQueue(link, calls, scripts),
+            new RedisAdmissionLog(link, calls),
             this);
   }
 

@@ -61,7 +61,7 @@ final class RedisWaitingLine implements WaitingLine {
 
   @Override
   public boolean leave(EventId eventId, WaiterId waiterId, Instant now) {
-    return remover.leave(eventId, waiterId);
+    return remover.leave(eventId, waiterId, now);
   }
 
   @Override

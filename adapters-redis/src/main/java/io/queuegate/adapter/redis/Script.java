@@ -37,7 +37,11 @@ enum Script {
   RATE_ACQUIRE("rate_acquire", "lib_gcra"),
   GATE_ADMIT("gate_admit", "lib_gcra"),
   GATE_EXTEND("gate_extend"),
-  GATE_END("gate_end");
+  GATE_END("gate_end"),
+  SHUFFLE_SEAL("shuffle_seal"),
+  SHUFFLE_VALUE("shuffle_value"),
+  SHUFFLE_SCORE("shuffle_score"),
+  SHUFFLE_OPEN("shuffle_open");
 
   private static final String SHEBANG = "#!";
 

@@ -67,7 +67,8 @@ final class WaiterLocator {
           new WaiterStanding(
               index.waiter().toWaiter(eventId, waiterId, now),
               index.rank() + 1,
-              PositionMethods.INDEX);
+              PositionMethods.INDEX,
+              index.waitsForOpening());
       case LocateReply.Scan scan ->
           fallback.standing(new RedisKeys(eventId), scan.waiter().toWaiter(eventId, waiterId, now));
       case LocateReply.Legacy legacy ->
@@ -87,9 +88,12 @@ final class WaiterLocator {
   private CompletableFuture<List<Object>> locateCall(
       EventId eventId, List<WaiterId> waiters, Instant now, boolean readOnly) {
     RedisKeys keys = new RedisKeys(eventId);
-    List<String> keyList = new ArrayList<>(2 + 2 * waiters.size());
+    List<String> keyList = new ArrayList<>(5 + 2 * waiters.size());
     keyList.add(keys.position());
     keyList.add(keys.legacy());
+    keyList.add(keys.preQueue());
+    keyList.add(keys.preQueueUnscored());
+    keyList.add(keys.shuffle());
     List<String> args = new ArrayList<>(3 + waiters.size());
     args.add(Script.flag(settings.legacyZset()));
     args.add(Long.toString(now.toEpochMilli()));

@@ -17,7 +17,7 @@ final class WaiterRemover {
     this.housekeeping = housekeeping;
   }
 
-  boolean leave(EventId eventId, WaiterId waiterId) {
+  boolean leave(EventId eventId, WaiterId waiterId, Instant now) {
     RedisKeys keys = new RedisKeys(eventId);
     List<String> keyList = new ArrayList<>(keys.lineKeys());
     keyList.add(keys.waiter(waiterId));
@@ -25,7 +25,10 @@ final class WaiterRemover {
             scripts.run(
                 Script.LEAVE,
                 keyList,
-                List.of(waiterId.value(), housekeeping.idleRetentionMillis())))
+                List.of(
+                    waiterId.value(),
+                    housekeeping.idleRetentionMillis(),
+                    Long.toString(now.toEpochMilli()))))
         .happened();
   }
 

@@ -1,16 +1,16 @@
 -- admit: the enter step of AdmissionLedger.admit, in its exact check order. Any refusal returns
 -- before the first write (dropping already expired live admissions changes nothing observable).
--- KEYS: 1-8 the line keys (lib_line.lua; live admissions among them), 9 waiter hash,
---   10 tombstone, 11 limiter, 12 admission times (for the ETA).
+-- KEYS: 1-12 the line keys (lib_line.lua; live admissions among them), 13 waiter hash,
+--   14 tombstone, 15 limiter, 16 admission times (for the ETA).
 -- ARGV: 1 waiter id, 2 ready window, 3 admission paused ('1'/'0'), 4 interval ns, 5 tolerance ns,
 --   6 max active (0 none), 7 admission id, 8 ttl ms, 9 now ms, 10 now s, 11 now nanos,
 --   12 legacy ZSET on ('1'/'0'), 13 the longest ETA window ms (admission times older are dropped),
 --   14 idle retention ms (settle_if_idle).
 -- Reply: {'admitted', seq, uid, ident, joined ms}, or a refusal: {'expired'}, {'missing'},
---   {'paused'}, {'index_miss', seq}, {'beyond', position}, {'max_active', retry ms} or
+--   {'paused'}, {'not_open'}, {'index_miss', seq}, {'beyond', position}, {'max_active', retry ms} or
 --   {'no_capacity', retry ns}.
 local waiter_key, tombstone_key, limiter_key, admissions_key =
-  KEYS[9], KEYS[10], KEYS[11], KEYS[12]
+  KEYS[13], KEYS[14], KEYS[15], KEYS[16]
 local id, ready_window, paused = ARGV[1], tonumber(ARGV[2]), ARGV[3] == '1'
 local interval_ns, tolerance_ns = tonumber(ARGV[4]), tonumber(ARGV[5])
 local max_active, admission_id, ttl = tonumber(ARGV[6]), ARGV[7], tonumber(ARGV[8])
@@ -33,7 +33,10 @@ if paused then
   return {'paused'}
 end
 
-local rank = redis.call('ZRANK', index_key, id)
+local rank, waits = rank_of(id, w, index_key, pre_key, pre_new_key, shuffle_key)
+if waits == '1' then
+  return {'not_open'}
+end
 if not rank and legacy_on then
   rank = redis.call('ZRANK', legacy_key, id)
 end
@@ -57,7 +60,10 @@ if ok == 0 then
 end
 
 gcra_store(limiter_key, tat_s, tat_n, reset_ns)
-remove_waiter(id, waiter_key)
+local _, named = remove_waiter(id, waiter_key)
+if named then
+  log_append('admit|' .. ARGV[9] .. '|' .. named .. '|' .. (rank + 1) .. '|' .. ARGV[2])
+end
 redis.call('ZADD', live_key, now + ttl, admission_id)
 if redis.call('PTTL', live_key) < ttl then
   redis.call('PEXPIRE', live_key, ttl)

@@ -3,10 +3,10 @@
 -- every step even if the deleting instance stops half way: the fence then lapses and the waiters
 -- left keep exact positions. Once the line is empty, the event's other keys go. What no structure
 -- lists (tombstones, used markers) is left for the caller's SCAN, and then the fence.
--- KEYS: 1-8 the line keys (lib_line.lua), 9 fence, 10 limiter, 11 admission times.
+-- KEYS: 1-12 the line keys (lib_line.lua), 13 fence, 14 limiter, 15 admission times.
 -- ARGV: 1 limit, 2 fence ms, 3 waiter key prefix.
 -- Reply: {removed, 1 when the line and the event's keys are gone or 0}.
-local fence_key, limiter_key, admissions_key = KEYS[9], KEYS[10], KEYS[11]
+local fence_key, limiter_key, admissions_key = KEYS[13], KEYS[14], KEYS[15]
 local limit, fence_ms, waiter_prefix = tonumber(ARGV[1]), ARGV[2], ARGV[3]
 
 redis.call('SET', fence_key, '1', 'PX', fence_ms)
@@ -21,9 +21,13 @@ for _, key in ipairs({heartbeat_key, index_key, legacy_key}) do
     return {removed, 0}
   end
 end
+if redis.call('EXISTS', heartbeat_key, index_key, legacy_key) == 0 then
+  -- Pre-queue members whose waiter record was lost have nobody left to remove them.
+  redis.call('UNLINK', pre_key, pre_new_key)
+end
 if not line_empty() then
   return {removed, 0}
 end
 redis.call('UNLINK', sequence_key, identities_key, stats_key, policy_key, live_key, limiter_key,
-  admissions_key)
+  admissions_key, shuffle_key, log_key)
 return {removed, 1}

@@ -1,12 +1,17 @@
 -- join: one atomic step on one slot: the identity's existing place, max_waiting, or a new place.
--- KEYS: 1-8 the line keys (lib_line.lua), 9 the new waiter's hash, 10 the erase fence.
+-- KEYS: 1-12 the line keys (lib_line.lua), 13 the new waiter's hash, 14 the erase fence.
 -- ARGV: 1 waiter id, 2 user id or '', 3 identity or '', 4 now ms, 5 max waiting (0 none),
---   6 legacy ZSET on ('1'/'0'), 7 waiter key prefix.
--- Reply: {'joined'|'existing', waiter id, seq, uid, ident, joined ms, rank or -1}, {'full'}, or
---   {'erasing'} while the event is being deleted.
-local waiter_key, fence_key = KEYS[9], KEYS[10]
+--   6 legacy ZSET on ('1'/'0'), 7 waiter key prefix, 8 entrant id for a pre-queue join or '',
+--   9 its order score or '' when the shuffle key is not final yet, 10 the waiter's entrant id (for
+--   the log, docs/design.md#log).
+-- Reply: {'joined'|'existing', waiter id, seq, uid, ident, joined ms, rank or -1, '1' while the
+--   waiter waits for the opening else '0', the number of its join record in the log or 0},
+--   {'full'}, or {'erasing'} while the event is being
+--   deleted. A pre-queue join to an event the store has opened lines up first come instead.
+local waiter_key, fence_key = KEYS[13], KEYS[14]
 local id, uid, ident, now = ARGV[1], ARGV[2], ARGV[3], tonumber(ARGV[4])
 local max_waiting, legacy_on, waiter_prefix = tonumber(ARGV[5]), ARGV[6] == '1', ARGV[7]
+local entrant, score, named = ARGV[8], ARGV[9], ARGV[10]
 
 -- The highest sequence a ZSET of the line holds, or 0.
 local function top_sequence(key)
@@ -25,8 +30,9 @@ if ident ~= '' then
     local w = read_waiter(waiter_prefix .. holder)
     if w then
       redis.call('ZADD', heartbeat_key, 'XX', 'GT', now, holder)
-      local rank = redis.call('ZRANK', index_key, holder)
-      return {'existing', holder, w[1], w[2], w[3], w[4], rank or -1}
+      local rank, pre = rank_of(holder, w, index_key, pre_key, pre_new_key, shuffle_key)
+      local logged = redis.call('HGET', waiter_prefix .. holder, 'lseq') or 0
+      return {'existing', holder, w[1], w[2], w[3], w[4], rank or -1, pre or '0', logged}
     end
     -- The holder is gone (its hash was lost): the identity may take a new place.
     redis.call('HDEL', identities_key, ident)
@@ -47,7 +53,22 @@ if redis.call('EXISTS', sequence_key) == 0 then
 end
 local seq = redis.call('INCR', sequence_key)
 redis.call('HSET', waiter_key, 'seq', seq, 'uid', uid, 'ident', ident, 'joined', now)
-redis.call('ZADD', index_key, seq, id)
+-- The store, not the caller's clock, says whether the pre-queue still takes joins.
+local pre = entrant ~= '' and redis.call('HEXISTS', shuffle_key, 'opened_at') == 0
+local logged = log_append('join|' .. ARGV[4] .. '|' .. named .. '|' .. (pre and 'pre' or 'line'))
+redis.call('PERSIST', log_key) -- as the counters: an event with waiters keeps its log
+redis.call('HSET', waiter_key, 'lseq', logged)
+if pre then
+  redis.call('HSET', waiter_key, 'ent', entrant)
+  if score ~= '' then
+    redis.call('ZADD', pre_key, score, entrant)
+  else
+    redis.call('ZADD', pre_new_key, seq, entrant)
+  end
+else
+  redis.call('HSET', waiter_key, 'eid', named)
+  redis.call('ZADD', index_key, seq, id)
+end
 if legacy_on then
   redis.call('ZADD', legacy_key, seq, id)
 end
@@ -57,4 +78,6 @@ if ident ~= '' then
 end
 redis.call('HINCRBY', stats_key, 'joined', 1)
 redis.call('PERSIST', stats_key) -- an event with waiters keeps its counters
-return {'joined', id, seq, uid, ident, now, redis.call('ZRANK', index_key, id)}
+local rank, waits = rank_of(id, read_waiter(waiter_key), index_key, pre_key, pre_new_key,
+  shuffle_key)
+return {'joined', id, seq, uid, ident, now, rank or -1, waits or '0', logged}

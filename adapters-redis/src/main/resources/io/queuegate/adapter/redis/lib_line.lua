@@ -1,26 +1,44 @@
--- The line keys shared by join, leave, admit, reap, erase and forget_policy: KEYS[1] to KEYS[8],
+-- The line keys shared by join, leave, admit, reap, erase and forget_policy: KEYS[1] to KEYS[12],
 -- always in this order (RedisKeys.lineKeys). Prepended to those scripts, so each names only the keys
 -- after these. Per-waiter keys built from a prefix carry the same {event} hash tag, so they share
 -- the slot.
 local index_key, legacy_key, heartbeat_key, identities_key, stats_key =
   KEYS[1], KEYS[2], KEYS[3], KEYS[4], KEYS[5]
 local sequence_key, live_key, policy_key = KEYS[6], KEYS[7], KEYS[8]
+-- A scheduled sale's pre-queue: entrant id -> order score once scored, entrant id -> sequence
+-- before; and the shuffle hash (seed, public value, opened_at, entrants).
+local pre_key, pre_new_key, shuffle_key = KEYS[9], KEYS[10], KEYS[11]
+-- The event's public log (docs/design.md#log): a LIST of canonical record texts, record n at
+-- index n - 1, so RPUSH's reply is the new record's number.
+local log_key = KEYS[12]
 
--- Removes one waiter from every structure; returns whether it was in the line.
+-- Appends one record (its canonical text after the number) to the log; returns its number.
+local function log_append(body)
+  return redis.call('RPUSH', log_key, body)
+end
+
+-- Removes one waiter from every structure; returns whether it was in the line, and the entrant id
+-- the log names it by (nil for a waiter known only to the legacy ZSET, which never joined here).
 local function remove_waiter(id, waiter_key)
-  local ident = redis.call('HGET', waiter_key, 'ident')
+  local f = redis.call('HMGET', waiter_key, 'ident', 'ent', 'eid')
+  local ident, ent = f[1], f[2]
   local present = redis.call('ZREM', heartbeat_key, id) + redis.call('DEL', waiter_key)
   redis.call('ZREM', index_key, id)
   redis.call('ZREM', legacy_key, id)
+  if ent and ent ~= '' then
+    redis.call('ZREM', pre_key, ent)
+    redis.call('ZREM', pre_new_key, ent)
+  end
   if ident and ident ~= '' and redis.call('HGET', identities_key, ident) == id then
     redis.call('HDEL', identities_key, ident)
   end
-  return present > 0
+  local named = (ent and ent ~= '' and ent) or f[3] or nil
+  return present > 0, named
 end
 
 -- Whether no waiter is left in any structure of the line (Redis drops an emptied ZSET).
 local function line_empty()
-  return redis.call('EXISTS', heartbeat_key, index_key, legacy_key) == 0
+  return redis.call('EXISTS', heartbeat_key, index_key, legacy_key, pre_key, pre_new_key) == 0
 end
 
 -- Once the line is empty nothing a client created may stay for good: the sequence goes (a later
@@ -33,6 +51,9 @@ local function settle_if_idle(keep_ms)
   end
   redis.call('DEL', sequence_key)
   if redis.call('EXISTS', policy_key) == 0 then
-    redis.call('PEXPIRE', stats_key, math.max(tonumber(keep_ms), redis.call('PTTL', live_key)))
+    local keep = math.max(tonumber(keep_ms), redis.call('PTTL', live_key))
+    redis.call('PEXPIRE', stats_key, keep)
+    redis.call('PEXPIRE', log_key, keep) -- the log goes with the counters
+
   end
 end

@@ -2,7 +2,7 @@
 -- each. A tombstone holds the instant it ends (readers compare it with their own now) and expires
 -- by PX for cleanup. The candidates are read and removed in the same atomic step, so two instances
 -- reaping one event at once remove each waiter exactly once.
--- KEYS: 1-8 the line keys (lib_line.lua).
+-- KEYS: 1-12 the line keys (lib_line.lua).
 -- ARGV: 1 silent since ms, 2 limit, 3 remember ms, 4 waiter key prefix, 5 tombstone key prefix,
 --   6 now ms, 7 idle retention ms (settle_if_idle).
 -- Reply: {removed}.
@@ -13,7 +13,10 @@ local keep_ms = ARGV[7]
 local ids =
   redis.call('ZRANGEBYSCORE', heartbeat_key, '-inf', '(' .. silent_since, 'LIMIT', 0, limit)
 for _, id in ipairs(ids) do
-  remove_waiter(id, waiter_prefix .. id)
+  local _, named = remove_waiter(id, waiter_prefix .. id)
+  if named then
+    log_append('expire|' .. ARGV[6] .. '|' .. named)
+  end
   redis.call('SET', tombstone_prefix .. id, now + tonumber(remember_ms), 'PX', remember_ms)
 end
 if #ids > 0 then

@@ -10,6 +10,9 @@ import io.queuegate.domain.model.EventStats;
 import io.queuegate.domain.model.Identity;
 import io.queuegate.domain.model.QueuePolicy;
 import io.queuegate.domain.model.RateDecision;
+import io.queuegate.domain.model.SaleSchedule;
+import io.queuegate.domain.model.ShuffleSeed;
+import io.queuegate.domain.model.ShuffleState;
 import io.queuegate.domain.model.UserId;
 import io.queuegate.domain.model.Waiter;
 import io.queuegate.domain.model.WaiterId;
@@ -31,16 +34,22 @@ class ScriptRepliesTest {
   @Test
   void join_placedOrFull() {
     assertThat(JoinReply.from(List.of("full"))).isEqualTo(new JoinReply.Full());
-    assertThat(JoinReply.from(List.of("joined", ID.value(), 7L, "u1", "", 1000L, 6L)))
-        .isEqualTo(new JoinReply.Placed(false, ID, new WaiterFields(7, "u1", "", 1000), 6));
-    assertThat(JoinReply.from(List.of("existing", ID.value(), "7", "", "", "1000", -1L)))
-        .isEqualTo(new JoinReply.Placed(true, ID, new WaiterFields(7, "", "", 1000), -1));
+    assertThat(JoinReply.from(List.of("joined", ID.value(), 7L, "u1", "", 1000L, 6L, "0", 12L)))
+        .isEqualTo(
+            new JoinReply.Placed(false, ID, new WaiterFields(7, "u1", "", 1000), 6, false, 12));
+    assertThat(JoinReply.from(List.of("existing", ID.value(), "7", "", "", "1000", -1L, "0", "12")))
+        .isEqualTo(
+            new JoinReply.Placed(true, ID, new WaiterFields(7, "", "", 1000), -1, false, 12));
+    assertThat(JoinReply.from(List.of("joined", ID.value(), 7L, "", "", 1000L, 41L, "1", 0L)))
+        .isEqualTo(new JoinReply.Placed(false, ID, new WaiterFields(7, "", "", 1000), 41, true, 0));
   }
 
   @Test
   void locate_eachTierAndEachAbsence() {
-    assertThat(LocateReply.from(List.of("index", "7", "", "", "1000", 3L)))
-        .isEqualTo(new LocateReply.Index(new WaiterFields(7, "", "", 1000), 3));
+    assertThat(LocateReply.from(List.of("index", "7", "", "", "1000", 3L, "0")))
+        .isEqualTo(new LocateReply.Index(new WaiterFields(7, "", "", 1000), 3, false));
+    assertThat(LocateReply.from(List.of("index", "7", "", "", "1000", 3L, "1")))
+        .isEqualTo(new LocateReply.Index(new WaiterFields(7, "", "", 1000), 3, true));
     assertThat(LocateReply.from(List.of("scan", "7", "", "", "1000", -1L)))
         .isEqualTo(new LocateReply.Scan(new WaiterFields(7, "", "", 1000)));
     assertThat(LocateReply.from(List.of("legacy", "7.0", "", "", "-1", 3L)))
@@ -59,6 +68,7 @@ class ScriptRepliesTest {
     assertThat(AdmitReply.from(List.of("expired"))).isEqualTo(new AdmitReply.Expired());
     assertThat(AdmitReply.from(List.of("missing"))).isEqualTo(new AdmitReply.Missing());
     assertThat(AdmitReply.from(List.of("paused"))).isEqualTo(new AdmitReply.Paused());
+    assertThat(AdmitReply.from(List.of("not_open"))).isEqualTo(new AdmitReply.NotOpen());
     assertThat(AdmitReply.from(List.of("index_miss", "7"))).isEqualTo(new AdmitReply.IndexMiss(7));
     assertThat(AdmitReply.from(List.of("beyond", 12L))).isEqualTo(new AdmitReply.Beyond(12));
     assertThat(AdmitReply.from(List.of("max_active", 1500L)))
@@ -154,5 +164,35 @@ class ScriptRepliesTest {
     assertThat(PolicyHash.from(fields)).isEqualTo(new PolicyHash(Optional.of(policy), "v1"));
     assertThat(PolicyHash.from(Map.of()))
         .isEqualTo(new PolicyHash(Optional.empty(), PolicyHash.ABSENT));
+  }
+
+  @Test
+  void policyHash_keepsTheSaleSchedule() {
+    SaleSchedule schedule =
+        new SaleSchedule(
+            Instant.parse("2027-01-10T08:00:00Z"),
+            Instant.parse("2027-01-10T09:00:00Z"),
+            Optional.of("lottery draw #123"));
+    QueuePolicy policy = QueuePolicy.defaults().toBuilder().schedule(Optional.of(schedule)).build();
+
+    assertThat(PolicyHash.from(PolicyHash.fields(policy)).policy()).contains(policy);
+    QueuePolicy without = policy.toBuilder().schedule(Optional.empty()).build();
+    assertThat(PolicyHash.from(PolicyHash.fields(without)).policy()).contains(without);
+  }
+
+  @Test
+  void shuffleHash_decodesTheScriptsFlatReply() {
+    String seed = "00".repeat(32);
+    assertThat(ShuffleHash.fromList(List.of("stored", "seed", seed, "public_value", "v"), 1))
+        .contains(ShuffleState.sealed(new ShuffleSeed(seed), Optional.of("v")));
+    assertThat(
+            ShuffleHash.fromList(List.of("seed", seed, "opened_at", "1000", "entrants", "12"), 0))
+        .contains(
+            new ShuffleState(
+                new ShuffleSeed(seed),
+                Optional.empty(),
+                Optional.of(Instant.ofEpochMilli(1000)),
+                12));
+    assertThat(ShuffleHash.fromList(List.of(), 0)).isEmpty();
   }
 }

@@ -110,14 +110,15 @@ abstract class StoreHygieneIT {
             keys.sequence(),
             keys.waiter(run.vouched()),
             keys.stats(),
+            keys.log(),
             keys.policy(),
             RedisKeys.ACTIVE_EVENTS);
 
     store.line().leave(event, run.vouched(), at(110));
     store.line().activeEvents();
     assertThat(keysWithoutTtl(admin))
-        .as("a configured event keeps its counters")
-        .containsExactlyInAnyOrder(keys.stats(), keys.policy());
+        .as("a configured event keeps its counters and its log")
+        .containsExactlyInAnyOrder(keys.stats(), keys.log(), keys.policy());
 
     store.policies().delete(event);
     assertThat(keysWithoutTtl(admin)).isEmpty();

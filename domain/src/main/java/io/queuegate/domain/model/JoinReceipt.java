@@ -1,8 +1,14 @@
 package io.queuegate.domain.model;
 
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+
 /**
- * What a joiner is told: the waiting token and where it stands right now, with the ETA's range and
- * the stamp that seals the ETA into the token it is given ({@link #waitingToken}).
+ * What a joiner is told: the waiting token, where it stands right now with the ETA's range and the
+ * stamp that seals the ETA into the token it is given ({@link #waitingToken}), its public entrant
+ * id, for a scheduled sale whether it is in the pre-queue and when the sale opens, and the signed
+ * receipt of the join (docs/fairness.md#receipt).
  */
 public record JoinReceipt(
     WaitingToken token,
@@ -11,11 +17,84 @@ public record JoinReceipt(
     long pollAfterMs,
     long etaLowSec,
     long etaHighSec,
-    String etaStamp) {
+    String etaStamp,
+    EntrantId entrant,
+    boolean inPreQueue,
+    Optional<Instant> opensAt,
+    Optional<String> signedReceipt) {
+  public JoinReceipt {
+    Objects.requireNonNull(token);
+    Objects.requireNonNull(etaStamp);
+    Objects.requireNonNull(entrant);
+    Objects.requireNonNull(opensAt);
+    Objects.requireNonNull(signedReceipt);
+  }
 
-  /** A receipt without a range or stamp: the range is the ETA itself. */
+  /** A receipt of an event without a scheduled opening, with a range and stamp, no signed one. */
+  public JoinReceipt(
+      WaitingToken token,
+      long position,
+      long etaSec,
+      long pollAfterMs,
+      long etaLowSec,
+      long etaHighSec,
+      String etaStamp) {
+    this(
+        token,
+        position,
+        etaSec,
+        pollAfterMs,
+        etaLowSec,
+        etaHighSec,
+        etaStamp,
+        EntrantId.of(token.waiterId()),
+        false,
+        Optional.empty(),
+        Optional.empty());
+  }
+
+  /** An answer without a range, a stamp or a signed receipt: the range is the ETA itself. */
+  public JoinReceipt(
+      WaitingToken token,
+      long position,
+      long etaSec,
+      long pollAfterMs,
+      EntrantId entrant,
+      boolean inPreQueue,
+      Optional<Instant> opensAt) {
+    this(
+        token,
+        position,
+        etaSec,
+        pollAfterMs,
+        etaSec,
+        etaSec,
+        "",
+        entrant,
+        inPreQueue,
+        opensAt,
+        Optional.empty());
+  }
+
+  /** The receipt of a join to an event without a scheduled opening, range or stamp. */
   public JoinReceipt(WaitingToken token, long position, long etaSec, long pollAfterMs) {
     this(token, position, etaSec, pollAfterMs, etaSec, etaSec, "");
+  }
+
+  /** The same answer with {@code receipt}, the join's signed receipt (docs/fairness.md#receipt). */
+  public JoinReceipt withSignedReceipt(Optional<String> receipt) {
+    return new JoinReceipt(
+        token,
+        position,
+        etaSec,
+        pollAfterMs,
+        etaLowSec,
+        etaHighSec,
+        etaStamp,
+        entrant,
+        inPreQueue,
+        opensAt,
+        receipt);
   }
 
   /** The waiting token as the client gets it, stamp included. */

@@ -10,7 +10,8 @@ public final class NotReady extends QueueException {
     BEYOND_READY_WINDOW("not yet within the ready window"),
     NO_CAPACITY("admission rate limit reached; try again shortly"),
     MAX_ACTIVE("the booking flow is at its active limit; try again shortly"),
-    ADMISSION_PAUSED("admission is paused");
+    ADMISSION_PAUSED("admission is paused"),
+    NOT_OPEN("the sale has not opened yet");
 
     private final String message;
 
@@ -55,6 +56,11 @@ public final class NotReady extends QueueException {
   /** Admission is paused by an operator: retry in 5 seconds. */
   public static NotReady paused() {
     return new NotReady(Reason.ADMISSION_PAUSED, Duration.ofSeconds(5));
+  }
+
+  /** The sale has not opened: retry at the opening, between 1 and 30 seconds from now. */
+  public static NotReady notOpen(Duration untilOpening) {
+    return new NotReady(Reason.NOT_OPEN, clamp(Math.ceil(untilOpening.toMillis() / 1000d)));
   }
 
   /**

@@ -30,7 +30,11 @@ public abstract sealed class QueueException extends RuntimeException
         InvalidProofOfWork,
         CaptchaRequired,
         InvalidCaptcha,
-        CaptchaUnavailable {
+        CaptchaUnavailable,
+        SaleNotStarted,
+        ShuffleNotFound,
+        ShuffleLocked,
+        InvalidPublicValue {
 
   protected QueueException(String message) {
     super(message, null, false, false);

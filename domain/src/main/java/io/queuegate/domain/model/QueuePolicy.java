@@ -2,6 +2,7 @@ package io.queuegate.domain.model;
 
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * How one event's line behaves. {@code maxActive} and {@code maxWaiting} use 0 for "no limit";
@@ -22,7 +23,8 @@ public record QueuePolicy(
     WaitingPage page,
     boolean requireProofOfWork,
     long proofOfWorkDifficulty,
-    CaptchaPolicy captcha) {
+    CaptchaPolicy captcha,
+    Optional<SaleSchedule> schedule) {
 
   public static final long UNLIMITED = 0;
   private static final long MAX_COUNT = 1_000_000;
@@ -37,6 +39,7 @@ public record QueuePolicy(
   public QueuePolicy {
     Objects.requireNonNull(page, "page");
     Objects.requireNonNull(captcha, "captcha");
+    Objects.requireNonNull(schedule, "schedule");
     Objects.requireNonNull(heartbeatTimeout, "heartbeatTimeout");
     Objects.requireNonNull(admissionTtl, "admissionTtl");
     check(
@@ -71,7 +74,7 @@ public record QueuePolicy(
   /**
    * The defaults of an event nobody configured: a ready window of 100, 50 admissions a second with
    * a burst of 500, no active or waiting limit, a 300 s heartbeat timeout and admission lifetime,
-   * no proof of work (difficulty 50,000 once required), no CAPTCHA.
+   * no proof of work (difficulty 50,000 once required), no CAPTCHA, no scheduled opening.
    */
   public static QueuePolicy defaults() {
     return new QueuePolicy(
@@ -88,7 +91,8 @@ public record QueuePolicy(
         WaitingPage.NONE,
         false,
         DEFAULT_DIFFICULTY,
-        CaptchaPolicy.NONE);
+        CaptchaPolicy.NONE,
+        Optional.empty());
   }
 
   /** A builder that starts from {@link #defaults()}. */
@@ -143,6 +147,7 @@ public record QueuePolicy(
     private boolean requireProofOfWork;
     private long proofOfWorkDifficulty;
     private CaptchaPolicy captcha;
+    private Optional<SaleSchedule> schedule;
 
     private Builder(QueuePolicy from) {
       readyWindow = from.readyWindow;
@@ -159,6 +164,7 @@ public record QueuePolicy(
       requireProofOfWork = from.requireProofOfWork;
       proofOfWorkDifficulty = from.proofOfWorkDifficulty;
       captcha = from.captcha;
+      schedule = from.schedule;
     }
 
     public Builder captcha(CaptchaPolicy value) {
@@ -231,6 +237,11 @@ public record QueuePolicy(
       return this;
     }
 
+    public Builder schedule(Optional<SaleSchedule> value) {
+      schedule = value;
+      return this;
+    }
+
     /**
      * @throws InvalidPolicy when a value is out of its range
      */
@@ -249,7 +260,8 @@ public record QueuePolicy(
           page,
           requireProofOfWork,
           proofOfWorkDifficulty,
-          captcha);
+          captcha,
+          schedule);
     }
   }
 }

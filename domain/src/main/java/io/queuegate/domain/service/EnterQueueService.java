@@ -30,7 +30,9 @@ public final class EnterQueueService implements EnterQueueUseCase {
   private final QueueMetrics metrics;
   private final EtaStamps stamps;
   private final Clock clock;
+  private final SaleOpening opening;
 
+  /** An enter service for events without scheduled sales (tests of the plain line). */
   public EnterQueueService(
       AdmissionLedger ledger,
       PolicyCatalog policies,
@@ -39,6 +41,18 @@ public final class EnterQueueService implements EnterQueueUseCase {
       QueueMetrics metrics,
       EtaStamps stamps,
       Clock clock) {
+    this(ledger, policies, signer, heartbeats, metrics, stamps, clock, null);
+  }
+
+  public EnterQueueService(
+      AdmissionLedger ledger,
+      PolicyCatalog policies,
+      AdmissionTokenSigner signer,
+      HeartbeatCoalescer heartbeats,
+      QueueMetrics metrics,
+      EtaStamps stamps,
+      Clock clock,
+      SaleOpening opening) {
     this.ledger = Objects.requireNonNull(ledger);
     this.policies = Objects.requireNonNull(policies);
     this.signer = Objects.requireNonNull(signer);
@@ -46,6 +60,7 @@ public final class EnterQueueService implements EnterQueueUseCase {
     this.metrics = Objects.requireNonNull(metrics);
     this.stamps = Objects.requireNonNull(stamps);
     this.clock = Objects.requireNonNull(clock);
+    this.opening = opening;
   }
 
   @Override
@@ -53,6 +68,12 @@ public final class EnterQueueService implements EnterQueueUseCase {
     WaitingToken token = WaitingToken.parse(waitingToken).orElseThrow(WaiterNotFound::new);
     Instant now = clock.instant();
     QueuePolicy policy = policies.policyFor(token.eventId());
+    policy
+        .schedule()
+        .ifPresent(
+            schedule ->
+                Objects.requireNonNull(opening, "a scheduled sale needs the opening")
+                    .openIfDue(token.eventId(), schedule, now));
     AdmissionAttempt attempt =
         new AdmissionAttempt(
             token.eventId(),
@@ -70,7 +91,11 @@ public final class EnterQueueService implements EnterQueueUseCase {
       // A refusal found the waiter in line, so it is a sign of life; and a client that waits as
       // told must come back before the reaper would take it (docs/design.md#admission).
       heartbeats.record(token.eventId(), token.waiterId());
-      throw refused.cappedAt(HeartbeatCadence.longestWait(policy.heartbeatTimeout()));
+      NotReady told = refused;
+      if (refused.reason() == NotReady.Reason.NOT_OPEN && policy.schedule().isPresent()) {
+        told = NotReady.notOpen(Duration.between(now, policy.schedule().get().opensAt()));
+      }
+      throw told.cappedAt(HeartbeatCadence.longestWait(policy.heartbeatTimeout()));
     }
     heartbeats.forget(token.eventId(), token.waiterId());
     String subject =

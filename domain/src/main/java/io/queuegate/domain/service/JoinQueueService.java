@@ -1,6 +1,7 @@
 package io.queuegate.domain.service;
 
 import io.queuegate.domain.model.EnqueueTokenRequired;
+import io.queuegate.domain.model.EntrantId;
 import io.queuegate.domain.model.Eta;
 import io.queuegate.domain.model.EventId;
 import io.queuegate.domain.model.EventPaused;
@@ -9,9 +10,12 @@ import io.queuegate.domain.model.InvalidProofOfWork;
 import io.queuegate.domain.model.JoinReceipt;
 import io.queuegate.domain.model.Joined;
 import io.queuegate.domain.model.NewWaiter;
+import io.queuegate.domain.model.PreQueueEntry;
 import io.queuegate.domain.model.ProofOfWorkRefusal;
 import io.queuegate.domain.model.ProofOfWorkRequired;
 import io.queuegate.domain.model.QueuePolicy;
+import io.queuegate.domain.model.SaleNotStarted;
+import io.queuegate.domain.model.SaleSchedule;
 import io.queuegate.domain.model.WaiterId;
 import io.queuegate.domain.model.WaiterStanding;
 import io.queuegate.domain.model.WaitingToken;
@@ -22,13 +26,17 @@ import io.queuegate.domain.port.out.EnqueueTokenVerifier;
 import io.queuegate.domain.port.out.EtaStamps;
 import io.queuegate.domain.port.out.QueueMetrics;
 import io.queuegate.domain.port.out.WaitingLine;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 
-/** Puts a person in an event's line, once per verified identity. */
+/**
+ * Puts a person in an event's line, once per verified identity; during a scheduled sale's
+ * pre-queue, into the pre-queue (docs/design.md#pre-queue).
+ */
 public final class JoinQueueService implements JoinQueueUseCase {
   private final WaitingLine line;
   private final PolicyCatalog policies;
@@ -40,8 +48,14 @@ public final class JoinQueueService implements JoinQueueUseCase {
   private final Clock clock;
   private final Optional<ProofOfWork> proofOfWork;
   private final CaptchaCheck captcha;
+  private final SaleOpening opening;
+  private final PreQueueAnswers preQueue;
+  private final Optional<JoinReceipts> receipts;
 
-  /** A join service for a deployment without proof of work: events requiring it refuse joins. */
+  /**
+   * A join service for a deployment without proof of work (events requiring it refuse joins), for
+   * events without scheduled sales and without signed receipts (tests of the plain line).
+   */
   public JoinQueueService(
       WaitingLine line,
       PolicyCatalog policies,
@@ -64,7 +78,7 @@ public final class JoinQueueService implements JoinQueueUseCase {
         CaptchaVerifier.NONE);
   }
 
-  /** The join service with every defence this deployment has configured. */
+  /** A join service with bot defences, for events without scheduled sales or signed receipts. */
   public JoinQueueService(
       WaitingLine line,
       PolicyCatalog policies,
@@ -76,8 +90,41 @@ public final class JoinQueueService implements JoinQueueUseCase {
       Clock clock,
       Optional<ProofOfWork> proofOfWork,
       CaptchaVerifier captcha) {
+    this(
+        line,
+        policies,
+        verifier,
+        eta,
+        hint,
+        metrics,
+        stamps,
+        clock,
+        proofOfWork,
+        captcha,
+        null,
+        null);
+  }
+
+  /**
+   * The join service with every defence this deployment has configured; with {@code opening},
+   * scheduled sales; with {@code receipts}, every answer carries the join's signed receipt.
+   */
+  public JoinQueueService(
+      WaitingLine line,
+      PolicyCatalog policies,
+      EnqueueTokenVerifier verifier,
+      EtaEstimator eta,
+      PollingHint hint,
+      QueueMetrics metrics,
+      EtaStamps stamps,
+      Clock clock,
+      Optional<ProofOfWork> proofOfWork,
+      CaptchaVerifier captcha,
+      SaleOpening opening,
+      JoinReceipts receipts) {
     this.captcha = new CaptchaCheck(captcha, metrics);
     this.proofOfWork = Objects.requireNonNull(proofOfWork);
+    this.receipts = Optional.ofNullable(receipts);
     this.line = Objects.requireNonNull(line);
     this.policies = Objects.requireNonNull(policies);
     this.verifier = Objects.requireNonNull(verifier);
@@ -86,6 +133,8 @@ public final class JoinQueueService implements JoinQueueUseCase {
     this.metrics = Objects.requireNonNull(metrics);
     this.stamps = Objects.requireNonNull(stamps);
     this.clock = Objects.requireNonNull(clock);
+    this.opening = opening;
+    this.preQueue = new PreQueueAnswers(eta, new SecureRandom());
   }
 
   @Override
@@ -95,6 +144,10 @@ public final class JoinQueueService implements JoinQueueUseCase {
     QueuePolicy policy = policies.policyFor(eventId);
     if (policy.pausedJoins()) {
       throw new EventPaused();
+    }
+    Optional<SaleSchedule> schedule = policy.schedule();
+    if (schedule.isPresent() && now.isBefore(schedule.get().preQueueStartsAt())) {
+      throw new SaleNotStarted(schedule.get());
     }
     Optional<Identity> identity =
         command.enqueueToken().map(token -> verifier.verify(token, eventId, now));
@@ -108,26 +161,53 @@ public final class JoinQueueService implements JoinQueueUseCase {
       checkProofOfWork(command, now);
     }
     captcha.verify(eventId, policy.captcha(), command.captcha());
-    NewWaiter newWaiter = new NewWaiter(eventId, WaiterId.random(), command.userId(), identity);
+    WaiterId waiterId = WaiterId.random();
+    Optional<PreQueueEntry> entry = schedule.flatMap(s -> preQueueEntry(eventId, waiterId, s, now));
+    NewWaiter newWaiter = new NewWaiter(eventId, waiterId, command.userId(), identity, entry);
     Joined joined = line.join(newWaiter, policy.maxWaiting(), now);
     if (!joined.existing()) {
       metrics.joined(eventId);
     }
     WaiterStanding standing = joined.standing();
+    Optional<String> signed = receipts.flatMap(r -> r.receiptFor(eventId, joined));
     metrics.positionComputed(standing.method());
     AdmissionRate rate = eta.rate(eventId, policy);
-    Eta estimate = eta.estimate(standing.position(), rate, policy);
+    long position = standing.position();
+    Optional<Instant> opensAt = schedule.map(SaleSchedule::opensAt);
+    EntrantId entrant = EntrantId.of(standing.waiter().id());
     WaitingToken token = standing.waiter().token();
+    if (standing.inPreQueue() && schedule.isPresent()) {
+      // Before the shuffle the ETA is that of the middle place, not a prediction for this waiter:
+      // no range around it and no stamp, so it does not count as an ETA error at admission.
+      long etaSec = preQueue.etaSeconds(schedule.get(), position, rate.perSecond(), now);
+      return new JoinReceipt(
+          token,
+          position,
+          etaSec,
+          preQueue.pollAfterMs(schedule.get(), policy, now),
+          etaSec,
+          etaSec,
+          "",
+          entrant,
+          true,
+          opensAt,
+          signed);
+    }
+    Eta estimate = eta.estimate(position, rate, policy);
     return new JoinReceipt(
         token,
-        standing.position(),
+        position,
         estimate.sec(),
-        hint.pollAfterMs(standing.position(), policy, rate.perSecond(), estimate.sec()),
+        hint.pollAfterMs(position, policy, rate.perSecond(), estimate.sec()),
         estimate.lowSec(),
         estimate.highSec(),
         // The metric compares the stamp with the wait since the first join: a second join of the
         // same person keeps that place, so its stamp counts from then too.
-        stamps.stamp(token, estimate.sec() + sinceJoined(standing, now)));
+        stamps.stamp(token, estimate.sec() + sinceJoined(standing, now)),
+        entrant,
+        false,
+        opensAt,
+        signed);
   }
 
   private static long sinceJoined(WaiterStanding standing, Instant now) {
@@ -148,5 +228,16 @@ public final class JoinQueueService implements JoinQueueUseCase {
       throw e;
     }
     metrics.challengeSolved(eventId);
+  }
+
+  // During the pre-queue the join carries its entry; at or after the opening the pre-queue is
+  // opened first, so that this join lines up behind it.
+  private Optional<PreQueueEntry> preQueueEntry(
+      EventId eventId, WaiterId waiterId, SaleSchedule schedule, Instant now) {
+    SaleOpening sale = Objects.requireNonNull(opening, "a scheduled sale needs the sale opening");
+    if (sale.openIfDue(eventId, schedule, now)) {
+      return Optional.empty();
+    }
+    return Optional.of(sale.entryFor(eventId, waiterId, schedule));
   }
 }

@@ -2,6 +2,7 @@ package io.queuegate.domain.service;
 
 import io.queuegate.domain.model.Eta;
 import io.queuegate.domain.model.QueuePolicy;
+import io.queuegate.domain.model.SaleSchedule;
 import io.queuegate.domain.model.WaiterNotFound;
 import io.queuegate.domain.model.WaiterStanding;
 import io.queuegate.domain.model.WaiterStatus;
@@ -9,10 +10,12 @@ import io.queuegate.domain.model.WaitingToken;
 import io.queuegate.domain.port.in.QueueStatusUseCase;
 import io.queuegate.domain.port.out.QueueMetrics;
 import io.queuegate.domain.port.out.WaitingLine;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Tells a waiter where it stands. This is the hot path: one store read, with the policy and the
@@ -26,7 +29,10 @@ public final class QueueStatusService implements QueueStatusUseCase {
   private final HeartbeatCoalescer heartbeats;
   private final QueueMetrics metrics;
   private final Clock clock;
+  private final SaleOpening opening;
+  private final PreQueueAnswers preQueue;
 
+  /** A status service for events without scheduled sales (tests of the plain line). */
   public QueueStatusService(
       WaitingLine line,
       PolicyCatalog policies,
@@ -35,6 +41,18 @@ public final class QueueStatusService implements QueueStatusUseCase {
       HeartbeatCoalescer heartbeats,
       QueueMetrics metrics,
       Clock clock) {
+    this(line, policies, eta, hint, heartbeats, metrics, clock, null);
+  }
+
+  public QueueStatusService(
+      WaitingLine line,
+      PolicyCatalog policies,
+      EtaEstimator eta,
+      PollingHint hint,
+      HeartbeatCoalescer heartbeats,
+      QueueMetrics metrics,
+      Clock clock,
+      SaleOpening opening) {
     this.line = Objects.requireNonNull(line);
     this.policies = Objects.requireNonNull(policies);
     this.eta = Objects.requireNonNull(eta);
@@ -42,6 +60,8 @@ public final class QueueStatusService implements QueueStatusUseCase {
     this.heartbeats = Objects.requireNonNull(heartbeats);
     this.metrics = Objects.requireNonNull(metrics);
     this.clock = Objects.requireNonNull(clock);
+    this.opening = opening;
+    this.preQueue = new PreQueueAnswers(eta, new SecureRandom());
   }
 
   @Override
@@ -50,12 +70,33 @@ public final class QueueStatusService implements QueueStatusUseCase {
     Instant now = clock.instant();
     WaiterStanding standing = line.locate(token.eventId(), token.waiterId(), now);
     heartbeats.record(token.eventId(), token.waiterId());
-    metrics.positionComputed(standing.method());
     QueuePolicy policy = policies.policyFor(token.eventId());
+    Optional<SaleSchedule> schedule = policy.schedule();
+    if (standing.inPreQueue() && schedule.isPresent()) {
+      // The first poll after the opening time opens the pre-queue (once per instance) and then
+      // reads the place the shuffle gave.
+      SaleOpening sale = Objects.requireNonNull(opening, "a scheduled sale needs the opening");
+      if (sale.openIfDue(token.eventId(), schedule.get(), now)) {
+        standing = line.locate(token.eventId(), token.waiterId(), now);
+      }
+    }
+    metrics.positionComputed(standing.method());
     long position = standing.position();
     boolean ready = position <= policy.readyWindow() && !policy.pausedAdmission();
     long waitedSec = Math.max(0, Duration.between(standing.waiter().joinedAt(), now).getSeconds());
     AdmissionRate rate = eta.rate(token.eventId(), policy);
+    Optional<Instant> opensAt = schedule.map(SaleSchedule::opensAt);
+    if (standing.inPreQueue() && schedule.isPresent()) {
+      // Before the shuffle there is no place to estimate a range for: the range is the ETA.
+      return new WaiterStatus(
+          position,
+          preQueue.etaSeconds(schedule.get(), position, rate.perSecond(), now),
+          waitedSec,
+          false,
+          preQueue.pollAfterMs(schedule.get(), policy, now),
+          true,
+          opensAt);
+    }
     Eta estimate = eta.estimate(position, rate, policy);
     long pollAfterMs = hint.pollAfterMs(position, policy, rate.perSecond(), estimate.sec());
     return new WaiterStatus(
@@ -65,6 +106,8 @@ public final class QueueStatusService implements QueueStatusUseCase {
         ready,
         pollAfterMs,
         estimate.lowSec(),
-        estimate.highSec());
+        estimate.highSec(),
+        false,
+        opensAt);
   }
 }

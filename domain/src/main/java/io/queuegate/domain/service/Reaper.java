@@ -104,6 +104,12 @@ public final class Reaper {
     QueuePolicy policy = policies.policyFor(eventId);
     Instant now = clock.instant();
     Instant silentSince = silence.silentSince(policy.heartbeatTimeout(), now);
+    if (policy.schedule().isPresent() && !silentSince.isAfter(policy.schedule().get().opensAt())) {
+      // A pre-queue entrant's silence counts from the opening (docs/design.md#pre-queue), and
+      // before the opening everyone in the line is one.
+      metrics.waiting(eventId, line.stats(eventId, now).waiting());
+      return 0;
+    }
     int removed = 0;
     for (int batch = 0; batch < MAX_BATCHES_PER_EVENT; batch++) {
       // Expired waiters are remembered for at least the timeout, so a late poll hears "expired".

@@ -1,11 +1,15 @@
 package io.queuegate.adapter.http.admin;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.queuegate.domain.model.CaptchaProvider;
 import io.queuegate.domain.model.QueuePolicy;
+import io.queuegate.domain.model.SaleSchedule;
 
 /**
  * An event's policy as the operator API shows it; same field names as {@link PolicyRequest}. An
- * empty {@code target_url}, {@code title} or {@code captcha_provider} means the event has none.
+ * empty {@code target_url}, {@code title} or {@code captcha_provider} means the event has none. The
+ * schedule's three fields are left out when the event has no scheduled sale, the source when it
+ * names none.
  */
 record PolicyResponse(
     long readyWindow,
@@ -25,7 +29,10 @@ record PolicyResponse(
     long proofOfWorkDifficulty,
     String captchaProvider,
     String captchaSiteKey,
-    String captchaOnOutage) {
+    String captchaOnOutage,
+    @JsonInclude(JsonInclude.Include.NON_NULL) String opensAt,
+    @JsonInclude(JsonInclude.Include.NON_NULL) String preQueueStartsAt,
+    @JsonInclude(JsonInclude.Include.NON_NULL) String shufflePublicValueSource) {
 
   static PolicyResponse from(QueuePolicy policy) {
     return new PolicyResponse(
@@ -46,6 +53,9 @@ record PolicyResponse(
         policy.proofOfWorkDifficulty(),
         policy.captcha().provider().map(CaptchaProvider::wireName).orElse(""),
         policy.captcha().siteKey().orElse(""),
-        policy.captcha().onOutage().wireName());
+        policy.captcha().onOutage().wireName(),
+        policy.schedule().map(s -> s.opensAt().toString()).orElse(null),
+        policy.schedule().map(s -> s.preQueueStartsAt().toString()).orElse(null),
+        policy.schedule().flatMap(SaleSchedule::publicValueSource).orElse(null));
   }
 }

@@ -22,6 +22,9 @@ final class PolicyFieldNames {
       case CAPTCHA_PROVIDER -> "captcha_provider";
       case CAPTCHA_SITE_KEY -> "captcha_site_key";
       case CAPTCHA_ON_OUTAGE -> "captcha_on_outage";
+      case OPENS_AT -> "opens_at";
+      case PRE_QUEUE_STARTS_AT -> "pre_queue_starts_at";
+      case SHUFFLE_PUBLIC_VALUE_SOURCE -> "shuffle_public_value_source";
     };
   }
 }

@@ -13,6 +13,7 @@ import io.queuegate.domain.model.InvalidEnqueueToken;
 import io.queuegate.domain.model.InvalidEventId;
 import io.queuegate.domain.model.InvalidPolicy;
 import io.queuegate.domain.model.InvalidProofOfWork;
+import io.queuegate.domain.model.InvalidPublicValue;
 import io.queuegate.domain.model.InvalidReturnUrl;
 import io.queuegate.domain.model.InvalidRoom;
 import io.queuegate.domain.model.InvalidUserId;
@@ -25,6 +26,9 @@ import io.queuegate.domain.model.RateDecision;
 import io.queuegate.domain.model.RateLimited;
 import io.queuegate.domain.model.RoomClosed;
 import io.queuegate.domain.model.RoomNotFound;
+import io.queuegate.domain.model.SaleNotStarted;
+import io.queuegate.domain.model.ShuffleLocked;
+import io.queuegate.domain.model.ShuffleNotFound;
 import io.queuegate.domain.model.StoreUnavailableException;
 import io.queuegate.domain.model.WaiterExpired;
 import io.queuegate.domain.model.WaiterNotFound;
@@ -87,6 +91,18 @@ public final class QueueErrorMapper {
       case InvalidCaptcha e -> new ErrorReply(403, "INVALID_CAPTCHA", e.getMessage());
       case CaptchaUnavailable e ->
           new ErrorReply(503, "CAPTCHA_UNAVAILABLE", e.getMessage(), retryAfter(e.retryAfter()));
+      case SaleNotStarted e ->
+          new ErrorReply(
+              403,
+              "SALE_NOT_STARTED",
+              e.getMessage(),
+              Map.of(),
+              Map.of(
+                  "pre_queue_starts_at", e.preQueueStartsAt().toString(),
+                  "opens_at", e.opensAt().toString()));
+      case ShuffleNotFound e -> new ErrorReply(404, "SHUFFLE_NOT_FOUND", e.getMessage());
+      case ShuffleLocked e -> new ErrorReply(409, "SHUFFLE_LOCKED", e.getMessage());
+      case InvalidPublicValue e -> new ErrorReply(400, "INVALID_PUBLIC_VALUE", e.getMessage());
     };
   }
 

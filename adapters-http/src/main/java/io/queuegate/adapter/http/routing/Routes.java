@@ -40,6 +40,9 @@ public final class Routes {
   public static final String ADMIN_ROOMS = "/api/v1/admin/rooms";
   public static final String ADMIN_ROOM = ADMIN_ROOMS + "/{room_id}";
   public static final String ADMIN_ROOM_SESSION = ADMIN_ROOM + "/sessions/{admission_id}";
+  public static final String SHUFFLE = "/api/v1/events/{event_id}/shuffle";
+  public static final String LOG = "/api/v1/events/{event_id}/log";
+  public static final String ADMIN_PUBLIC_VALUE = ADMIN_EVENT + "/shuffle/public-value";
   public static final String UNMATCHED = "unmatched";
 
   private static final List<String> PUBLIC =
@@ -64,9 +67,17 @@ public final class Routes {
           GATE_CHECK,
           GATE_WAIT,
           GATE_ENTER,
-          COMPLETE);
+          COMPLETE,
+          SHUFFLE);
   private static final List<String> ADMIN =
-      List.of(ADMIN_EVENT, ADMIN_PAUSE, ADMIN_RESUME, ADMIN_ROOMS, ADMIN_ROOM, ADMIN_ROOM_SESSION);
+      List.of(
+          ADMIN_EVENT,
+          ADMIN_PAUSE,
+          ADMIN_RESUME,
+          ADMIN_ROOMS,
+          ADMIN_ROOM,
+          ADMIN_ROOM_SESSION,
+          ADMIN_PUBLIC_VALUE);
 
   private final List<String[]> templates;
 

@@ -4,8 +4,8 @@ import java.util.Objects;
 
 /**
  * The seven store ports one store adapter provides over one shared state, the gate's ports over the
- * same state, and how to release that state (a connection, say) on shutdown. The store contracts
- * test the ports together.
+ * same state, the pre-queue's, the public log's, and how to release that state (a connection, say)
+ * on shutdown. The store contracts test the ports together.
  */
 public record QueueStore(
     WaitingLine line,
@@ -16,6 +16,8 @@ public record QueueStore(
     StoreHealth health,
     GateStore gate,
     SpentChallenges spentChallenges,
+    PreQueue preQueue,
+    AdmissionLog log,
     AutoCloseable closer)
     implements AutoCloseable {
 
@@ -28,6 +30,8 @@ public record QueueStore(
     Objects.requireNonNull(health);
     Objects.requireNonNull(gate);
     Objects.requireNonNull(spentChallenges);
+    Objects.requireNonNull(preQueue);
+    Objects.requireNonNull(log);
     Objects.requireNonNull(closer);
   }
 

@@ -141,11 +141,13 @@ public final class CheckGateService implements CheckGateUseCase {
     AtOnceResult result;
     try {
       QueuePolicy policy = policies.policyFor(room.eventId());
+      // A scheduled sale admits nobody at once before it opens (docs/design.md#pre-queue).
+      boolean notOpen = policy.schedule().map(s -> !s.isOpenAt(now)).orElse(false);
       result =
           sessions.admitAtOnce(
               new AtOnceAttempt(
                   room.eventId(),
-                  policy.pausedAdmission(),
+                  policy.pausedAdmission() || notOpen,
                   policy.admissionLimiter(),
                   policy.maxActive(),
                   admissionId,
