@@ -6,7 +6,12 @@ import io.lettuce.core.api.sync.RedisCommands;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -22,6 +27,7 @@ final class RedisProbe implements AutoCloseable {
   private final String address;
   private final RedisClient client;
   private final StatefulRedisConnection<String, String> connection;
+  private double cpuAtStart;
 
   RedisProbe(String address) {
     this.address = address;
@@ -71,6 +77,18 @@ final class RedisProbe implements AutoCloseable {
     commands().configSet("slowlog-max-len", "10000");
     commands().slowlogReset();
     commands().configResetstat();
+    cpuAtStart = cpuSeconds();
+  }
+
+  // The server process's CPU time (user + system) so far.
+  private double cpuSeconds() {
+    double total = 0;
+    for (String line : commands().info("cpu").split("\r?\n")) {
+      if (line.startsWith("used_cpu_sys:") || line.startsWith("used_cpu_user:")) {
+        total += Double.parseDouble(line.substring(line.indexOf(':') + 1).trim());
+      }
+    }
+    return total;
   }
 
   /**
@@ -81,21 +99,27 @@ final class RedisProbe implements AutoCloseable {
     long longest = -1;
     String what = "";
     int overMs = 0;
-    int overBound = 0;
-    for (Object e : commands().slowlogGet(10_000)) {
+    List<String> spikes = new ArrayList<>();
+    Map<String, Integer> seen = new HashMap<>();
+    List<Object> entries = new ArrayList<>(commands().slowlogGet(10_000));
+    Collections.reverse(entries); // oldest first
+    for (Object e : entries) {
       List<?> entry = (List<?>) e;
       List<?> args = (List<?>) entry.get(3);
-      if (OWN.contains(String.valueOf(args.get(0)).toUpperCase(java.util.Locale.ROOT))) {
+      if (OWN.contains(String.valueOf(args.get(0)).toUpperCase(Locale.ROOT))) {
         continue;
       }
       long micros = (Long) entry.get(2);
+      String described = describe(args);
+      int nth = seen.merge(described, 1, Integer::sum);
       overMs++;
       if (micros > BOUND_MICROS) {
-        overBound++;
+        // Which call of its kind it was tells where in the work it happened (the nth chunk).
+        spikes.add(String.format("%.0f ms at the %dth %s", micros / 1000.0, nth, described));
       }
       if (micros > longest) {
         longest = micros;
-        what = describe(args);
+        what = described;
       }
     }
     String scripts = scriptStats();
@@ -103,21 +127,32 @@ final class RedisProbe implements AutoCloseable {
       return "none over 1 ms; " + scripts;
     }
     return String.format(
-        "max %.1f ms (%s); %d over 1 ms, %d over 50 ms; %s",
-        longest / 1000.0, what, overMs, overBound, scripts);
+        "max %.1f ms (%s); %d over 1 ms, %d over 50 ms%s; %s",
+        longest / 1000.0,
+        what,
+        overMs,
+        spikes.size(),
+        spikes.isEmpty()
+            ? ""
+            : " (" + String.join(", ", spikes) + ", counted among calls over 1 ms)",
+        scripts);
   }
 
-  // cmdstat_evalsha:calls=500,usec=4000000,usec_per_call=8000.00,...
+  // cmdstat_evalsha:calls=500,usec=4000000,usec_per_call=8000.00,... The commands' time is wall
+  // time on the server; the process's CPU time beside it shows how much of that was waiting for a
+  // CPU.
   private String scriptStats() {
+    double cpu = cpuSeconds() - cpuAtStart;
     for (String line : commands().info("commandstats").split("\r?\n")) {
       if (line.startsWith("cmdstat_evalsha:")) {
         String calls = field(line, "calls");
-        String mean = field(line, "usec_per_call");
+        double usec = Double.parseDouble(field(line, "usec"));
         return String.format(
-            "EVALSHA %s calls, mean %.2f ms", calls, Double.parseDouble(mean) / 1000.0);
+            "EVALSHA %s calls, mean %.2f ms, %.1f s in all; Redis CPU %.1f s",
+            calls, usec / Long.parseLong(calls) / 1000.0, usec / 1e6, cpu);
       }
     }
-    return "no EVALSHA";
+    return String.format("no EVALSHA; Redis CPU %.1f s", cpu);
   }
 
   private static String field(String line, String name) {
