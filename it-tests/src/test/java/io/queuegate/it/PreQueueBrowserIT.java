@@ -41,17 +41,17 @@ class PreQueueBrowserIT {
   @Test
   void scheduledSale_countsDownToTheOpening_thenShowsThePlace() {
     String event = "presale-" + UUID.randomUUID().toString().substring(0, 8);
-    Instant opens = Instant.now().plus(LEAD).truncatedTo(ChronoUnit.MILLIS);
-    // Admission paused, so the page stays on the place it was given instead of entering.
-    String policy =
-        "{\"ready_window\":1,\"paused_admission\":true,\"pre_queue_starts_at\":\""
-            + Instant.now().truncatedTo(ChronoUnit.SECONDS)
-            + "\",\"opens_at\":\""
-            + opens
-            + "\"}";
-    assertThat(service.api.adminPut(event, policy).status()).isEqualTo(200);
-
     try (Browser browser = Browser.start(480, 820)) {
+      // The schedule is set once the browser is up, so a slow start does not eat the countdown.
+      Instant opens = Instant.now().plus(LEAD).truncatedTo(ChronoUnit.MILLIS);
+      // Admission paused, so the page stays on the place it was given instead of entering.
+      String policy =
+          "{\"ready_window\":1,\"paused_admission\":true,\"pre_queue_starts_at\":\""
+              + Instant.now().truncatedTo(ChronoUnit.SECONDS)
+              + "\",\"opens_at\":\""
+              + opens
+              + "\"}";
+      assertThat(service.api.adminPut(event, policy).status()).isEqualTo(200);
       browser.driver.get(service.base().resolve("/wait/" + event).toString());
       WebElement countdown = browser.driver.findElement(By.id("qg-countdown"));
       browser.waitUpTo(WAIT).until(ExpectedConditions.visibilityOf(countdown));
