@@ -110,6 +110,17 @@ final class Api {
                 .PUT(HttpRequest.BodyPublishers.ofString(policyJson))));
   }
 
+  /** Supplies a scheduled sale's public value (docs/fairness.md#order). */
+  Reply adminPutPublicValue(String eventId, String publicValue) {
+    return send(
+        admin(
+            request("/api/v1/admin/events/" + eventId + "/shuffle/public-value")
+                .header("Content-Type", "application/json")
+                .PUT(
+                    HttpRequest.BodyPublishers.ofString(
+                        "{\"public_value\":\"" + publicValue + "\"}"))));
+  }
+
   /** Sends raw bytes with the given method and headers, for malformed-input tests. */
   Reply raw(String method, String path, byte[] body, String... headers) {
     HttpRequest.Builder b =

@@ -45,6 +45,21 @@ class WaitingPageRoutesTest {
   }
 
   @Test
+  void page_explainsTheRandomOrderInOneSentence_andLinksTheEventsShuffle() {
+    Exchange en = api.get("/wait/concert-2030").send();
+    Exchange ko = api.get("/wait/concert-2030").header("Accept-Language", "ko-KR,ko;q=0.9").send();
+
+    String link = "<a href=\"/api/v1/events/concert-2030/shuffle\" id=\"qg-shuffle\">";
+    assertThat(en.body())
+        .contains(
+            "Everyone who arrived before the sale opened was given a random place; later arrivals"
+                + " line up in order.",
+            link,
+            "role=\"timer\"");
+    assertThat(ko.body()).contains("판매 시작 전에 도착한 모든 분께는 무작위로 순번이 정해지고", link, "추첨 확인하기");
+  }
+
+  @Test
   void operatorTitleAndTarget_areRenderedEscaped() {
     when(FIX.useCases.waitingPage().page(CONCERT))
         .thenReturn(

@@ -9,7 +9,6 @@ import io.queuegate.domain.model.Waiter;
 import io.queuegate.domain.model.WaiterId;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -53,9 +52,6 @@ final class Line {
       return entrant != null ? entrant : EntrantId.of(waiter.id());
     }
   }
-
-  private static final Comparator<Place> BY_SHUFFLE =
-      Comparator.<Place>comparingLong(p -> p.score).thenComparing(p -> p.entrant);
 
   private static final Comparator<Place> BY_LAST_SEEN =
       Comparator.<Place, Instant>comparing(p -> p.lastSeen)
@@ -163,10 +159,15 @@ final class Line {
     if (!unscored.isEmpty()) {
       throw new IllegalStateException("unscored entrants left");
     }
-    Place[] order = preQueue.values().toArray(new Place[0]);
-    Arrays.sort(order, BY_SHUFFLE);
+    Place[] places = preQueue.values().toArray(new Place[0]);
+    long[] scores = new long[places.length];
+    for (int i = 0; i < places.length; i++) {
+      scores[i] = places[i].score;
+    }
+    int[] order =
+        ShuffleSort.order(scores, (a, b) -> places[a].entrant.compareTo(places[b].entrant));
     for (int i = 0; i < order.length; i++) {
-      order[i].slot = i + 1L;
+      places[order[i]].slot = i + 1L;
       shuffled.add(i + 1L);
     }
     opened = true;

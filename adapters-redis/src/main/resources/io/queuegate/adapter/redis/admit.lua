@@ -26,6 +26,12 @@ if not w then
   if not seq then
     return {'missing'}
   end
+  -- Known only by the legacy set, it may have been a pre-queue entrant: while a pre-queue waits for
+  -- its opening, everyone here joined it, and a join order must not let anyone in early.
+  if redis.call('EXISTS', pre_key, pre_new_key) > 0
+      and redis.call('HEXISTS', shuffle_key, 'opened_at') == 0 then
+    return {'not_open'}
+  end
   w = legacy_waiter(seq)
 end
 

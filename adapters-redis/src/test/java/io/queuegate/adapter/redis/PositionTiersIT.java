@@ -5,13 +5,21 @@ import static io.queuegate.domain.port.out.StoreFixtures.at;
 import static io.queuegate.domain.port.out.StoreFixtures.newEventId;
 import static io.queuegate.domain.port.out.StoreFixtures.openAttempt;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.queuegate.domain.model.EntrantId;
 import io.queuegate.domain.model.EventId;
+import io.queuegate.domain.model.NewWaiter;
+import io.queuegate.domain.model.NotReady;
+import io.queuegate.domain.model.PreQueueEntry;
+import io.queuegate.domain.model.ShuffleSeed;
 import io.queuegate.domain.model.WaiterId;
 import io.queuegate.domain.model.WaiterStanding;
 import io.queuegate.domain.port.out.QueueStore;
 import io.queuegate.domain.port.out.WaitingLine;
 import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -77,6 +85,31 @@ abstract class PositionTiersIT {
     assertThat(standing.position()).isEqualTo(3);
     assertThat(standing.method()).isEqualTo(PositionMethods.LEGACY);
     assertThat(standing.waiter().sequence()).isEqualTo(3);
+  }
+
+  @Test
+  void preQueueEntrantKnownOnlyByTheLegacyZset_cannotEnterBeforeTheOpening() {
+    store.preQueue().seal(event, ShuffleSeed.random());
+    WaiterId id = WaiterId.random();
+    EntrantId entrant = EntrantId.of(id);
+    line.join(
+        new NewWaiter(
+            event,
+            id,
+            Optional.empty(),
+            Optional.empty(),
+            Optional.of(new PreQueueEntry(entrant, OptionalLong.of(1)))),
+        0,
+        at(10));
+    admin.onOwner(keys.waiter(id), n -> n.del(keys.waiter(id)));
+
+    // Its join order in the legacy set (6th) is within the window; the opening has not come.
+    assertThatThrownBy(() -> store.ledger().admit(openAttempt(event, id), at(11)))
+        .isInstanceOfSatisfying(
+            NotReady.class, e -> assertThat(e.reason()).isEqualTo(NotReady.Reason.NOT_OPEN));
+    store.preQueue().open(event, at(12));
+    assertThat(store.ledger().admit(openAttempt(event, id), at(13)).waiter().sequence())
+        .isEqualTo(6);
   }
 
   @Test

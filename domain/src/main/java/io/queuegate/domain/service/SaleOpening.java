@@ -32,8 +32,12 @@ import java.util.concurrent.ConcurrentHashMap;
  * public value was supplied are scored in chunks when it is, and whatever is left at the opening.
  */
 public final class SaleOpening {
-  /** Entrants scored per store call: each call stays well under the store's latency bound. */
-  static final int CHUNK = 2_000;
+  /**
+   * Entrants scored per store call: each call stays well under the store's latency bound. At 2,000
+   * a Redis call took 14 ms on average and up to 96 ms on a busy machine
+   * (docs/benchmarks.md#opening).
+   */
+  static final int CHUNK = 500;
 
   private static final int MAX_CACHED_EVENTS = 10_000;
   private static final Duration STATE_FRESH_FOR = Duration.ofSeconds(1);

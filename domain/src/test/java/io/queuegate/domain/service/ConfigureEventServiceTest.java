@@ -13,8 +13,11 @@ import static org.mockito.Mockito.when;
 import io.queuegate.domain.model.InvalidPolicy;
 import io.queuegate.domain.model.PolicyField;
 import io.queuegate.domain.model.QueuePolicy;
+import io.queuegate.domain.model.SaleSchedule;
+import io.queuegate.domain.model.ShuffleSeed;
 import io.queuegate.domain.port.out.EventPolicies;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
@@ -31,6 +34,26 @@ class ConfigureEventServiceTest {
       new ConfigureEventService(
           stored, catalog, HeartbeatCadence.of(Duration.ofMillis(500), SECOND));
   private final PauseEventService pause = new PauseEventService(configure);
+  private final FakeQueueStore preQueue = new FakeQueueStore();
+  private final ConfigureEventService configureSales =
+      new ConfigureEventService(
+          stored,
+          catalog,
+          HeartbeatCadence.of(Duration.ofMillis(500), SECOND),
+          new SaleOpening(preQueue, clock),
+          clock);
+
+  private Instant in(long seconds) {
+    return clock.instant().plusSeconds(seconds);
+  }
+
+  private static QueuePolicy scheduled(SaleSchedule schedule) {
+    return DEFAULTS.toBuilder().schedule(Optional.of(schedule)).build();
+  }
+
+  private static UnaryOperator<QueuePolicy> schedule(SaleSchedule schedule) {
+    return p -> p.toBuilder().schedule(Optional.of(schedule)).build();
+  }
 
   private static QueuePolicy withReadyWindow(QueuePolicy p, long readyWindow) {
     return QueuePolicy.builder()
@@ -199,4 +222,63 @@ class ConfigureEventServiceTest {
   private static final io.queuegate.domain.model.CaptchaPolicy TURNSTILE =
       io.queuegate.domain.model.CaptchaPolicy.of(
           "turnstile", "0x4AAAAAAA", io.queuegate.domain.model.CaptchaOutage.ADMIT);
+
+  @Test
+  void scheduleStored_sealsASeed_thatALaterChangeKeeps() {
+    storeHolds(Optional.empty());
+    SaleSchedule sale = new SaleSchedule(in(60), in(600), Optional.empty());
+
+    configureSales.configure(EVENT, schedule(sale));
+    ShuffleSeed sealed = preQueue.shuffle(EVENT).orElseThrow().seed();
+    storeHolds(Optional.of(scheduled(sale)));
+    configureSales.configure(EVENT, schedule(new SaleSchedule(in(60), in(900), Optional.empty())));
+
+    assertThat(preQueue.shuffle(EVENT).orElseThrow().seed()).isEqualTo(sealed);
+  }
+
+  @Test
+  void policyWithoutSchedule_sealsNothing() {
+    storeHolds(Optional.empty());
+
+    configureSales.configure(EVENT, p -> p.toBuilder().readyWindow(10).build());
+
+    assertThat(preQueue.shuffle(EVENT)).isEmpty();
+  }
+
+  @Test
+  void onceThePreQueueStarted_itsStartAndSourceAreFixed_andTheOpeningMayMoveWhileAhead() {
+    SaleSchedule sale = new SaleSchedule(in(-10), in(600), Optional.of("draw #1"));
+    storeHolds(Optional.of(scheduled(sale)));
+
+    assertRefused(
+        schedule(new SaleSchedule(in(-5), in(600), Optional.of("draw #1"))),
+        PolicyField.PRE_QUEUE_STARTS_AT);
+    assertRefused(
+        schedule(new SaleSchedule(in(-10), in(600), Optional.of("draw #2"))),
+        PolicyField.SHUFFLE_PUBLIC_VALUE_SOURCE);
+    assertRefused(p -> p.toBuilder().schedule(Optional.empty()).build(), PolicyField.OPENS_AT);
+    assertRefused(
+        schedule(new SaleSchedule(in(-10), in(-1), Optional.of("draw #1"))), PolicyField.OPENS_AT);
+    SaleSchedule later = new SaleSchedule(in(-10), in(1200), Optional.of("draw #1"));
+    assertThat(configureSales.configure(EVENT, schedule(later)).schedule()).contains(later);
+  }
+
+  @Test
+  void afterTheOpening_theScheduleIsFrozen_butOtherFieldsStillChange() {
+    SaleSchedule sale = new SaleSchedule(in(-600), in(-1), Optional.empty());
+    storeHolds(Optional.of(scheduled(sale)));
+
+    assertRefused(
+        schedule(new SaleSchedule(in(-600), in(600), Optional.empty())), PolicyField.OPENS_AT);
+    QueuePolicy paused =
+        configureSales.configure(EVENT, p -> p.toBuilder().pausedAdmission(true).build());
+    assertThat(paused.pausedAdmission()).isTrue();
+    assertThat(paused.schedule()).contains(sale);
+  }
+
+  private void assertRefused(UnaryOperator<QueuePolicy> change, PolicyField field) {
+    assertThatThrownBy(() -> configureSales.configure(EVENT, change))
+        .isInstanceOfSatisfying(InvalidPolicy.class, e -> assertThat(e.field()).isEqualTo(field));
+    verify(stored, never()).save(any(), any());
+  }
 }

@@ -41,6 +41,8 @@ final class WaitingPageRenderer {
     slots.put("lang", language.tag());
     slots.put("title", title);
     slots.put("base", base);
+    // The published shuffle of a scheduled sale (docs/fairness.md#check); event ids need no escape.
+    slots.put("shuffleUrl", base + "api/v1/events/" + eventId.value() + "/shuffle");
     Map<String, Object> config = new LinkedHashMap<>();
     config.put("eventId", eventId.value());
     config.put("lang", language.tag());

@@ -11,9 +11,9 @@ import java.nio.charset.StandardCharsets;
 /**
  * One waiter's event stream. It recomputes the status once per {@code checkEvery} (each call is
  * also the waiter's heartbeat, and it bounds the store load to one read per stream per check),
- * sends {@code status} when position or readiness changed or {@code resendEvery} has passed, and
- * {@code ready} each time the waiter becomes ready. It ends when the waiter is gone (entered, left,
- * expired) or the client disconnects; the page then polls, which explains the ending.
+ * sends {@code status} when position, readiness or phase changed or {@code resendEvery} has passed,
+ * and {@code ready} each time the waiter becomes ready. It ends when the waiter is gone (entered,
+ * left, expired) or the client disconnects; the page then polls, which explains the ending.
  */
 final class StatusStream {
   private final QueueStatusUseCase status;
@@ -41,8 +41,12 @@ final class StatusStream {
         } catch (QueueException e) {
           return; // left, entered or expired
         }
+        // The opening may leave the position as it was (a pre-queue of one stays first), but the
+        // page must hear that the countdown is over.
         boolean changed =
-            now.position() != last.position() || now.readyForEntry() != last.readyForEntry();
+            now.position() != last.position()
+                || now.readyForEntry() != last.readyForEntry()
+                || now.inPreQueue() != last.inPreQueue();
         if (changed || pacer.nanoTime() - lastSent >= settings.resendEvery().toNanos()) {
           lastSent = send(out, now, !last.readyForEntry());
         }

@@ -68,7 +68,8 @@ public final class Routes {
           GATE_WAIT,
           GATE_ENTER,
           COMPLETE,
-          SHUFFLE);
+          SHUFFLE,
+          LOG);
   private static final List<String> ADMIN =
       List.of(
           ADMIN_EVENT,

@@ -20,7 +20,12 @@
  *
  * Behind the gate (cfg.gate) the page is served under the protected host: it calls the API under
  * cfg.api, enters through the gate, which sets the session cookie, and goes back to the page the
- * visitor first asked for. */
+ * visitor first asked for.
+ *
+ * A scheduled sale: before its opening the page shows a countdown instead of a place (every place
+ * in the pre-queue is drawn at the opening), redrawn every second but announced to screen readers
+ * only when the page learns of it, one minute and ten seconds before, and at the opening; then the
+ * place as usual. */
 (function () {
   'use strict';
   var cfg = JSON.parse(document.getElementById('qg-config').textContent);
@@ -43,6 +48,7 @@
   // The global each provider's script defines; all three offer render(element, options) and reset.
   var CAPTCHA_API = { turnstile: 'turnstile', hcaptcha: 'hcaptcha', recaptcha: 'grecaptcha' };
   var captcha = { token: null, api: null, widget: null, loading: false, then: null };
+  var opensAt = null, countdown = null, announced = {}, opensSaid = null;
   var fmt = window.Intl ? new Intl.NumberFormat(cfg.lang) : { format: String };
 
   function uuid() {
@@ -88,6 +94,7 @@
     if (!force) { lastSpoken = Date.now(); }
     $('qg-live').textContent = text;
   }
+  function speak(text) { $('qg-live').textContent = text; }
   function showError(text) { var e = $('qg-error'); e.textContent = text; e.hidden = !text; if (text) { $('qg-live').textContent = text; } }
   function state(name) { root.setAttribute('data-state', name); }
   function single(sec) {
@@ -115,13 +122,59 @@
   }
   function show(st) {
     showError('');
+    if (st.opens_at) { $('qg-fair').hidden = false; }
+    if (st.phase === 'pre_queue' && st.opens_at) { return awaitOpening(Date.parse(st.opens_at), 'status.prequeue'); }
+    var opened = opensAt !== null;
+    if (opened) { endCountdown(); state('waiting'); }
     if (st.position > startPos) { startPos = st.position; remember(); }
     $('qg-position').textContent = fmt.format(st.position);
     var wait = eta(st);
     $('qg-eta').textContent = wait;
     progress(startPos <= 1 ? 100 : (startPos - st.position) / (startPos - 1) * 100);
     $('qg-leave').hidden = false;
-    say(st.ready_for_entry ? t('status.ready') : t('status.waitingFor', { position: fmt.format(st.position), eta: wait }), st.ready_for_entry);
+    say(st.ready_for_entry ? t('status.ready') : t('status.waitingFor', { position: fmt.format(st.position), eta: wait }), st.ready_for_entry || opened);
+  }
+  function clock(ms) {
+    var d = new Date(ms), o = { hour: 'numeric', minute: '2-digit' };
+    if (d.getSeconds()) { o.second = '2-digit'; }
+    if (d.toDateString() !== new Date().toDateString()) { o.month = 'short'; o.day = 'numeric'; }
+    return d.toLocaleString(cfg.lang, o);
+  }
+  function duration(sec) {
+    var h = Math.floor(sec / 3600), m = Math.floor(sec / 60) % 60, s = sec % 60;
+    var two = function (n) { return (n < 10 ? '0' : '') + n; };
+    return (h ? h + ':' + two(m) : String(m)) + ':' + two(s);
+  }
+  function secondsUntil(ms) { return Math.max(0, Math.ceil((ms - Date.now()) / 1000)); }
+  // The countdown to the opening at ms; the sentence under it is announced when it is new.
+  function awaitOpening(ms, sentence, vars) {
+    state('pre-queue'); $('qg-opening').hidden = false; $('qg-leave').hidden = !token;
+    if (opensAt !== ms) {
+      var left = secondsUntil(ms);
+      opensAt = ms;
+      announced = { minute: left <= 60, ten: left <= 10, open: false };
+    }
+    if (opensSaid !== sentence + ms) {
+      opensSaid = sentence + ms;
+      say(t(sentence, vars || { time: clock(ms) }), true);
+    }
+    tick();
+    if (!countdown) { countdown = setInterval(tick, 1000); }
+  }
+  function tick() {
+    var left = secondsUntil(opensAt);
+    $('qg-countdown').textContent = duration(left);
+    if (left <= 60 && !announced.minute) { announced.minute = true; speak(t('countdown.minute')); }
+    if (left <= 10 && !announced.ten) { announced.ten = true; speak(t('countdown.seconds', { n: fmt.format(left) })); }
+    if (left === 0 && !announced.open) {
+      announced.open = true; say(t('status.opening'), true);
+      // The server's poll_after_ms already points here; a page on the event stream hears it.
+      if (token && !stream) { later(poll, 1 + Math.random() * 2); }
+    }
+  }
+  function endCountdown() {
+    clearInterval(countdown); countdown = null; opensAt = null; opensSaid = null;
+    $('qg-opening').hidden = true;
   }
   function remember() { write(KEY, { token: token, start: startPos, entering: enterKey || undefined }); }
   function stop() {
@@ -172,7 +225,7 @@
   }
 
   function gone(msg) {
-    stop(); token = null; enterKey = null; state('gone'); showError(t(msg));
+    stop(); endCountdown(); token = null; enterKey = null; state('gone'); showError(t(msg));
     $('qg-rejoin').hidden = false; $('qg-leave').hidden = true;
   }
   // Proof of work (docs/design.md#bots): an event that requires it refuses a join without a
@@ -277,6 +330,8 @@
       if (CAPTCHA && !needsProof(r)) { spendCaptcha(); }
       if (!r.ok) {
         if (settled(r) && (read(KEY) || {}).joining === key) { write(KEY, null); }
+        var err = r.json.error || {}, d = err.details || {};
+        if (err.code === 'SALE_NOT_STARTED' && d.pre_queue_starts_at && d.opens_at) { return notStarted(d); }
         if (needsProof(r) && attempts < 3) {
           return solve(function (p) { join(p, attempts + 1); });
         }
@@ -287,10 +342,20 @@
         return fail(r, join);
       }
       if (CAPTCHA) { $('qg-captcha').hidden = true; }
-      token = r.json.waiting_token; startPos = r.json.position_hint; remember(); state('waiting');
-      show({ position: r.json.position_hint, eta_sec: r.json.eta_sec, eta_low_sec: r.json.eta_low_sec, eta_high_sec: r.json.eta_high_sec, ready_for_entry: false });
+      token = r.json.waiting_token; state('waiting');
+      // A pre-queue answer's position is the pre-queue's size: the real start comes at the opening.
+      startPos = r.json.phase === 'pre_queue' ? 0 : r.json.position_hint; remember();
+      show({ position: r.json.position_hint, eta_sec: r.json.eta_sec, eta_low_sec: r.json.eta_low_sec,
+        eta_high_sec: r.json.eta_high_sec, ready_for_entry: false, phase: r.json.phase, opens_at: r.json.opens_at });
       follow(r.json.poll_after_ms);
     });
+  }
+  // The line is not open yet: count down to the opening and join when the line opens.
+  function notStarted(d) {
+    var start = Date.parse(d.pre_queue_starts_at);
+    $('qg-fair').hidden = false;
+    awaitOpening(Date.parse(d.opens_at), 'error.notstarted', { time: clock(start) });
+    later(join, (start - Date.now()) / 1000 + Math.random() * 2);
   }
   function poll() {
     call('GET', 'status?token=' + encodeURIComponent(token)).then(function (r) {
@@ -359,7 +424,7 @@
     }
   }
   function leave() {
-    stop(); done = true; enterKey = null;
+    stop(); endCountdown(); done = true; enterKey = null;
     call('POST', 'leave', { waiting_token: token });
     write(KEY, null); token = null; state('left');
     say(t('status.left'), true); $('qg-leave').hidden = true; $('qg-rejoin').hidden = false;

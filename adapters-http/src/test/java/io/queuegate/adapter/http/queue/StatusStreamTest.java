@@ -10,8 +10,10 @@ import io.queuegate.domain.model.WaiterStatus;
 import io.queuegate.domain.port.in.QueueStatusUseCase;
 import java.io.UncheckedIOException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class StatusStreamTest {
@@ -52,6 +54,18 @@ class StatusStreamTest {
     stream.run("t", at(3, false), this::record);
 
     assertThat(events).containsExactly("status 3", "status 2", "status 1", "ready 1");
+  }
+
+  @Test
+  void theOpening_isSentEvenWhenThePositionStaysTheSame() {
+    WaiterStatus waiting =
+        new WaiterStatus(1, 60, 0, false, 1000, true, Optional.of(Instant.EPOCH));
+    WaiterStatus opened = new WaiterStatus(1, 0, 0, false, 1000, false, Optional.of(Instant.EPOCH));
+    when(status.status("t")).thenReturn(waiting, opened).thenThrow(new WaiterNotFound());
+
+    stream.run("t", waiting, (name, json) -> events.add(name + " " + json.contains("pre_queue")));
+
+    assertThat(events).containsExactly("status true", "status false");
   }
 
   @Test
