@@ -69,6 +69,8 @@ public final class QueueApplication {
         new BackgroundJobs(
             heartbeats, reaper, settings.jobs().flushInterval(), settings.jobs().reapInterval());
 
+    SiteverifyCaptchaVerifier captcha =
+        new SiteverifyCaptchaVerifier(settings.captcha().settings());
     UseCaseWiring wiring =
         new UseCaseWiring(
             settings,
@@ -78,7 +80,7 @@ public final class QueueApplication {
             metrics,
             signer,
             new JwtEnqueueTokenVerifier(settings.enqueueTokens()),
-            new SiteverifyCaptchaVerifier(settings.captcha().settings()),
+            captcha,
             clock,
             JwtReceiptSigner.sharingKeysOf(signer));
     GateWiring gate =
@@ -116,7 +118,7 @@ public final class QueueApplication {
     jobs.start();
     gate.jobs().start();
     webServer.start();
-    return new RunningService(webServer, jobs, gate.jobs(), stores);
+    return new RunningService(webServer, jobs, gate.jobs(), stores, captcha);
   }
 
   /**

@@ -12,13 +12,20 @@ public final class RunningService implements AutoCloseable {
   private final BackgroundJobs jobs;
   private final GateJobs gateJobs;
   private final AutoCloseable store;
+  private final AutoCloseable outbound;
   private boolean closed;
 
-  RunningService(WebServer server, BackgroundJobs jobs, GateJobs gateJobs, AutoCloseable store) {
+  RunningService(
+      WebServer server,
+      BackgroundJobs jobs,
+      GateJobs gateJobs,
+      AutoCloseable store,
+      AutoCloseable outbound) {
     this.server = server;
     this.jobs = jobs;
     this.gateJobs = gateJobs;
     this.store = store;
+    this.outbound = outbound;
   }
 
   /** The port the server listens on. */
@@ -28,7 +35,8 @@ public final class RunningService implements AutoCloseable {
 
   /**
    * Stops accepting requests and lets those in flight finish (the server's grace period), then
-   * stops the reaper and flushes heartbeats and session renewals, then closes the store.
+   * stops the reaper and flushes heartbeats and session renewals, then closes the outbound clients
+   * (CAPTCHA) and the store.
    */
   @Override
   public synchronized void close() {
@@ -40,6 +48,11 @@ public final class RunningService implements AutoCloseable {
     server.stop();
     gateJobs.close();
     jobs.close();
+    try {
+      outbound.close();
+    } catch (Exception e) {
+      LOG.log(System.Logger.Level.WARNING, "closing the outbound clients failed", e);
+    }
     try {
       store.close();
     } catch (Exception e) {

@@ -17,7 +17,7 @@ import java.util.Optional;
  * Reads what the verifier needs from a queuegate service's public routes: the log page by page, the
  * shuffle's commitment, and the JWK set the receipts are signed with.
  */
-final class ServiceClient {
+final class ServiceClient implements AutoCloseable {
   private static final int PAGE = 1_000;
   private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
@@ -73,5 +73,10 @@ final class ServiceClient {
       throw new IOException("GET " + path + " answered " + response.statusCode());
     }
     return Optional.of(LogJson.parse(response.body()));
+  }
+
+  @Override
+  public void close() {
+    http.close();
   }
 }

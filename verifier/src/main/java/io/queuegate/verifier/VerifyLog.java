@@ -61,20 +61,23 @@ public final class VerifyLog {
           default -> throw new IllegalArgumentException("unknown option " + option);
         }
       }
-      ServiceClient service = new ServiceClient(base);
       ArrayNode records;
-      if (logFile.isPresent()) {
-        records = LogJson.recordsArray(LogJson.parse(Files.readString(logFile.get())));
-      } else {
-        records = service.log(eventId);
-        if (commitment.isEmpty()) {
-          commitment = service.commitment(eventId);
+      Optional<String> jwks;
+      // A client's selector thread lives until it is closed: run in a JVM that goes on (tests).
+      try (ServiceClient service = new ServiceClient(base)) {
+        if (logFile.isPresent()) {
+          records = LogJson.recordsArray(LogJson.parse(Files.readString(logFile.get())));
+        } else {
+          records = service.log(eventId);
+          if (commitment.isEmpty()) {
+            commitment = service.commitment(eventId);
+          }
         }
+        if (save.isPresent()) {
+          Files.writeString(save.get(), LogJson.saved(eventId.value(), records));
+        }
+        jwks = receipt.isPresent() ? Optional.of(service.jwks()) : Optional.empty();
       }
-      if (save.isPresent()) {
-        Files.writeString(save.get(), LogJson.saved(eventId.value(), records));
-      }
-      Optional<String> jwks = receipt.isPresent() ? Optional.of(service.jwks()) : Optional.empty();
       Verdict verdict =
           new Verification(
                   eventId,
