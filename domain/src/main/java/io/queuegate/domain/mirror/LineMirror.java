@@ -27,14 +27,18 @@ public final class LineMirror {
   public static final long MAX_SPAN = 1L << 31;
 
   private final StampedLock lock = new StampedLock();
+  private final int blockBits;
+  private final int chunkBits;
   private final WaitingBitmap line;
   private WaitingBitmap preQueue;
   private boolean opened;
   private long version;
 
-  private LineMirror(WaitingBitmap line, WaitingBitmap preQueue) {
-    this.line = line;
-    this.preQueue = preQueue;
+  private LineMirror(int blockBits, int chunkBits) {
+    this.blockBits = blockBits;
+    this.chunkBits = chunkBits;
+    this.line = bitmap();
+    this.preQueue = bitmap();
   }
 
   /** An empty mirror at version 0 with the standard block and chunk sizes. */
@@ -44,7 +48,12 @@ public final class LineMirror {
 
   /** An empty mirror with another block size, for measurements. */
   public static LineMirror withBlocks(int blockBits) {
-    return new LineMirror(bitmap(blockBits), bitmap(blockBits));
+    return new LineMirror(blockBits, CHUNK_BITS);
+  }
+
+  /** An empty mirror with small chunks, so that tests see chunks come and go. */
+  static LineMirror sized(int blockBits, int chunkBits) {
+    return new LineMirror(blockBits, chunkBits);
   }
 
   /**
@@ -143,7 +152,7 @@ public final class LineMirror {
         if (opened || open.entrants() != preQueue.size()) {
           throw new IllegalStateException("the opening does not match the mirrored pre-queue");
         }
-        WaitingBitmap shuffled = bitmap(LineMirror.BLOCK_BITS);
+        WaitingBitmap shuffled = bitmap();
         shuffled.fillFirst(open.entrants());
         preQueue = shuffled;
         opened = true;
@@ -196,7 +205,7 @@ public final class LineMirror {
     return ahead < 0 ? null : new MirrorStanding(true, ahead, at);
   }
 
-  private static WaitingBitmap bitmap(int blockBits) {
-    return new WaitingBitmap(blockBits, CHUNK_BITS, MAX_SPAN);
+  private WaitingBitmap bitmap() {
+    return new WaitingBitmap(blockBits, chunkBits, MAX_SPAN);
   }
 }
