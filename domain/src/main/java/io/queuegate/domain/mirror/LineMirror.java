@@ -14,7 +14,8 @@ import java.util.concurrent.locks.StampedLock;
  * #standing}. The writer holds a {@link StampedLock}'s write lock for a whole batch, and readers
  * read optimistically and retry under the read lock when a batch overlapped them, so a reader sees
  * the line exactly as it was after some batch, together with that batch's version, and never a
- * count that no version had. Readers never block the writer, and copy nothing.
+ * count that no version had. Readers copy nothing, and hold the writer up only on a retry, for one
+ * read.
  */
 public final class LineMirror {
   /**
@@ -27,8 +28,11 @@ public final class LineMirror {
   /** Keys per allocated chunk: 8 KiB of bitmap. */
   public static final int CHUNK_BITS = 1 << 16;
 
-  /** The widest range of sequences one line may cover at once (about 2.1 billion). */
-  public static final long MAX_SPAN = 1L << 31;
+  /**
+   * The widest range of sequences one line may cover at once (about a billion): counts stay ints,
+   * and a stray sequence far ahead costs at most 8 MB of block counts.
+   */
+  public static final long MAX_SPAN = 1L << 30;
 
   private final StampedLock lock = new StampedLock();
   private final int blockBits;

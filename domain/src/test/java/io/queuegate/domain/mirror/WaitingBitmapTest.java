@@ -131,7 +131,7 @@ class WaitingBitmapTest {
   void randomInterleavings_agreeWithATreeSet(long seed) {
     Random random = new Random(seed);
     for (int[] sizes : new int[][] {{64, 256}, {512, 4096}, {4096, 65536}}) {
-      WaitingBitmap set = new WaitingBitmap(sizes[0], sizes[1], 1L << 31);
+      WaitingBitmap set = new WaitingBitmap(sizes[0], sizes[1], 1L << 30);
       TreeSet<Long> model = new TreeSet<>();
       List<Long> pending = new ArrayList<>(); // issued sequences whose join arrives late
       long next = random.nextInt(1_000);
