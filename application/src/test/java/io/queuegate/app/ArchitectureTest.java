@@ -111,6 +111,16 @@ class ArchitectureTest {
           .dependOnClassesThat()
           .resideInAnyPackage("io.queuegate.domain.port..", "io.queuegate.domain.service..");
 
+  /** The line mirror is a pure building block: the JDK and its own package only. */
+  @ArchTest
+  static final ArchRule lineMirrorDependsOnTheJdkOnly =
+      classes()
+          .that()
+          .resideInAPackage("io.queuegate.domain.mirror..")
+          .should()
+          .onlyDependOnClassesThat()
+          .resideInAnyPackage("io.queuegate.domain.mirror..", "java..");
+
   /**
    * The verifier is a buyer's client of the service: it uses the domain's log rules and model,
    * never the service's adapters, services or composition root; and nothing of the service uses it.

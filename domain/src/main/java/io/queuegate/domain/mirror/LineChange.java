@@ -1,0 +1,44 @@
+package io.queuegate.domain.mirror;
+
+/** One change to a line, as the store's change feed will report it and the mirror applies it. */
+public sealed interface LineChange {
+
+  /** A first-come join with sequence {@code seq}. */
+  record Joined(long seq) implements LineChange {
+    public Joined {
+      if (seq < 0) {
+        throw new IllegalArgumentException("a sequence is not negative");
+      }
+    }
+  }
+
+  /** A join into a pre-queue that has not opened, with sequence {@code seq}. */
+  record JoinedPreQueue(long seq) implements LineChange {
+    public JoinedPreQueue {
+      if (seq < 0) {
+        throw new IllegalArgumentException("a sequence is not negative");
+      }
+    }
+  }
+
+  /** A waiter left the line in any way: left, admitted or reaped. */
+  record Left(Place place) implements LineChange {
+    public Left {
+      if (place == null) {
+        throw new IllegalArgumentException("a leave names a place");
+      }
+    }
+  }
+
+  /**
+   * The pre-queue opened with {@code entrants} entrants, who from then on hold the shuffled slots
+   * {@code 0..entrants-1}.
+   */
+  record Opened(long entrants) implements LineChange {
+    public Opened {
+      if (entrants < 0) {
+        throw new IllegalArgumentException("entrants is not negative");
+      }
+    }
+  }
+}

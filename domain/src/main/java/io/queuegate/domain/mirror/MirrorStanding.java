@@ -1,0 +1,18 @@
+package io.queuegate.domain.mirror;
+
+/**
+ * What the mirror says about a place as of {@code version}: whether it is waiting and how many wait
+ * ahead of it (0 at the head; the position is {@code ahead + 1}). Not waiting means the mirror does
+ * not hold the place, so the caller asks the store, which knows why.
+ */
+public record MirrorStanding(boolean waiting, long ahead, long version) {
+  public MirrorStanding {
+    if (ahead < 0 || (!waiting && ahead != 0)) {
+      throw new IllegalArgumentException("only a waiting place has waiters ahead");
+    }
+  }
+
+  static MirrorStanding absent(long version) {
+    return new MirrorStanding(false, 0, version);
+  }
+}
