@@ -93,8 +93,17 @@ class LineMirrorConcurrencyTest {
               });
     }
     start.countDown();
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
     for (int v = 1; v <= script.size(); v++) {
       mirror.apply(script.get(v - 1), v);
+      // Now and then the writer lets the readers catch up, so that some reads fall between two
+      // batches however the threads are scheduled (a loaded machine may run the writer alone).
+      if (v % 100 == 1) {
+        long before = reads.get();
+        while (reads.get() < before + READERS && System.nanoTime() < deadline) {
+          Thread.onSpinWait();
+        }
+      }
     }
     writerDone.set(true);
     assertThat(readersDone.await(60, TimeUnit.SECONDS)).isTrue();
