@@ -71,7 +71,12 @@ record UseCaseWiring(
     SaleOpening opening = new SaleOpening(stores.preQueue(), clock);
     ConfigureEventService configure =
         new ConfigureEventService(
-            stores.policies(), catalog, settings.heartbeatCadence(), captcha, opening, clock);
+            stores.policies(),
+            catalog,
+            settings.heartbeatCadence(),
+            captcha,
+            Optional.of(opening),
+            clock);
     ShuffleService shuffle = new ShuffleService(catalog, opening, stores.preQueue(), clock);
     return new QueueUseCases(
         new JoinQueueService(
@@ -85,12 +90,19 @@ record UseCaseWiring(
             clock,
             Optional.of(proofOfWork),
             captcha,
-            opening,
-            new JoinReceipts(receipts, stores.log())),
+            Optional.of(opening),
+            Optional.of(new JoinReceipts(receipts, stores.log()))),
         new QueueStatusService(
-            stores.line(), catalog, eta, hint, heartbeats, metrics, clock, opening),
+            stores.line(), catalog, eta, hint, heartbeats, metrics, clock, Optional.of(opening)),
         new EnterQueueService(
-            stores.ledger(), catalog, signer, heartbeats, metrics, stamps, clock, opening),
+            stores.ledger(),
+            catalog,
+            signer,
+            heartbeats,
+            metrics,
+            stamps,
+            clock,
+            Optional.of(opening)),
         new LeaveQueueService(stores.line(), heartbeats, metrics, clock),
         new VerifyAdmissionService(signer, stores.ledger(), clock),
         new PublishKeysService(signer),

@@ -13,10 +13,8 @@ import io.queuegate.domain.model.EventId;
 import io.queuegate.domain.model.EventOverview;
 import io.queuegate.domain.model.EventStats;
 import io.queuegate.domain.model.InvalidAdmissionToken;
-import io.queuegate.domain.model.JoinReceipt;
 import io.queuegate.domain.model.QueuePolicy;
 import io.queuegate.domain.model.WaiterId;
-import io.queuegate.domain.model.WaiterStatus;
 import io.queuegate.domain.model.WaitingToken;
 import io.queuegate.domain.port.in.JoinCommand;
 import java.net.URLEncoder;
@@ -283,9 +281,8 @@ class BadInputGeneratedTest {
   private static Api stubbedApi() {
     FIX.reset();
     WaitingToken token = new WaitingToken(new EventId("concert"), WaiterId.random());
-    when(FIX.useCases.join().join(any())).thenReturn(new JoinReceipt(token, 1, 2, 1000));
-    when(FIX.useCases.status().status(anyString()))
-        .thenReturn(new WaiterStatus(1, 2, 3, true, 1000));
+    when(FIX.useCases.join().join(any())).thenReturn(Answers.receipt(token, 1, 2, 1000));
+    when(FIX.useCases.status().status(anyString())).thenReturn(Answers.status(1, 2, 3, true, 1000));
     when(FIX.useCases.enter().enter(anyString()))
         .thenReturn(new AdmissionGrant("h.p.s", 300, Instant.parse("2025-01-01T00:00:00Z")));
     when(FIX.useCases.verify().verify(anyString(), anyBoolean()))

@@ -14,7 +14,6 @@ import io.queuegate.domain.model.CaptchaRequired;
 import io.queuegate.domain.model.CaptchaUnavailable;
 import io.queuegate.domain.model.EventId;
 import io.queuegate.domain.model.InvalidCaptcha;
-import io.queuegate.domain.model.JoinReceipt;
 import io.queuegate.domain.model.WaiterId;
 import io.queuegate.domain.model.WaitingToken;
 import io.queuegate.domain.port.in.JoinCommand;
@@ -33,7 +32,7 @@ class CaptchaRoutesTest {
 
   @BeforeEach
   void stub() {
-    when(FIX.useCases.join().join(any())).thenReturn(new JoinReceipt(TOKEN, 1, 2, 1000));
+    when(FIX.useCases.join().join(any())).thenReturn(Answers.receipt(TOKEN, 1, 2, 1000));
   }
 
   private JoinCommand joined() {

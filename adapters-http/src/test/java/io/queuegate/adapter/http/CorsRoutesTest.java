@@ -7,7 +7,6 @@ import static org.mockito.Mockito.when;
 
 import io.queuegate.adapter.http.routing.Routes;
 import io.queuegate.domain.model.EventId;
-import io.queuegate.domain.model.JoinReceipt;
 import io.queuegate.domain.model.WaiterId;
 import io.queuegate.domain.model.WaiterNotFound;
 import io.queuegate.domain.model.WaitingToken;
@@ -61,7 +60,7 @@ class CorsRoutesTest {
 
   @Test
   void actualRequestFromAnAllowedOrigin_isReadableWithItsHeaders() {
-    when(FIX.useCases.join().join(any())).thenReturn(new JoinReceipt(TOKEN, 1, 2, 1000));
+    when(FIX.useCases.join().join(any())).thenReturn(Answers.receipt(TOKEN, 1, 2, 1000));
 
     Exchange res = api.post(Routes.JOIN).idempotencyKey().header("Origin", SHOP).send(JOIN_BODY);
 

@@ -10,7 +10,6 @@ import io.queuegate.adapter.http.routing.Routes;
 import io.queuegate.domain.model.EventId;
 import io.queuegate.domain.model.IdempotencyOutcome;
 import io.queuegate.domain.model.IdempotencyReply;
-import io.queuegate.domain.model.JoinReceipt;
 import io.queuegate.domain.model.RateDecision;
 import io.queuegate.domain.model.WaiterId;
 import io.queuegate.domain.model.WaiterNotFound;
@@ -38,7 +37,7 @@ class JsonHeadersRoutesTest {
 
   @Test
   void successfulJoin_isNoStoreAndNosniff() {
-    when(FIX.useCases.join().join(any())).thenReturn(new JoinReceipt(TOKEN, 1, 2, 1000));
+    when(FIX.useCases.join().join(any())).thenReturn(Answers.receipt(TOKEN, 1, 2, 1000));
 
     Exchange res =
         api.post(Routes.JOIN).idempotencyKey().send("{\"event_id\":\"concert\",\"user_id\":\"u\"}");

@@ -12,7 +12,6 @@ import io.queuegate.domain.log.LogPage;
 import io.queuegate.domain.log.LogRecord;
 import io.queuegate.domain.model.EntrantId;
 import io.queuegate.domain.model.EventId;
-import io.queuegate.domain.model.JoinReceipt;
 import io.queuegate.domain.model.ShuffleKey;
 import io.queuegate.domain.model.ShuffleSeed;
 import io.queuegate.domain.model.WaiterId;
@@ -95,10 +94,7 @@ class LogRoutesTest {
     WaitingToken token = new WaitingToken(EVENT, WaiterId.random());
     String receipt = "eyJhbGciOiJFUzI1NiJ9.eyJsb2dfc2VxIjoxfQ.c2lnbmF0dXJl";
     when(FIX.useCases.join().join(any()))
-        .thenReturn(
-            new JoinReceipt(
-                    token, 3, 10, 1_000, EntrantId.of(token.waiterId()), false, Optional.empty())
-                .withSignedReceipt(Optional.of(receipt)));
+        .thenReturn(Answers.receipt(token, 3, 10, 1_000).withSignedReceipt(Optional.of(receipt)));
 
     Exchange res =
         api.post(Routes.JOIN).idempotencyKey().send("{\"event_id\":\"sale-1\",\"user_id\":\"a\"}");

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.Mockito.when;
 
 import io.queuegate.adapter.http.routing.Routes;
-import io.queuegate.domain.model.WaiterStatus;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -51,7 +50,7 @@ class OperationsRoutesTest {
 
   @Test
   void metrics_recordRequestsByRouteTemplateNeverRawPath() {
-    when(FIX.useCases.status().status("t")).thenReturn(new WaiterStatus(1, 2, 3, true, 1000));
+    when(FIX.useCases.status().status("t")).thenReturn(Answers.status(1, 2, 3, true, 1000));
     api.get(Routes.STATUS).query("token", "t").send();
     api.get("/api/v1/admin/events/some-event").send();
     api.get("/no/such/path/123").send();

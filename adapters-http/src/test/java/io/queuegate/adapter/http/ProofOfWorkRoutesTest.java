@@ -12,7 +12,6 @@ import io.queuegate.adapter.http.routing.Routes;
 import io.queuegate.domain.model.Challenge;
 import io.queuegate.domain.model.EventId;
 import io.queuegate.domain.model.InvalidProofOfWork;
-import io.queuegate.domain.model.JoinReceipt;
 import io.queuegate.domain.model.ProofOfWorkRefusal;
 import io.queuegate.domain.model.ProofOfWorkRequired;
 import io.queuegate.domain.model.ProofOfWorkSolution;
@@ -43,7 +42,7 @@ class ProofOfWorkRoutesTest {
 
   @BeforeEach
   void stub() {
-    when(FIX.useCases.join().join(any())).thenReturn(new JoinReceipt(TOKEN, 1, 2, 1000));
+    when(FIX.useCases.join().join(any())).thenReturn(Answers.receipt(TOKEN, 1, 2, 1000));
     when(FIX.useCases.challenge().issue(eq(EVENT), anyString()))
         .thenReturn(new Challenge("SHA-256", HEX, 50_000, "s?expires=1&event=concert-2025", HEX));
   }

@@ -14,7 +14,6 @@ import io.queuegate.adapter.http.queue.PushSettings;
 import io.queuegate.adapter.http.routing.Routes;
 import io.queuegate.domain.model.EventId;
 import io.queuegate.domain.model.WaiterId;
-import io.queuegate.domain.model.WaiterStatus;
 import io.queuegate.domain.model.WaitingToken;
 import java.io.IOException;
 import java.net.URI;
@@ -58,7 +57,7 @@ class QueueEventsClientLimitServerIT {
   void streamsBeyondThePerTokenAndPerClientLimits_are429UntilOneCloses() throws Exception {
     FIX.reset();
     when(FIX.useCases.status().status(anyString()))
-        .thenReturn(new WaiterStatus(5, 10, 0, false, 1000));
+        .thenReturn(Answers.status(5, 10, 0, false, 1000));
     String a = token();
     String b = token();
     String c = token();

@@ -10,7 +10,6 @@ import io.helidon.webserver.testing.junit5.ServerTest;
 import io.helidon.webserver.testing.junit5.SetUpServer;
 import io.queuegate.adapter.http.queue.PushSettings;
 import io.queuegate.adapter.http.routing.Routes;
-import io.queuegate.domain.model.WaiterStatus;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -46,7 +45,7 @@ class QueueEventsLimitServerIT {
   @Test
   void secondStreamBeyondTheLimit_is503WithRetryAfterUntilTheFirstCloses() throws Exception {
     FIX.reset();
-    when(FIX.useCases.status().status("tok")).thenReturn(new WaiterStatus(5, 10, 0, false, 1000));
+    when(FIX.useCases.status().status("tok")).thenReturn(Answers.status(5, 10, 0, false, 1000));
     HttpResponse<Stream<String>> first =
         http.send(events("tok"), HttpResponse.BodyHandlers.ofLines());
     Iterator<String> lines = first.body().iterator();

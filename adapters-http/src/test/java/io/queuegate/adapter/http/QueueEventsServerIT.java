@@ -51,7 +51,7 @@ class QueueEventsServerIT {
   }
 
   private static WaiterStatus at(long position, boolean ready) {
-    return new WaiterStatus(position, 4, 0, ready, 1000);
+    return Answers.status(position, 4, 0, ready, 1000);
   }
 
   @Test

@@ -12,6 +12,7 @@ import static org.mockito.Mockito.when;
 
 import io.queuegate.adapter.http.routing.Routes;
 import io.queuegate.domain.model.AdmissionGrant;
+import io.queuegate.domain.model.EntrantId;
 import io.queuegate.domain.model.EventId;
 import io.queuegate.domain.model.IdempotencyOutcome;
 import io.queuegate.domain.model.IdempotencyReply;
@@ -44,7 +45,7 @@ class QueueRoutesTest {
 
   @BeforeEach
   void stubJoin() {
-    when(FIX.useCases.join().join(any())).thenReturn(new JoinReceipt(TOKEN, 7, 14, 1000));
+    when(FIX.useCases.join().join(any())).thenReturn(Answers.receipt(TOKEN, 7, 14, 1000));
   }
 
   @Test
@@ -74,7 +75,19 @@ class QueueRoutesTest {
   @Test
   void join_answersTheEtaRangeAndTheStampedToken_besideTheOldFields() {
     when(FIX.useCases.join().join(any()))
-        .thenReturn(new JoinReceipt(TOKEN, 7, 14, 1000, 11, 20, "AbCdEfGhIjKlMnOp"));
+        .thenReturn(
+            new JoinReceipt(
+                TOKEN,
+                7,
+                14,
+                1000,
+                11,
+                20,
+                "AbCdEfGhIjKlMnOp",
+                EntrantId.of(TOKEN.waiterId()),
+                false,
+                Optional.empty(),
+                Optional.empty()));
 
     Exchange res = api.post(Routes.JOIN).idempotencyKey().send(JOIN_BODY);
 
@@ -174,7 +187,7 @@ class QueueRoutesTest {
   @Test
   void statusWithToken_returnsPosition() {
     when(FIX.useCases.status().status(TOKEN.encode()))
-        .thenReturn(new WaiterStatus(7, 14, 15, false, 1000, 12, 19));
+        .thenReturn(new WaiterStatus(7, 14, 15, false, 1000, 12, 19, false, Optional.empty()));
 
     Exchange res = api.get(Routes.STATUS).query("token", TOKEN.encode()).send();
 

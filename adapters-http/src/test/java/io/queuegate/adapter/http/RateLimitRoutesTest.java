@@ -17,14 +17,12 @@ import io.queuegate.adapter.http.routing.Routes;
 import io.queuegate.domain.model.AdmissionGrant;
 import io.queuegate.domain.model.EventId;
 import io.queuegate.domain.model.InvalidAdmissionToken;
-import io.queuegate.domain.model.JoinReceipt;
 import io.queuegate.domain.model.RateDecision;
 import io.queuegate.domain.model.RateLimitRequest;
 import io.queuegate.domain.model.RateLimitRule;
 import io.queuegate.domain.model.RateLimitScope;
 import io.queuegate.domain.model.WaiterId;
 import io.queuegate.domain.model.WaiterNotFound;
-import io.queuegate.domain.model.WaiterStatus;
 import io.queuegate.domain.model.WaitingToken;
 import java.time.Duration;
 import java.time.Instant;
@@ -64,9 +62,9 @@ class RateLimitRoutesTest {
   @BeforeEach
   void answerJoinsAndChecks() {
     when(FIX.useCases.join().join(any()))
-        .thenReturn(new JoinReceipt(WaitingToken.parse(token).orElseThrow(), 1, 1, 1000));
+        .thenReturn(Answers.receipt(WaitingToken.parse(token).orElseThrow(), 1, 1, 1000));
     when(FIX.useCases.status().status(anyString()))
-        .thenReturn(new WaiterStatus(3, 10, 1, false, 1000));
+        .thenReturn(Answers.status(3, 10, 1, false, 1000));
     when(FIX.useCases.verify().verify(anyString(), anyBoolean()))
         .thenThrow(new InvalidAdmissionToken("test"));
   }
@@ -144,7 +142,7 @@ class RateLimitRoutesTest {
   @Test
   void waitersRoutes_areCountedByTheirToken_readsInTheInstanceChangesAcrossInstances() {
     client.clientHost("192.0.2.8");
-    when(FIX.useCases.status().status(token)).thenReturn(new WaiterStatus(3, 10, 1, false, 1000));
+    when(FIX.useCases.status().status(token)).thenReturn(Answers.status(3, 10, 1, false, 1000));
     when(FIX.useCases.enter().enter(token))
         .thenReturn(new AdmissionGrant("jwt", 300, Instant.parse("2030-01-01T00:05:00Z")));
     when(FIX.useCases.leave().leave(token)).thenReturn(true);
@@ -167,8 +165,7 @@ class RateLimitRoutesTest {
     client.clientHost("192.0.2.9");
     when(FIX.useCases.rateLimit().acquire(byToken(token, "192.0.2.9", RateLimitScope.INSTANCE)))
         .thenReturn(REFUSED);
-    when(FIX.useCases.status().status(neighbour))
-        .thenReturn(new WaiterStatus(4, 10, 1, false, 1000));
+    when(FIX.useCases.status().status(neighbour)).thenReturn(Answers.status(4, 10, 1, false, 1000));
 
     Exchange greedy = api.get(Routes.STATUS).query("token", token).send();
     Exchange other = api.get(Routes.STATUS).query("token", neighbour).send();

@@ -129,9 +129,13 @@ class ShuffleRoutesTest {
                 12,
                 3600,
                 30_000,
+                3600,
+                3600,
+                "",
                 EntrantId.of(token.waiterId()),
                 true,
-                Optional.of(LATER.opensAt())));
+                Optional.of(LATER.opensAt()),
+                Optional.empty()));
 
     Exchange res =
         api.post(Routes.JOIN).idempotencyKey().send("{\"event_id\":\"sale-1\",\"user_id\":\"a\"}");

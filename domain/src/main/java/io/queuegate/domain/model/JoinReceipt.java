@@ -30,57 +30,6 @@ public record JoinReceipt(
     Objects.requireNonNull(signedReceipt);
   }
 
-  /** A receipt of an event without a scheduled opening, with a range and stamp, no signed one. */
-  public JoinReceipt(
-      WaitingToken token,
-      long position,
-      long etaSec,
-      long pollAfterMs,
-      long etaLowSec,
-      long etaHighSec,
-      String etaStamp) {
-    this(
-        token,
-        position,
-        etaSec,
-        pollAfterMs,
-        etaLowSec,
-        etaHighSec,
-        etaStamp,
-        EntrantId.of(token.waiterId()),
-        false,
-        Optional.empty(),
-        Optional.empty());
-  }
-
-  /** An answer without a range, a stamp or a signed receipt: the range is the ETA itself. */
-  public JoinReceipt(
-      WaitingToken token,
-      long position,
-      long etaSec,
-      long pollAfterMs,
-      EntrantId entrant,
-      boolean inPreQueue,
-      Optional<Instant> opensAt) {
-    this(
-        token,
-        position,
-        etaSec,
-        pollAfterMs,
-        etaSec,
-        etaSec,
-        "",
-        entrant,
-        inPreQueue,
-        opensAt,
-        Optional.empty());
-  }
-
-  /** The receipt of a join to an event without a scheduled opening, range or stamp. */
-  public JoinReceipt(WaitingToken token, long position, long etaSec, long pollAfterMs) {
-    this(token, position, etaSec, pollAfterMs, etaSec, etaSec, "");
-  }
-
   /** The same answer with {@code receipt}, the join's signed receipt (docs/fairness.md#receipt). */
   public JoinReceipt withSignedReceipt(Optional<String> receipt) {
     return new JoinReceipt(

@@ -9,8 +9,8 @@ import io.queuegate.domain.port.in.ConfigureEventUseCase;
 import io.queuegate.domain.port.out.CaptchaVerifier;
 import io.queuegate.domain.port.out.EventPolicies;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.UnaryOperator;
 
 /**
@@ -24,54 +24,27 @@ public final class ConfigureEventService implements ConfigureEventUseCase {
   private final PolicyCatalog catalog;
   private final HeartbeatCadence cadence;
   private final CaptchaVerifier captcha;
-  private final SaleOpening opening;
+  private final Optional<SaleOpening> opening;
   private final Clock clock;
 
   /**
-   * A service for a deployment without CAPTCHA secrets (policies naming a provider are refused) and
-   * for events without scheduled sales (tests of the plain line).
-   */
-  public ConfigureEventService(
-      EventPolicies policies, PolicyCatalog catalog, HeartbeatCadence cadence) {
-    this(policies, catalog, cadence, CaptchaVerifier.NONE);
-  }
-
-  /** A service for events without scheduled sales (tests of the plain line). */
-  public ConfigureEventService(
-      EventPolicies policies,
-      PolicyCatalog catalog,
-      HeartbeatCadence cadence,
-      CaptchaVerifier captcha) {
-    this(policies, catalog, cadence, captcha, null, null);
-  }
-
-  /** A service for a deployment without CAPTCHA secrets. */
-  public ConfigureEventService(
-      EventPolicies policies,
-      PolicyCatalog catalog,
-      HeartbeatCadence cadence,
-      SaleOpening opening,
-      Clock clock) {
-    this(policies, catalog, cadence, CaptchaVerifier.NONE, opening, clock);
-  }
-
-  /**
    * @param captcha says which CAPTCHA providers have a secret here; a policy may name only those
-   * @param opening with it, a schedule gets its sealed seed as soon as it is stored
+   * @param opening with it, a schedule gets its sealed seed as soon as it is stored; without it,
+   *     policies with a schedule are refused
    */
   public ConfigureEventService(
       EventPolicies policies,
       PolicyCatalog catalog,
       HeartbeatCadence cadence,
       CaptchaVerifier captcha,
-      SaleOpening opening,
+      Optional<SaleOpening> opening,
       Clock clock) {
     this.captcha = Objects.requireNonNull(captcha);
     this.policies = Objects.requireNonNull(policies);
     this.catalog = Objects.requireNonNull(catalog);
     this.cadence = Objects.requireNonNull(cadence);
-    this.opening = opening;
-    this.clock = clock;
+    this.opening = Objects.requireNonNull(opening);
+    this.clock = Objects.requireNonNull(clock);
   }
 
   @Override
@@ -93,9 +66,8 @@ public final class ConfigureEventService implements ConfigureEventUseCase {
                 changed.captcha().provider().ifPresent(this::checkSecret);
               }
               if (!changed.schedule().equals(current.schedule())) {
-                Instant now =
-                    Objects.requireNonNull(clock, "a scheduled sale needs a clock").instant();
-                ScheduleRule.check(current.schedule(), changed.schedule(), now);
+                saleOpening(); // without it a schedule is refused before it is stored
+                ScheduleRule.check(current.schedule(), changed.schedule(), clock.instant());
               }
               return changed;
             });
@@ -103,10 +75,16 @@ public final class ConfigureEventService implements ConfigureEventUseCase {
     catalog.forget(eventId);
     if (next.schedule().isPresent()) {
       // The commitment is public from the moment the schedule is (docs/fairness.md).
-      Objects.requireNonNull(opening, "a scheduled sale needs the opening").seal(eventId);
-      opening.forget(eventId);
+      SaleOpening sale = saleOpening();
+      sale.seal(eventId);
+      sale.forget(eventId);
     }
     return next;
+  }
+
+  private SaleOpening saleOpening() {
+    return opening.orElseThrow(
+        () -> new IllegalStateException("a scheduled sale needs the opening"));
   }
 
   private void checkSecret(CaptchaProvider provider) {

@@ -19,6 +19,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 
 /** Lets a ready waiter into the booking flow in one atomic store step and signs its token. */
@@ -30,9 +31,9 @@ public final class EnterQueueService implements EnterQueueUseCase {
   private final QueueMetrics metrics;
   private final EtaStamps stamps;
   private final Clock clock;
-  private final SaleOpening opening;
+  private final Optional<SaleOpening> opening;
 
-  /** An enter service for events without scheduled sales (tests of the plain line). */
+  /** With {@code opening}, events may have scheduled sales. */
   public EnterQueueService(
       AdmissionLedger ledger,
       PolicyCatalog policies,
@@ -52,7 +53,7 @@ public final class EnterQueueService implements EnterQueueUseCase {
       QueueMetrics metrics,
       EtaStamps stamps,
       Clock clock,
-      SaleOpening opening) {
+      Optional<SaleOpening> opening) {
     this.ledger = Objects.requireNonNull(ledger);
     this.policies = Objects.requireNonNull(policies);
     this.signer = Objects.requireNonNull(signer);
@@ -60,7 +61,7 @@ public final class EnterQueueService implements EnterQueueUseCase {
     this.metrics = Objects.requireNonNull(metrics);
     this.stamps = Objects.requireNonNull(stamps);
     this.clock = Objects.requireNonNull(clock);
-    this.opening = opening;
+    this.opening = Objects.requireNonNull(opening);
   }
 
   @Override
@@ -72,7 +73,9 @@ public final class EnterQueueService implements EnterQueueUseCase {
         .schedule()
         .ifPresent(
             schedule ->
-                Objects.requireNonNull(opening, "a scheduled sale needs the opening")
+                opening
+                    .orElseThrow(
+                        () -> new IllegalStateException("a scheduled sale needs the opening"))
                     .openIfDue(token.eventId(), schedule, now));
     AdmissionAttempt attempt =
         new AdmissionAttempt(

@@ -48,66 +48,14 @@ public final class JoinQueueService implements JoinQueueUseCase {
   private final Clock clock;
   private final Optional<ProofOfWork> proofOfWork;
   private final CaptchaCheck captcha;
-  private final SaleOpening opening;
+  private final Optional<SaleOpening> opening;
   private final PreQueueAnswers preQueue;
   private final Optional<JoinReceipts> receipts;
 
   /**
-   * A join service for a deployment without proof of work (events requiring it refuse joins), for
-   * events without scheduled sales and without signed receipts (tests of the plain line).
-   */
-  public JoinQueueService(
-      WaitingLine line,
-      PolicyCatalog policies,
-      EnqueueTokenVerifier verifier,
-      EtaEstimator eta,
-      PollingHint hint,
-      QueueMetrics metrics,
-      EtaStamps stamps,
-      Clock clock) {
-    this(
-        line,
-        policies,
-        verifier,
-        eta,
-        hint,
-        metrics,
-        stamps,
-        clock,
-        Optional.empty(),
-        CaptchaVerifier.NONE);
-  }
-
-  /** A join service with bot defences, for events without scheduled sales or signed receipts. */
-  public JoinQueueService(
-      WaitingLine line,
-      PolicyCatalog policies,
-      EnqueueTokenVerifier verifier,
-      EtaEstimator eta,
-      PollingHint hint,
-      QueueMetrics metrics,
-      EtaStamps stamps,
-      Clock clock,
-      Optional<ProofOfWork> proofOfWork,
-      CaptchaVerifier captcha) {
-    this(
-        line,
-        policies,
-        verifier,
-        eta,
-        hint,
-        metrics,
-        stamps,
-        clock,
-        proofOfWork,
-        captcha,
-        null,
-        null);
-  }
-
-  /**
-   * The join service with every defence this deployment has configured; with {@code opening},
-   * scheduled sales; with {@code receipts}, every answer carries the join's signed receipt.
+   * The join service with every defence this deployment has configured: without {@code proofOfWork}
+   * events requiring it refuse joins; with {@code opening}, scheduled sales; with {@code receipts},
+   * every answer carries the join's signed receipt.
    */
   public JoinQueueService(
       WaitingLine line,
@@ -120,11 +68,11 @@ public final class JoinQueueService implements JoinQueueUseCase {
       Clock clock,
       Optional<ProofOfWork> proofOfWork,
       CaptchaVerifier captcha,
-      SaleOpening opening,
-      JoinReceipts receipts) {
+      Optional<SaleOpening> opening,
+      Optional<JoinReceipts> receipts) {
     this.captcha = new CaptchaCheck(captcha, metrics);
     this.proofOfWork = Objects.requireNonNull(proofOfWork);
-    this.receipts = Optional.ofNullable(receipts);
+    this.receipts = Objects.requireNonNull(receipts);
     this.line = Objects.requireNonNull(line);
     this.policies = Objects.requireNonNull(policies);
     this.verifier = Objects.requireNonNull(verifier);
@@ -133,7 +81,7 @@ public final class JoinQueueService implements JoinQueueUseCase {
     this.metrics = Objects.requireNonNull(metrics);
     this.stamps = Objects.requireNonNull(stamps);
     this.clock = Objects.requireNonNull(clock);
-    this.opening = opening;
+    this.opening = Objects.requireNonNull(opening);
     this.preQueue = new PreQueueAnswers(eta, new SecureRandom());
   }
 
@@ -234,7 +182,8 @@ public final class JoinQueueService implements JoinQueueUseCase {
   // opened first, so that this join lines up behind it.
   private Optional<PreQueueEntry> preQueueEntry(
       EventId eventId, WaiterId waiterId, SaleSchedule schedule, Instant now) {
-    SaleOpening sale = Objects.requireNonNull(opening, "a scheduled sale needs the sale opening");
+    SaleOpening sale =
+        opening.orElseThrow(() -> new IllegalStateException("a scheduled sale needs the opening"));
     if (sale.openIfDue(eventId, schedule, now)) {
       return Optional.empty();
     }

@@ -29,10 +29,10 @@ public final class QueueStatusService implements QueueStatusUseCase {
   private final HeartbeatCoalescer heartbeats;
   private final QueueMetrics metrics;
   private final Clock clock;
-  private final SaleOpening opening;
+  private final Optional<SaleOpening> opening;
   private final PreQueueAnswers preQueue;
 
-  /** A status service for events without scheduled sales (tests of the plain line). */
+  /** With {@code opening}, events may have scheduled sales. */
   public QueueStatusService(
       WaitingLine line,
       PolicyCatalog policies,
@@ -52,7 +52,7 @@ public final class QueueStatusService implements QueueStatusUseCase {
       HeartbeatCoalescer heartbeats,
       QueueMetrics metrics,
       Clock clock,
-      SaleOpening opening) {
+      Optional<SaleOpening> opening) {
     this.line = Objects.requireNonNull(line);
     this.policies = Objects.requireNonNull(policies);
     this.eta = Objects.requireNonNull(eta);
@@ -60,7 +60,7 @@ public final class QueueStatusService implements QueueStatusUseCase {
     this.heartbeats = Objects.requireNonNull(heartbeats);
     this.metrics = Objects.requireNonNull(metrics);
     this.clock = Objects.requireNonNull(clock);
-    this.opening = opening;
+    this.opening = Objects.requireNonNull(opening);
     this.preQueue = new PreQueueAnswers(eta, new SecureRandom());
   }
 
@@ -75,7 +75,9 @@ public final class QueueStatusService implements QueueStatusUseCase {
     if (standing.inPreQueue() && schedule.isPresent()) {
       // The first poll after the opening time opens the pre-queue (once per instance) and then
       // reads the place the shuffle gave.
-      SaleOpening sale = Objects.requireNonNull(opening, "a scheduled sale needs the opening");
+      SaleOpening sale =
+          opening.orElseThrow(
+              () -> new IllegalStateException("a scheduled sale needs the opening"));
       if (sale.openIfDue(token.eventId(), schedule.get(), now)) {
         standing = line.locate(token.eventId(), token.waiterId(), now);
       }
@@ -88,12 +90,15 @@ public final class QueueStatusService implements QueueStatusUseCase {
     Optional<Instant> opensAt = schedule.map(SaleSchedule::opensAt);
     if (standing.inPreQueue() && schedule.isPresent()) {
       // Before the shuffle there is no place to estimate a range for: the range is the ETA.
+      long etaSec = preQueue.etaSeconds(schedule.get(), position, rate.perSecond(), now);
       return new WaiterStatus(
           position,
-          preQueue.etaSeconds(schedule.get(), position, rate.perSecond(), now),
+          etaSec,
           waitedSec,
           false,
           preQueue.pollAfterMs(schedule.get(), policy, now),
+          etaSec,
+          etaSec,
           true,
           opensAt);
     }

@@ -15,6 +15,7 @@ import io.queuegate.domain.model.PolicyField;
 import io.queuegate.domain.model.QueuePolicy;
 import io.queuegate.domain.model.SaleSchedule;
 import io.queuegate.domain.model.ShuffleSeed;
+import io.queuegate.domain.port.out.CaptchaVerifier;
 import io.queuegate.domain.port.out.EventPolicies;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,8 +32,8 @@ class ConfigureEventServiceTest {
   private final PolicyCatalog catalog =
       new PolicyCatalog(stored, DEFAULTS, clock, Duration.ofSeconds(1));
   private final ConfigureEventService configure =
-      new ConfigureEventService(
-          stored, catalog, HeartbeatCadence.of(Duration.ofMillis(500), SECOND));
+      Services.configure(
+          stored, catalog, HeartbeatCadence.of(Duration.ofMillis(500), SECOND), clock);
   private final PauseEventService pause = new PauseEventService(configure);
   private final FakeQueueStore preQueue = new FakeQueueStore();
   private final ConfigureEventService configureSales =
@@ -40,7 +41,8 @@ class ConfigureEventServiceTest {
           stored,
           catalog,
           HeartbeatCadence.of(Duration.ofMillis(500), SECOND),
-          new SaleOpening(preQueue, clock),
+          CaptchaVerifier.NONE,
+          Optional.of(new SaleOpening(preQueue, clock)),
           clock);
 
   private Instant in(long seconds) {
@@ -205,7 +207,9 @@ class ConfigureEventServiceTest {
                   io.queuegate.domain.model.CaptchaAnswer answer) {
                 return io.queuegate.domain.model.CaptchaVerdict.UNAVAILABLE;
               }
-            });
+            },
+            Optional.empty(),
+            clock);
 
     assertThat(
             withTurnstile.configure(EVENT, p -> p.toBuilder().captcha(TURNSTILE).build()).captcha())

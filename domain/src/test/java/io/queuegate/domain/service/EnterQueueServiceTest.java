@@ -57,13 +57,12 @@ class EnterQueueServiceTest {
   private final QueueMetrics metrics = mock(QueueMetrics.class);
   private final HeartbeatCoalescer heartbeats = new HeartbeatCoalescer(line, clock);
   private final EnterQueueService service =
-      new EnterQueueService(
+      Services.enter(
           ledger,
           new PolicyCatalog(stored, QueuePolicy.defaults(), clock, Duration.ofSeconds(1)),
           signer,
           heartbeats,
           metrics,
-          TestWaiters.STAMPS,
           clock);
 
   private Waiter admitted(Optional<UserId> userId) {

@@ -43,17 +43,10 @@ class InstanceCrashTest {
     final PollingHint hint = new PollingHint(FixedRandom.NO_JITTER);
     final HeartbeatCoalescer heartbeats = new HeartbeatCoalescer(line, clock);
     final JoinQueueService join =
-        new JoinQueueService(
-            line,
-            catalog,
-            mock(EnqueueTokenVerifier.class),
-            eta,
-            hint,
-            QueueMetrics.NONE,
-            TestWaiters.STAMPS,
-            clock);
+        Services.join(
+            line, catalog, mock(EnqueueTokenVerifier.class), eta, hint, QueueMetrics.NONE, clock);
     final QueueStatusService status =
-        new QueueStatusService(line, catalog, eta, hint, heartbeats, QueueMetrics.NONE, clock);
+        Services.status(line, catalog, eta, hint, heartbeats, QueueMetrics.NONE, clock);
     final Reaper reaper =
         new Reaper(
             line,

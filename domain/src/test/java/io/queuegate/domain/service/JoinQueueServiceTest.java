@@ -15,6 +15,7 @@ import static org.mockito.Mockito.when;
 
 import io.queuegate.domain.model.AdmissionHistory;
 import io.queuegate.domain.model.EnqueueTokenRequired;
+import io.queuegate.domain.model.EntrantId;
 import io.queuegate.domain.model.EventPaused;
 import io.queuegate.domain.model.Identity;
 import io.queuegate.domain.model.InvalidEnqueueToken;
@@ -47,14 +48,13 @@ class JoinQueueServiceTest {
   private final AdmissionLedger ledger = mock(AdmissionLedger.class);
   private final QueueMetrics metrics = mock(QueueMetrics.class);
   private final JoinQueueService service =
-      new JoinQueueService(
+      Services.join(
           line,
           new PolicyCatalog(stored, QueuePolicy.defaults(), clock, Duration.ofSeconds(1)),
           verifier,
           new EtaEstimator(ledger, clock),
           new PollingHint(FixedRandom.NO_JITTER),
           metrics,
-          TestWaiters.STAMPS,
           clock);
 
   private void policy(QueuePolicy policy) {
@@ -81,7 +81,17 @@ class JoinQueueServiceTest {
     assertThat(receipt)
         .isEqualTo(
             new JoinReceipt(
-                waiter.token(), 100, 2, 1_000, 0, 7, TestWaiters.STAMPS.stamp(waiter.token(), 2)));
+                waiter.token(),
+                100,
+                2,
+                1_000,
+                0,
+                7,
+                TestWaiters.STAMPS.stamp(waiter.token(), 2),
+                EntrantId.of(waiter.id()),
+                false,
+                Optional.empty(),
+                Optional.empty()));
     assertThat(TestWaiters.STAMPS.etaAtJoin(receipt.waitingToken())).hasValue(2);
     verify(metrics).joined(EVENT);
     verify(metrics).positionComputed(TestWaiters.INDEX);

@@ -27,7 +27,6 @@ import io.queuegate.domain.model.WaiterStanding;
 import io.queuegate.domain.port.in.JoinCommand;
 import io.queuegate.domain.port.out.AdmissionLedger;
 import io.queuegate.domain.port.out.CaptchaVerifier;
-import io.queuegate.domain.port.out.EnqueueTokenVerifier;
 import io.queuegate.domain.port.out.EventPolicies;
 import io.queuegate.domain.port.out.QueueMetrics;
 import io.queuegate.domain.port.out.WaitingLine;
@@ -50,20 +49,16 @@ class JoinWithCaptchaTest {
   private final PolicyCatalog catalog =
       new PolicyCatalog(stored, QueuePolicy.defaults(), clock, Duration.ofSeconds(1));
   private final JoinQueueService service =
-      new JoinQueueService(
+      Services.defended(
           line,
           catalog,
-          mock(EnqueueTokenVerifier.class),
-          new EtaEstimator(ledger, clock),
-          new PollingHint(FixedRandom.NO_JITTER),
+          ledger,
           metrics,
-          TestWaiters.STAMPS,
           clock,
-          Optional.of(
-              new ProofOfWork(
-                  ProofOfWorkTest.SETTINGS,
-                  new ProofOfWorkTest.SpentSet(),
-                  new AdaptiveDifficulty(ProofOfWorkTest.SETTINGS))),
+          new ProofOfWork(
+              ProofOfWorkTest.SETTINGS,
+              new ProofOfWorkTest.SpentSet(),
+              new AdaptiveDifficulty(ProofOfWorkTest.SETTINGS)),
           verifier);
 
   @BeforeEach

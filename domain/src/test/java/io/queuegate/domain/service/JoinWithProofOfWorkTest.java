@@ -22,7 +22,6 @@ import io.queuegate.domain.model.WaiterStanding;
 import io.queuegate.domain.port.in.JoinCommand;
 import io.queuegate.domain.port.out.AdmissionLedger;
 import io.queuegate.domain.port.out.CaptchaVerifier;
-import io.queuegate.domain.port.out.EnqueueTokenVerifier;
 import io.queuegate.domain.port.out.EventPolicies;
 import io.queuegate.domain.port.out.QueueMetrics;
 import io.queuegate.domain.port.out.WaitingLine;
@@ -44,17 +43,7 @@ class JoinWithProofOfWorkTest {
   private final ProofOfWork pow =
       new ProofOfWork(ProofOfWorkTest.SETTINGS, new ProofOfWorkTest.SpentSet(), difficulty);
   private final JoinQueueService service =
-      new JoinQueueService(
-          line,
-          catalog,
-          mock(EnqueueTokenVerifier.class),
-          new EtaEstimator(ledger, clock),
-          new PollingHint(FixedRandom.NO_JITTER),
-          metrics,
-          TestWaiters.STAMPS,
-          clock,
-          Optional.of(pow),
-          CaptchaVerifier.NONE);
+      Services.defended(line, catalog, ledger, metrics, clock, pow, CaptchaVerifier.NONE);
   private final IssueChallengeService challenges =
       new IssueChallengeService(catalog, pow, difficulty, metrics, clock);
 

@@ -41,17 +41,10 @@ class LiveWaiterTest {
   private final PollingHint hint = new PollingHint(FixedRandom.NO_JITTER);
   private final HeartbeatCoalescer heartbeats = new HeartbeatCoalescer(line, clock);
   private final JoinQueueService join =
-      new JoinQueueService(
-          line,
-          catalog,
-          mock(EnqueueTokenVerifier.class),
-          eta,
-          hint,
-          QueueMetrics.NONE,
-          TestWaiters.STAMPS,
-          clock);
+      Services.join(
+          line, catalog, mock(EnqueueTokenVerifier.class), eta, hint, QueueMetrics.NONE, clock);
   private final QueueStatusService status =
-      new QueueStatusService(line, catalog, eta, hint, heartbeats, QueueMetrics.NONE, clock);
+      Services.status(line, catalog, eta, hint, heartbeats, QueueMetrics.NONE, clock);
   private final Reaper reaper =
       new Reaper(
           line,

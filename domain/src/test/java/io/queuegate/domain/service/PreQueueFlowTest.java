@@ -65,11 +65,11 @@ class PreQueueFlowTest {
           clock,
           Optional.empty(),
           CaptchaVerifier.NONE,
-          opening,
-          null);
+          Optional.of(opening),
+          Optional.empty());
   private final QueueStatusService status =
       new QueueStatusService(
-          store, catalog, eta, hint, heartbeats, QueueMetrics.NONE, clock, opening);
+          store, catalog, eta, hint, heartbeats, QueueMetrics.NONE, clock, Optional.of(opening));
   private final EnterQueueService enter =
       new EnterQueueService(
           store,
@@ -79,7 +79,7 @@ class PreQueueFlowTest {
           QueueMetrics.NONE,
           TestWaiters.STAMPS,
           clock,
-          opening);
+          Optional.of(opening));
   private final ShuffleService shuffles = new ShuffleService(catalog, opening, store, clock);
 
   private void scheduled(Optional<String> publicValueSource) {

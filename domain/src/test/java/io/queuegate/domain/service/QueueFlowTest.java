@@ -38,20 +38,12 @@ class QueueFlowTest {
   private final PollingHint hint = new PollingHint(FixedRandom.NO_JITTER);
   private final HeartbeatCoalescer heartbeats = new HeartbeatCoalescer(store, clock);
   private final JoinQueueService join =
-      new JoinQueueService(
-          store,
-          catalog,
-          mock(EnqueueTokenVerifier.class),
-          eta,
-          hint,
-          QueueMetrics.NONE,
-          TestWaiters.STAMPS,
-          clock);
+      Services.join(
+          store, catalog, mock(EnqueueTokenVerifier.class), eta, hint, QueueMetrics.NONE, clock);
   private final QueueStatusService status =
-      new QueueStatusService(store, catalog, eta, hint, heartbeats, QueueMetrics.NONE, clock);
+      Services.status(store, catalog, eta, hint, heartbeats, QueueMetrics.NONE, clock);
   private final EnterQueueService enter =
-      new EnterQueueService(
-          store, catalog, signer, heartbeats, QueueMetrics.NONE, TestWaiters.STAMPS, clock);
+      Services.enter(store, catalog, signer, heartbeats, QueueMetrics.NONE, clock);
   private final LeaveQueueService leave =
       new LeaveQueueService(store, heartbeats, QueueMetrics.NONE, clock);
   private final Reaper reaper =

@@ -40,7 +40,7 @@ class QueueStatusServiceTest {
   private final QueueMetrics metrics = mock(QueueMetrics.class);
   private final HeartbeatCoalescer heartbeats = new HeartbeatCoalescer(line, clock);
   private final QueueStatusService service =
-      new QueueStatusService(
+      Services.status(
           line,
           new PolicyCatalog(stored, QueuePolicy.defaults(), clock, Duration.ofSeconds(1)),
           new EtaEstimator(ledger, clock),
@@ -66,7 +66,8 @@ class QueueStatusServiceTest {
     // 300 places to the ready window of 100 at 50/s are 6 s, and the median draw within the window
     // ln 2 * 100 / 50 = 1.39 s more: 8 s. The range: 6 s plus a tenth of the draw's mean (6.2 s)
     // to 6 s plus ln 10 times it (10.6 s) and 2 s slack. The hint is 40% of the 6 s.
-    assertThat(status).isEqualTo(new WaiterStatus(400, 8, 15, false, 2_400, 6, 13));
+    assertThat(status)
+        .isEqualTo(new WaiterStatus(400, 8, 15, false, 2_400, 6, 13, false, Optional.empty()));
   }
 
   @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
+import io.queuegate.adapter.http.Answers;
 import io.queuegate.domain.model.StoreUnavailableException;
 import io.queuegate.domain.model.WaiterNotFound;
 import io.queuegate.domain.model.WaiterStatus;
@@ -26,7 +27,7 @@ class StatusStreamTest {
   private final StatusStream stream = new StatusStream(status, SETTINGS, pacer);
 
   private static WaiterStatus at(long position, boolean ready) {
-    return new WaiterStatus(position, position * 2, 0, ready, 1000);
+    return Answers.status(position, position * 2, 0, ready, 1000);
   }
 
   private void record(String name, String json) {
@@ -59,8 +60,9 @@ class StatusStreamTest {
   @Test
   void theOpening_isSentEvenWhenThePositionStaysTheSame() {
     WaiterStatus waiting =
-        new WaiterStatus(1, 60, 0, false, 1000, true, Optional.of(Instant.EPOCH));
-    WaiterStatus opened = new WaiterStatus(1, 0, 0, false, 1000, false, Optional.of(Instant.EPOCH));
+        new WaiterStatus(1, 60, 0, false, 1000, 60, 60, true, Optional.of(Instant.EPOCH));
+    WaiterStatus opened =
+        new WaiterStatus(1, 0, 0, false, 1000, 0, 0, false, Optional.of(Instant.EPOCH));
     when(status.status("t")).thenReturn(waiting, opened).thenThrow(new WaiterNotFound());
 
     stream.run("t", waiting, (name, json) -> events.add(name + " " + json.contains("pre_queue")));
