@@ -98,6 +98,11 @@ final class Api {
     return send(request(path).GET());
   }
 
+  /** The Content-Security-Policy of the event's waiting page, empty when it sends none. */
+  String waitingPageCsp(String eventId) {
+    return get("/wait/" + eventId).raw().headers().firstValue("Content-Security-Policy").orElse("");
+  }
+
   Reply adminGet(String eventId) {
     return send(admin(request("/api/v1/admin/events/" + eventId).GET()));
   }

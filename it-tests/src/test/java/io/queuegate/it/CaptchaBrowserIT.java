@@ -47,14 +47,7 @@ class CaptchaBrowserIT {
     try (StandInCaptchaProvider provider = new StandInCaptchaProvider(SECRET);
         ServiceHarness service = ServiceHarness.start(env(provider, Map.of()))) {
       String event = "plainpage-" + UUID.randomUUID().toString().substring(0, 8);
-      String csp =
-          service
-              .api
-              .get("/wait/" + event)
-              .raw()
-              .headers()
-              .firstValue("Content-Security-Policy")
-              .orElseThrow();
+      String csp = service.api.waitingPageCsp(event);
       assertThat(csp).isEqualTo(STRICT_CSP);
 
       try (Browser browser = Browser.start(480, 820)) {
@@ -99,14 +92,7 @@ class CaptchaBrowserIT {
         .isEqualTo(200);
     // Someone ahead, so the page stays waiting and shows its position.
     assertThat(service.api.joinWithCaptcha(event, "pass-ahead-" + event).status()).isEqualTo(202);
-    String csp =
-        service
-            .api
-            .get("/wait/" + event)
-            .raw()
-            .headers()
-            .firstValue("Content-Security-Policy")
-            .orElseThrow();
+    String csp = service.api.waitingPageCsp(event);
     assertThat(csp)
         .contains("script-src 'self' " + provider.origin())
         .contains("frame-src " + provider.origin())

@@ -61,14 +61,7 @@ class ProofOfWorkBrowserIT {
         AltchaClient.solve(service.api.get("/api/v1/queue/challenge?event_id=" + event).body());
     assertThat(service.api.joinWithProofOfWork(event, ahead).status()).isEqualTo(202);
 
-    String csp =
-        service
-            .api
-            .get("/wait/" + event)
-            .raw()
-            .headers()
-            .firstValue("Content-Security-Policy")
-            .orElse("");
+    String csp = service.api.waitingPageCsp(event);
     // The worker is same-origin script: worker-src falls back to script-src 'self', unwidened.
     assertThat(csp).contains("script-src 'self'").doesNotContain("unsafe").doesNotContain("blob:");
     assertThat(csp)

@@ -136,19 +136,10 @@ class CaptchaRoutesTest {
 
   @Test
   void adminPut_readsAndShowsTheCaptchaFields() {
-    when(FIX.useCases.configure().configure(any(), any()))
-        .thenAnswer(
-            call ->
-                call.<java.util.function.UnaryOperator<io.queuegate.domain.model.QueuePolicy>>
-                        getArgument(1)
-                    .apply(io.queuegate.domain.model.QueuePolicy.defaults()));
-
     Exchange res =
-        api.put("/api/v1/admin/events/concert-2025")
-            .header("Authorization", "Bearer " + Fixtures.ADMIN_TOKEN)
-            .send(
-                "{\"captcha_provider\":\"hcaptcha\",\"captcha_site_key\":\"10000000-ffff\","
-                    + "\"captcha_on_outage\":\"refuse\"}");
+        adminPut(
+            "{\"captcha_provider\":\"hcaptcha\",\"captcha_site_key\":\"10000000-ffff\","
+                + "\"captcha_on_outage\":\"refuse\"}");
 
     assertThat(res.status()).isEqualTo(200);
     assertThat(res.json().path("policy").path("captcha_provider").asText()).isEqualTo("hcaptcha");
@@ -157,20 +148,23 @@ class CaptchaRoutesTest {
 
   @Test
   void adminPut_withAnUnknownProvider_is400InvalidPolicyNamingTheField() {
+    Exchange res = adminPut("{\"captcha_provider\":\"friendly\",\"captcha_site_key\":\"k\"}");
+
+    assertThat(res.status()).isEqualTo(400);
+    assertThat(res.errorCode()).isEqualTo("INVALID_POLICY");
+    assertThat(res.json().path("error").path("message").asText()).startsWith("captcha_provider");
+  }
+
+  /** An operator's PUT of the event's policy, applied to the defaults as the store would. */
+  private Exchange adminPut(String body) {
     when(FIX.useCases.configure().configure(any(), any()))
         .thenAnswer(
             call ->
                 call.<java.util.function.UnaryOperator<io.queuegate.domain.model.QueuePolicy>>
                         getArgument(1)
                     .apply(io.queuegate.domain.model.QueuePolicy.defaults()));
-
-    Exchange res =
-        api.put("/api/v1/admin/events/concert-2025")
-            .header("Authorization", "Bearer " + Fixtures.ADMIN_TOKEN)
-            .send("{\"captcha_provider\":\"friendly\",\"captcha_site_key\":\"k\"}");
-
-    assertThat(res.status()).isEqualTo(400);
-    assertThat(res.errorCode()).isEqualTo("INVALID_POLICY");
-    assertThat(res.json().path("error").path("message").asText()).startsWith("captcha_provider");
+    return api.put("/api/v1/admin/events/concert-2025")
+        .header("Authorization", "Bearer " + Fixtures.ADMIN_TOKEN)
+        .send(body);
   }
 }

@@ -41,17 +41,6 @@ public final class EnterQueueService implements EnterQueueUseCase {
       HeartbeatCoalescer heartbeats,
       QueueMetrics metrics,
       EtaStamps stamps,
-      Clock clock) {
-    this(ledger, policies, signer, heartbeats, metrics, stamps, clock, null);
-  }
-
-  public EnterQueueService(
-      AdmissionLedger ledger,
-      PolicyCatalog policies,
-      AdmissionTokenSigner signer,
-      HeartbeatCoalescer heartbeats,
-      QueueMetrics metrics,
-      EtaStamps stamps,
       Clock clock,
       Optional<SaleOpening> opening) {
     this.ledger = Objects.requireNonNull(ledger);

@@ -40,17 +40,6 @@ public final class QueueStatusService implements QueueStatusUseCase {
       PollingHint hint,
       HeartbeatCoalescer heartbeats,
       QueueMetrics metrics,
-      Clock clock) {
-    this(line, policies, eta, hint, heartbeats, metrics, clock, null);
-  }
-
-  public QueueStatusService(
-      WaitingLine line,
-      PolicyCatalog policies,
-      EtaEstimator eta,
-      PollingHint hint,
-      HeartbeatCoalescer heartbeats,
-      QueueMetrics metrics,
       Clock clock,
       Optional<SaleOpening> opening) {
     this.line = Objects.requireNonNull(line);

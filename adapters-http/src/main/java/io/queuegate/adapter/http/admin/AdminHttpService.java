@@ -3,9 +3,9 @@ package io.queuegate.adapter.http.admin;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
-import io.queuegate.adapter.http.envelope.HttpError;
 import io.queuegate.adapter.http.envelope.Json;
 import io.queuegate.adapter.http.routing.AllowedMethods;
+import io.queuegate.adapter.http.routing.PathParams;
 import io.queuegate.adapter.http.routing.Reply;
 import io.queuegate.adapter.http.routing.ReplyHandler;
 import io.queuegate.adapter.http.routing.RequestBody;
@@ -73,7 +73,7 @@ public final class AdminHttpService implements HttpService {
   }
 
   private Reply configure(ServerRequest req) {
-    EventId eventId = eventId(req);
+    EventId eventId = PathParams.eventId(req);
     PolicyRequest change =
         Json.readObject(RequestBody.read(req, maxBodyBytes), PolicyRequest.class);
     var policy = configure.configure(eventId, change::applyTo);
@@ -82,26 +82,16 @@ public final class AdminHttpService implements HttpService {
 
   private Reply describe(ServerRequest req) {
     return Reply.json(
-        200, EventResponse.from(describe.describe(eventId(req)), positions.byMethod()));
+        200, EventResponse.from(describe.describe(PathParams.eventId(req)), positions.byMethod()));
   }
 
   private Reply delete(ServerRequest req) {
-    delete.delete(eventId(req));
+    delete.delete(PathParams.eventId(req));
     return Reply.json(200, new StateResponse("deleted"));
   }
 
   private Reply setPaused(ServerRequest req, boolean paused) {
-    EventId eventId = eventId(req);
+    EventId eventId = PathParams.eventId(req);
     return Reply.json(200, EventPolicyResponse.from(eventId, pause.setPaused(eventId, paused)));
-  }
-
-  private static EventId eventId(ServerRequest req) {
-    String raw;
-    try {
-      raw = req.path().pathParameters().first("event_id").asOptional().orElse(null);
-    } catch (IllegalArgumentException e) {
-      throw HttpError.invalidRequest("the path is malformed");
-    }
-    return EventId.parse(raw);
   }
 }

@@ -7,6 +7,7 @@ import io.helidon.webserver.http.ServerRequest;
 import io.queuegate.adapter.http.envelope.HttpError;
 import io.queuegate.adapter.http.envelope.Json;
 import io.queuegate.adapter.http.routing.AllowedMethods;
+import io.queuegate.adapter.http.routing.PathParams;
 import io.queuegate.adapter.http.routing.Reply;
 import io.queuegate.adapter.http.routing.ReplyHandler;
 import io.queuegate.adapter.http.routing.RequestBody;
@@ -94,7 +95,7 @@ public final class RoomAdminHttpService implements HttpService {
 
   private Reply revoke(ServerRequest req) {
     RoomId id = roomId(req);
-    String admissionId = parameter(req, "admission_id");
+    String admissionId = PathParams.first(req, "admission_id").orElse(null);
     if (admissionId == null
         || admissionId.isEmpty()
         || admissionId.length() > MAX_ADMISSION_ID
@@ -106,14 +107,6 @@ public final class RoomAdminHttpService implements HttpService {
   }
 
   private static RoomId roomId(ServerRequest req) {
-    return new RoomId(parameter(req, "room_id"));
-  }
-
-  private static String parameter(ServerRequest req, String name) {
-    try {
-      return req.path().pathParameters().first(name).asOptional().orElse(null);
-    } catch (IllegalArgumentException e) {
-      throw HttpError.invalidRequest("the path is malformed");
-    }
+    return new RoomId(PathParams.first(req, "room_id").orElse(null));
   }
 }

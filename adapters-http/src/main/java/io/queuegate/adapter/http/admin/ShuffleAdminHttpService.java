@@ -3,9 +3,9 @@ package io.queuegate.adapter.http.admin;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
-import io.queuegate.adapter.http.envelope.HttpError;
 import io.queuegate.adapter.http.envelope.Json;
 import io.queuegate.adapter.http.routing.AllowedMethods;
+import io.queuegate.adapter.http.routing.PathParams;
 import io.queuegate.adapter.http.routing.Reply;
 import io.queuegate.adapter.http.routing.ReplyHandler;
 import io.queuegate.adapter.http.routing.RequestBody;
@@ -42,20 +42,10 @@ public final class ShuffleAdminHttpService implements HttpService {
   }
 
   private Reply setPublicValue(ServerRequest req) {
-    EventId eventId = eventId(req);
+    EventId eventId = PathParams.eventId(req);
     PublicValueRequest body =
         Json.readObject(RequestBody.read(req, maxBodyBytes), PublicValueRequest.class);
     return Reply.json(
         200, ShuffleResponse.from(shuffles.setPublicValue(eventId, body.publicValue())));
-  }
-
-  private static EventId eventId(ServerRequest req) {
-    String raw;
-    try {
-      raw = req.path().pathParameters().first("event_id").asOptional().orElse(null);
-    } catch (IllegalArgumentException e) {
-      throw HttpError.invalidRequest("the path is malformed");
-    }
-    return EventId.parse(raw);
   }
 }

@@ -5,6 +5,7 @@ import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.queuegate.adapter.http.envelope.HttpError;
 import io.queuegate.adapter.http.routing.AllowedMethods;
+import io.queuegate.adapter.http.routing.PathParams;
 import io.queuegate.adapter.http.routing.QueryParams;
 import io.queuegate.adapter.http.routing.Reply;
 import io.queuegate.adapter.http.routing.ReplyHandler;
@@ -41,7 +42,7 @@ public final class LogHttpService implements HttpService {
         (int)
             number(
                 QueryParams.first(req, "limit"), "limit", 1, LogPage.MAX_LIMIT, LogPage.MAX_LIMIT);
-    EventId eventId = eventId(req);
+    EventId eventId = PathParams.eventId(req);
     LogPage page = log.read(eventId, after, limit);
     long maxAge = page.full() ? FULL_PAGE_MAX_AGE_SEC : LAST_PAGE_MAX_AGE_SEC;
     return Reply.json(200, LogPageResponse.from(eventId, page))
@@ -61,15 +62,5 @@ public final class LogHttpService implements HttpService {
       // answered below, as any value out of range
     }
     throw HttpError.invalidRequest(name + " must be a whole number from " + min + " to " + max);
-  }
-
-  private static EventId eventId(ServerRequest req) {
-    String raw;
-    try {
-      raw = req.path().pathParameters().first("event_id").asOptional().orElse(null);
-    } catch (IllegalArgumentException e) {
-      throw HttpError.invalidRequest("the path is malformed");
-    }
-    return EventId.parse(raw);
   }
 }

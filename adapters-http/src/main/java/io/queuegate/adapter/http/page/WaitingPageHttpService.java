@@ -4,8 +4,8 @@ import io.helidon.http.HeaderNames;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
-import io.queuegate.adapter.http.envelope.HttpError;
 import io.queuegate.adapter.http.routing.AllowedMethods;
+import io.queuegate.adapter.http.routing.PathParams;
 import io.queuegate.adapter.http.routing.Reply;
 import io.queuegate.adapter.http.routing.ReplyHandler;
 import io.queuegate.adapter.http.routing.Routes;
@@ -57,7 +57,7 @@ public final class WaitingPageHttpService implements HttpService {
   }
 
   private Reply page(ServerRequest req) {
-    EventId eventId = EventId.parse(pathEventId(req));
+    EventId eventId = PathParams.eventId(req);
     WaitingPage page = pages.page(eventId);
     PageLanguage language = PageLanguage.choose(req.headers().first(HeaderNames.ACCEPT_LANGUAGE));
     CaptchaPolicy captcha = captchas.captcha(eventId);
@@ -85,14 +85,6 @@ public final class WaitingPageHttpService implements HttpService {
             "Content-Security-Policy", csp,
             "X-Content-Type-Options", "nosniff",
             "Referrer-Policy", "no-referrer"));
-  }
-
-  private static String pathEventId(ServerRequest req) {
-    try {
-      return req.path().pathParameters().first("event_id").asOptional().orElse(null);
-    } catch (IllegalArgumentException e) {
-      throw HttpError.invalidRequest("the path is malformed");
-    }
   }
 
   private static Reply asset(String name, String contentType) {

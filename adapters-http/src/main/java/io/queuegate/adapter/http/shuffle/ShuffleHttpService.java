@@ -3,12 +3,11 @@ package io.queuegate.adapter.http.shuffle;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
-import io.queuegate.adapter.http.envelope.HttpError;
 import io.queuegate.adapter.http.routing.AllowedMethods;
+import io.queuegate.adapter.http.routing.PathParams;
 import io.queuegate.adapter.http.routing.Reply;
 import io.queuegate.adapter.http.routing.ReplyHandler;
 import io.queuegate.adapter.http.routing.Routes;
-import io.queuegate.domain.model.EventId;
 import io.queuegate.domain.model.ShuffleView;
 import io.queuegate.domain.port.in.DescribeShuffleUseCase;
 import java.time.Duration;
@@ -35,7 +34,7 @@ public final class ShuffleHttpService implements HttpService {
   }
 
   private Reply describe(ServerRequest req) {
-    ShuffleView view = shuffles.describe(eventId(req));
+    ShuffleView view = shuffles.describe(PathParams.eventId(req));
     return Reply.json(200, ShuffleResponse.from(view))
         .withHeader("Cache-Control", cacheControl(view));
   }
@@ -47,15 +46,5 @@ public final class ShuffleHttpService implements HttpService {
     long untilOpening = Duration.between(view.asOf(), view.schedule().opensAt()).toSeconds();
     long maxAge = Math.min(BEFORE_OPENING_MAX_AGE_SEC, untilOpening);
     return maxAge < 1 ? "no-cache" : "public, max-age=" + maxAge;
-  }
-
-  static EventId eventId(ServerRequest req) {
-    String raw;
-    try {
-      raw = req.path().pathParameters().first("event_id").asOptional().orElse(null);
-    } catch (IllegalArgumentException e) {
-      throw HttpError.invalidRequest("the path is malformed");
-    }
-    return EventId.parse(raw);
   }
 }
