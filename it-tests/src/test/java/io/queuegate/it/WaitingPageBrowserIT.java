@@ -183,7 +183,7 @@ class WaitingPageBrowserIT {
   }
 
   @Test
-  void afterJoining_thePageShowsTheReceiptTheServiceIssued_keepsItOnReload_andCopiesIt()
+  void afterJoining_thePageShowsTheReceiptTheServiceIssued_keepsItForOtherTabs_andCopiesIt()
       throws Exception {
     String event = newEvent("{\"ready_window\":1}");
     joinAhead(event, 1);
@@ -200,9 +200,9 @@ class WaitingPageBrowserIT {
       var answer = Api.JSON.readTree(joins.get(0).body());
       String issued = answer.path("receipt").asText();
       assertThat(issued).isNotBlank();
-      WebElement details = browser.driver.findElement(By.id("qg-receipt"));
-      assertThat(details.getTagName()).isEqualTo("details");
-      assertThat(details.getDomProperty("open")).as("folded until asked for").isEqualTo("false");
+      WebElement folded = browser.driver.findElement(By.id("qg-receipt"));
+      assertThat(folded.getTagName()).isEqualTo("details");
+      assertThat(folded.getDomProperty("open")).as("folded until asked for").isEqualTo("false");
       assertThat(shownReceipt(browser)).isEqualTo(issued);
       String[] parts = issued.split("\\.");
       assertThat(parts).hasSize(3);
@@ -215,8 +215,12 @@ class WaitingPageBrowserIT {
       assertThat(browser.driver.findElement(By.id("qg-log")).getDomAttribute("href"))
           .isEqualTo("/api/v1/events/" + event + "/log");
 
-      // A reload resumes the place from localStorage, receipt included, without joining again.
-      browser.driver.navigate().refresh();
+      // Another tab resumes the place from localStorage, receipt included, without joining again.
+      browser
+          .driver
+          .switchTo()
+          .newWindow(WindowType.TAB)
+          .get(proxy.base().resolve("/wait/" + event).toString());
       awaitText(browser, "qg-position", "2");
       browser
           .waitUpTo(WAIT)
@@ -226,6 +230,7 @@ class WaitingPageBrowserIT {
 
       // Keyboard only: open the section, then press Copy; the live region says it politely.
       browser.driver.findElement(By.cssSelector("#qg-receipt summary")).sendKeys(Keys.ENTER);
+      WebElement details = browser.driver.findElement(By.id("qg-receipt"));
       assertThat(details.getDomProperty("open")).isEqualTo("true");
       browser.driver.findElement(By.id("qg-receipt-copy")).sendKeys(Keys.ENTER);
       awaitText(browser, "qg-live", "Copied");
