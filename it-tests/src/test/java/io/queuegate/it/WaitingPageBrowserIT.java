@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.WindowType;
@@ -179,6 +180,65 @@ class WaitingPageBrowserIT {
       assertThat(service.api.adminGet(event).body().path("stats").path("waiting").asLong())
           .isZero();
     }
+  }
+
+  @Test
+  void afterJoining_thePageShowsTheReceiptTheServiceIssued_keepsItForOtherTabs_andCopiesIt()
+      throws Exception {
+    String event = newEvent("{\"ready_window\":1}");
+    joinAhead(event, 1);
+    try (LossyProxy proxy = new LossyProxy(service.base());
+        Browser browser = Browser.start(480, 820)) {
+      browser.driver.get(proxy.base().resolve("/wait/" + event).toString());
+      awaitText(browser, "qg-position", "2");
+      browser
+          .waitUpTo(WAIT)
+          .until(ExpectedConditions.visibilityOfElementLocated(By.id("qg-receipt")));
+
+      List<LossyProxy.Exchange> joins = proxy.postsTo(JOIN);
+      assertThat(joins).hasSize(1);
+      var answer = Api.JSON.readTree(joins.get(0).body());
+      String issued = answer.path("receipt").asText();
+      assertThat(issued).isNotBlank();
+      WebElement folded = browser.driver.findElement(By.id("qg-receipt"));
+      assertThat(folded.getTagName()).isEqualTo("details");
+      assertThat(folded.getDomProperty("open")).as("folded until asked for").isEqualTo("false");
+      assertThat(shownReceipt(browser)).isEqualTo(issued);
+      String[] parts = issued.split("\\.");
+      assertThat(parts).hasSize(3);
+      var claims =
+          Api.JSON.readTree(java.util.Base64.getUrlDecoder().decode(parts[1].replace("=", "")));
+      assertThat(claims.path("event").asText()).isEqualTo(event);
+      assertThat(claims.path("entrant").asText())
+          .isEqualTo(answer.path("entrant_id").asText())
+          .isNotBlank();
+      assertThat(browser.driver.findElement(By.id("qg-log")).getDomAttribute("href"))
+          .isEqualTo("/api/v1/events/" + event + "/log");
+
+      // Another tab resumes the place from localStorage, receipt included, without joining again.
+      browser
+          .driver
+          .switchTo()
+          .newWindow(WindowType.TAB)
+          .get(proxy.base().resolve("/wait/" + event).toString());
+      awaitText(browser, "qg-position", "2");
+      browser
+          .waitUpTo(WAIT)
+          .until(ExpectedConditions.visibilityOfElementLocated(By.id("qg-receipt")));
+      assertThat(shownReceipt(browser)).isEqualTo(issued);
+      assertThat(proxy.postsTo(JOIN)).hasSize(1);
+
+      // Keyboard only: open the section, then press Copy; the live region says it politely.
+      browser.driver.findElement(By.cssSelector("#qg-receipt summary")).sendKeys(Keys.ENTER);
+      WebElement details = browser.driver.findElement(By.id("qg-receipt"));
+      assertThat(details.getDomProperty("open")).isEqualTo("true");
+      browser.driver.findElement(By.id("qg-receipt-copy")).sendKeys(Keys.ENTER);
+      awaitText(browser, "qg-live", "Copied");
+    }
+    assertThat(service.api.waitingPageCsp(event))
+        .isEqualTo(
+            "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+                + "connect-src 'self'; base-uri 'none'; frame-ancestors 'none'");
   }
 
   @Test
@@ -385,6 +445,10 @@ class WaitingPageBrowserIT {
                 + "return v && v.token;",
             "queuegate:wait:" + event);
     return (String) token;
+  }
+
+  private static String shownReceipt(Browser browser) {
+    return browser.driver.findElement(By.id("qg-receipt-value")).getDomProperty("value");
   }
 
   private static long tabCount(Browser browser, String event) {

@@ -60,6 +60,33 @@ class WaitingPageRoutesTest {
   }
 
   @Test
+  void page_hasAFoldedReceiptSection_inEnglishAndKorean_linkingTheEventsLog() {
+    Exchange en = api.get("/wait/concert-2030").send();
+    Exchange ko = api.get("/wait/concert-2030").header("Accept-Language", "ko-KR,ko;q=0.9").send();
+
+    String link = "<a href=\"/api/v1/events/concert-2030/log\" id=\"qg-log\">";
+    // Hidden until the script has a receipt to show; an answer without one shows nothing.
+    assertThat(en.body())
+        .contains(
+            "<details class=\"qg-receipt\" id=\"qg-receipt\" hidden>",
+            "<summary>Your receipt</summary>",
+            "This signed receipt proves that you joined this line and when; anyone can check it"
+                + " against "
+                + link
+                + "the event&#39;s public log</a> with scripts/verify-log from the queuegate project.",
+            "<textarea id=\"qg-receipt-value\" readonly",
+            ">Copy</button>",
+            "\"status.copied\":\"Copied\"");
+    assertThat(ko.body())
+        .contains(
+            "<summary>내 영수증</summary>",
+            link + "이 판매의 공개 기록</a>과 대조해 확인할 수 있습니다.",
+            ">복사</button>",
+            "\"status.copied\":\"복사했습니다\"");
+    assertThat(en.header("Content-Security-Policy")).doesNotContain("unsafe-inline");
+  }
+
+  @Test
   void operatorTitleAndTarget_areRenderedEscaped() {
     when(FIX.useCases.waitingPage().page(CONCERT))
         .thenReturn(

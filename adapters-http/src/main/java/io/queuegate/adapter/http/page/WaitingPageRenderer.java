@@ -43,6 +43,8 @@ final class WaitingPageRenderer {
     slots.put("base", base);
     // The published shuffle of a scheduled sale (docs/fairness.md#check); event ids need no escape.
     slots.put("shuffleUrl", base + "api/v1/events/" + eventId.value() + "/shuffle");
+    // The public log a receipt is checked against (docs/fairness.md#receipt).
+    slots.put("logUrl", base + "api/v1/events/" + eventId.value() + "/log");
     Map<String, Object> config = new LinkedHashMap<>();
     config.put("eventId", eventId.value());
     config.put("lang", language.tag());

@@ -25,7 +25,10 @@
  * A scheduled sale: before its opening the page shows a countdown instead of a place (every place
  * in the pre-queue is drawn at the opening), redrawn every second but announced to screen readers
  * only when the page learns of it, one minute and ten seconds before, and at the opening; then the
- * place as usual. */
+ * place as usual.
+ *
+ * Receipt: the join's signed receipt (docs/fairness.md#receipt) is kept with the token and shown,
+ * folded away, under the place, with a Copy button, so the person can check the public log. */
 (function () {
   'use strict';
   var cfg = JSON.parse(document.getElementById('qg-config').textContent);
@@ -43,7 +46,7 @@
   var $ = function (id) { return document.getElementById(id); };
   var root = $('qg');
   var token = null, startPos = 0, stream = null, timer = null, done = false, lastSpoken = 0;
-  var enterKey = null;
+  var enterKey = null, receipt = null;
   var CAPTCHA = cfg.captcha || null;
   // The global each provider's script defines; all three offer render(element, options) and reset.
   var CAPTCHA_API = { turnstile: 'turnstile', hcaptcha: 'hcaptcha', recaptcha: 'grecaptcha' };
@@ -176,7 +179,31 @@
     clearInterval(countdown); countdown = null; opensAt = null; opensSaid = null;
     $('qg-opening').hidden = true;
   }
-  function remember() { write(KEY, { token: token, start: startPos, entering: enterKey || undefined }); }
+  function remember() {
+    write(KEY, { token: token, start: startPos, entering: enterKey || undefined, receipt: receipt || undefined });
+  }
+  // Only an answer that carried a receipt shows one; older answers leave the section hidden.
+  function showReceipt(value) {
+    receipt = typeof value === 'string' && value ? value : null;
+    $('qg-receipt-value').value = receipt || '';
+    $('qg-receipt').hidden = !receipt;
+  }
+  function copyReceipt() {
+    var box = $('qg-receipt-value');
+    function copied() { speak(t('status.copied')); }
+    // Without the Clipboard API (or when it refuses) the selected text is copied the old way.
+    function fallback() {
+      box.focus(); box.select();
+      var ok = false;
+      try { ok = document.execCommand('copy'); } catch (e) { ok = false; }
+      speak(t(ok ? 'status.copied' : 'status.copyFailed'));
+    }
+    if (navigator.clipboard && navigator.clipboard.writeText) {
+      navigator.clipboard.writeText(box.value).then(copied, fallback);
+    } else {
+      fallback();
+    }
+  }
   function stop() {
     if (stream) { stream.close(); stream = null; }
     clearTimeout(timer);
@@ -342,7 +369,7 @@
         return fail(r, join);
       }
       if (CAPTCHA) { $('qg-captcha').hidden = true; }
-      token = r.json.waiting_token; state('waiting');
+      token = r.json.waiting_token; state('waiting'); showReceipt(r.json.receipt);
       // A pre-queue answer's position is the pre-queue's size: the real start comes at the opening.
       startPos = r.json.phase === 'pre_queue' ? 0 : r.json.position_hint; remember();
       show({ position: r.json.position_hint, eta_sec: r.json.eta_sec, eta_low_sec: r.json.eta_low_sec,
@@ -431,12 +458,13 @@
   }
   function recentlyAdmitted(saved) { return saved.admitted && Date.now() - saved.admitted < ADMITTED_MS; }
   function start() {
-    done = false; showError(''); $('qg-rejoin').hidden = true; $('qg-token').hidden = true;
+    done = false; showError(''); $('qg-rejoin').hidden = true; $('qg-token').hidden = true; showReceipt(null);
     var saved = read(KEY) || {};
     if (recentlyAdmitted(saved)) {
       state('gone'); say(t('status.already'), true); $('qg-rejoin').hidden = false;
     } else if (saved.token) {
       token = saved.token; startPos = saved.start || 0; enterKey = saved.entering || null;
+      showReceipt(saved.receipt);
       state('resuming'); say(t('status.resuming'), true); poll();
     } else {
       join();
@@ -445,6 +473,7 @@
 
   $('qg-rejoin').addEventListener('click', function () { write(KEY, null); start(); });
   $('qg-leave').addEventListener('click', leave);
+  $('qg-receipt-copy').addEventListener('click', copyReceipt);
   window.addEventListener('pagehide', function (e) {
     var others = otherLiveTabs();
     if (e.persisted || done || !token || others > 0) { return; }
