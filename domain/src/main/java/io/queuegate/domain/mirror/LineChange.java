@@ -21,7 +21,12 @@ public sealed interface LineChange {
     }
   }
 
-  /** A waiter left the line in any way: left, admitted or reaped. */
+  /**
+   * A waiter left the line in any way: left, admitted or reaped. A first-come waiter is named by
+   * {@link Place#line} with its sequence; a pre-queue entrant, before or after the opening, by
+   * {@link Place#preQueue} with the sequence it joined with (after the opening its slot moves as
+   * others leave, so the feed cannot name it by slot).
+   */
   record Left(Place place) implements LineChange {
     public Left {
       if (place == null) {
