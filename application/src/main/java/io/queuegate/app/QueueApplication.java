@@ -137,6 +137,7 @@ public final class QueueApplication {
         store.spentChallenges(),
         store.preQueue(),
         store.log(),
+        store.feed(),
         store);
   }
 }

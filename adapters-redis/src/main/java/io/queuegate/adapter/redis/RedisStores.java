@@ -50,6 +50,7 @@ public final class RedisStores implements AutoCloseable {
             new RedisSpentChallenges(link, calls),
             new RedisPreQueue(link, calls, scripts),
             new RedisAdmissionLog(link, calls),
+            new RedisLineFeed(link, calls, scripts),
             this);
   }
 

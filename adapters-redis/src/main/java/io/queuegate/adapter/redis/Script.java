@@ -41,7 +41,9 @@ enum Script {
   SHUFFLE_SEAL("shuffle_seal"),
   SHUFFLE_VALUE("shuffle_value"),
   SHUFFLE_SCORE("shuffle_score"),
-  SHUFFLE_OPEN("shuffle_open");
+  SHUFFLE_OPEN("shuffle_open"),
+  FEED_HEAD("feed_head"),
+  FEED_READ("feed_read");
 
   private static final String SHEBANG = "#!";
 
