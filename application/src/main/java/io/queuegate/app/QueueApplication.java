@@ -10,11 +10,14 @@ import io.queuegate.adapter.jwt.JwtEnqueueTokenVerifier;
 import io.queuegate.adapter.jwt.JwtReceiptSigner;
 import io.queuegate.adapter.metrics.PrometheusMetrics;
 import io.queuegate.adapter.redis.CommandTimer;
+import io.queuegate.domain.mirror.MirrorListener;
 import io.queuegate.domain.port.out.QueueMetrics;
 import io.queuegate.domain.port.out.QueueStore;
 import io.queuegate.domain.service.BackgroundJobs;
 import io.queuegate.domain.service.HeartbeatCoalescer;
+import io.queuegate.domain.service.LineMirrors;
 import io.queuegate.domain.service.MeteredEventPolicies;
+import io.queuegate.domain.service.MirrorPositions;
 import io.queuegate.domain.service.OutageRecordingLine;
 import io.queuegate.domain.service.PolicyCatalog;
 import io.queuegate.domain.service.Reaper;
@@ -44,7 +47,7 @@ public final class QueueApplication {
     QueueMetrics metrics = prometheus.queue();
     StoreOutages outages = new StoreOutages(clock);
     QueueStore stores = wrapped(storeFor.apply(prometheus::storeCommand), metrics, outages);
-    prometheus.registerPositionMethods(stores.line().positionMethods());
+    prometheus.registerPositionMethods(MirrorPositions.withMirror(stores.line().positionMethods()));
     JwtAdmissionTokenSigner signer = JwtAdmissionTokenSigner.from(settings.admissionKeys());
     PolicyCatalog catalog =
         new PolicyCatalog(
@@ -69,6 +72,16 @@ public final class QueueApplication {
         new BackgroundJobs(
             heartbeats, reaper, settings.jobs().flushInterval(), settings.jobs().reapInterval());
 
+    LineMirrors mirrors =
+        new LineMirrors(
+            stores.feed(),
+            MirrorListener.NONE,
+            metrics,
+            clock,
+            settings.mirror(),
+            LineMirrors.VIRTUAL_THREADS,
+            LineMirrors.SLEEP);
+
     SiteverifyCaptchaVerifier captcha =
         new SiteverifyCaptchaVerifier(settings.captcha().settings());
     UseCaseWiring wiring =
@@ -82,7 +95,8 @@ public final class QueueApplication {
             new JwtEnqueueTokenVerifier(settings.enqueueTokens()),
             captcha,
             clock,
-            JwtReceiptSigner.sharingKeysOf(signer));
+            JwtReceiptSigner.sharingKeysOf(signer),
+            mirrors);
     GateWiring gate =
         new GateWiring(
             settings.gate(),
@@ -118,7 +132,7 @@ public final class QueueApplication {
     jobs.start();
     gate.jobs().start();
     webServer.start();
-    return new RunningService(webServer, jobs, gate.jobs(), stores, captcha);
+    return new RunningService(webServer, jobs, gate.jobs(), stores, captcha, mirrors);
   }
 
   /**
