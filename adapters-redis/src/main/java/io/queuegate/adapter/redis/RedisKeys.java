@@ -215,7 +215,8 @@ final class RedisKeys {
         preQueue(),
         preQueueUnscored(),
         shuffle(),
-        log());
+        log(),
+        feed());
   }
 
   /**
