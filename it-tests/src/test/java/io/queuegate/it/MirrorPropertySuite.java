@@ -140,7 +140,11 @@ abstract class MirrorPropertySuite {
             feed.catchUp(redis());
             return rebuilds(first, event) > before[0] && rebuilds(second, event) > before[1];
           });
-      for (int op = 0; op < 100; op++) {
+      // Steps paced as the crowd's, so that waiters come due for their polls.
+      long next = System.nanoTime();
+      for (long end = MirrorPropertyRun.now() + 4_000; MirrorPropertyRun.now() < end; ) {
+        next += TICK_NANOS;
+        LockSupport.parkNanos(next - System.nanoTime());
         run.step(15, false);
         feed.catchUp(redis());
       }

@@ -26,7 +26,11 @@ record StatusAnswer(
   static StatusAnswer ask(Api api, int instance, String event, long seq, String token) {
     long sent = System.currentTimeMillis();
     Reply r = api.status(token);
-    long received = System.currentTimeMillis();
+    return of(r, instance, event, seq, sent, System.currentTimeMillis());
+  }
+
+  /** {@code r} as an answer asked at {@code sent} and answered at {@code received} (epoch ms). */
+  static StatusAnswer of(Reply r, int instance, String event, long seq, long sent, long received) {
     boolean ok = r.status() == 200 && r.body() != null;
     return new StatusAnswer(
         event,
