@@ -172,9 +172,9 @@ class ClusterFailoverDrillIT {
   }
 
   /**
-   * Every instance's mirror of every event answers again: a mirror answer asked after the replica
-   * took over, which for the victim's event needs a read of the new primary's feed (caught up, or
-   * rebuilt from a snapshot), since the bound (1 s) is shorter than the takeover.
+   * Every instance's mirror of every event answers again, caught up past the takeover: a mirror
+   * answer exact at an entry Redis wrote after the replica took over, which for the victim's event
+   * needs a read of the new primary's feed (caught up, or rebuilt from a snapshot).
    */
   private void awaitMirrorsBack() {
     Await.until(
@@ -193,7 +193,7 @@ class ClusterFailoverDrillIT {
         long first =
             List.copyOf(answers).stream()
                 .filter(a -> a.instance() == instance && a.event().equals(event))
-                .filter(a -> a.fromMirror() && a.sentAtMs() > takeoverAtMs)
+                .filter(a -> a.fromMirror() && caughtUpPast(a, takeoverAtMs))
                 .mapToLong(StatusAnswer::sentAtMs)
                 .min()
                 .orElse(0);
@@ -204,6 +204,11 @@ class ClusterFailoverDrillIT {
       }
     }
     return last;
+  }
+
+  /** Whether a mirror answer's version is an entry Redis wrote after {@code epochMs}. */
+  private static boolean caughtUpPast(StatusAnswer a, long epochMs) {
+    return FeedHistory.writtenAtMs(a.mirrorVersion().getAsLong()) > epochMs;
   }
 
   /** Each mirror answer against its event's feed as the cluster holds it after the drill. */
