@@ -2,22 +2,32 @@ package io.queuegate.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.lettuce.core.RedisURI;
+import io.lettuce.core.cluster.RedisClusterClient;
+import io.lettuce.core.cluster.api.StatefulRedisClusterConnection;
 import io.queuegate.adapter.redis.Await;
 import io.queuegate.it.Api.Reply;
 import io.queuegate.it.JoinLedger.Audit;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Drill 1: kill -9 the Redis Cluster primary that owns one event's slot while two queuegate
- * instances serve joins, polls and enters on three events spread over the three shards.
+ * instances serve joins, polls and enters on three events spread over the three shards. Every event
+ * is mirrored on its first status call (docs/design.md#line-mirror): after the failover each
+ * instance's mirror of each event answers again within the resume target, and no mirror answer in
+ * the drill is older than the staleness bound allows, checked against the feeds read from Redis.
  */
 @Tag("drill")
 class ClusterFailoverDrillIT {
@@ -43,6 +53,13 @@ class ClusterFailoverDrillIT {
   private long failuresBeforeKill;
   private long failuresAfterResume;
   private Audit audit;
+  private final List<StatusAnswer> answers = Collections.synchronizedList(new ArrayList<>());
+  private long killedAtMs;
+  private long takeoverAtMs;
+  private Duration mirrorsBack;
+  private long mirrorAnswers;
+  private List<String> staleMirrorAnswers;
+  private String victimRebuilds;
 
   @ParameterizedTest(name = "join-durability {0}")
   @ValueSource(strings = {"replica", "none"})
@@ -51,6 +68,7 @@ class ClusterFailoverDrillIT {
     try (DrillCluster cluster = DrillCluster.start(NODE_TIMEOUT)) {
       Map<String, String> env = new HashMap<>(RedisEnv.cluster(cluster.addresses()));
       env.put("QUEUEGATE_REDIS_JOIN_DURABILITY", durability);
+      env.put("QUEUEGATE_MIRROR_MIN_RATE_PER_SEC", "0");
       try (ServiceHarness first = ServiceHarness.start(env);
           ServiceHarness second = ServiceHarness.start(env)) {
         this.durability = durability;
@@ -69,14 +87,17 @@ class ClusterFailoverDrillIT {
       killVictimsPrimary();
       awaitReplicaTakeover();
       awaitJoinsThroughBothInstances();
+      awaitMirrorsBack();
       awaitSteadyLoadAfterResume();
       auditJoins();
+      auditMirrors();
       report();
       assertOnlyRetryable503s();
       assertNoFailureOutsideTheFailover();
       assertNobodyAdmittedTwiceOrOutOfOrder();
       assertResumedWithinTarget();
       assertNoAcknowledgedJoinLost();
+      assertMirrorsBackWithinTargetAndNeverStale();
     } finally {
       load.close();
     }
@@ -99,6 +120,9 @@ class ClusterFailoverDrillIT {
   private void startLoad() {
     tally = new Tally();
     ledger = new JoinLedger();
+    ledger.listenToStatus(
+        (api, event, sent, reply, received) ->
+            answers.add(StatusAnswer.of(reply, apis.indexOf(api), event, -1, sent, received)));
     load =
         Load.start(
             "failover-load",
@@ -125,6 +149,7 @@ class ClusterFailoverDrillIT {
     slot = slots.get(victim);
     primary = cluster.primaryOf(slot).orElseThrow();
     sinceKill = Stopwatch.start();
+    killedAtMs = System.currentTimeMillis();
     cluster.kill(primary);
   }
 
@@ -134,6 +159,7 @@ class ClusterFailoverDrillIT {
         "a replica to take over slot " + slot,
         () -> cluster.primaryOf(slot).filter(p -> !p.equals(primary)).isPresent());
     takeover = sinceKill.elapsed();
+    takeoverAtMs = System.currentTimeMillis();
   }
 
   /** Resumed: a join on the victim event succeeds through both instances. */
@@ -143,6 +169,78 @@ class ClusterFailoverDrillIT {
         "the service to resume within 40 s of the kill",
         () -> apis.stream().allMatch(api -> status(ledger.join(tally, api, victim)) == 202));
     resumed = sinceKill.elapsed();
+  }
+
+  /**
+   * Every instance's mirror of every event answers again, caught up past the takeover: a mirror
+   * answer exact at an entry Redis wrote after the replica took over, which for the victim's event
+   * needs a read of the new primary's feed (caught up, or rebuilt from a snapshot).
+   */
+  private void awaitMirrorsBack() {
+    Await.until(
+        sinceKill.left(Duration.ofSeconds(40)),
+        "mirror answers for every event from both instances after the takeover",
+        () -> mirrorsBackAtMs() > 0);
+    mirrorsBack = Duration.ofMillis(mirrorsBackAtMs() - killedAtMs);
+  }
+
+  /** When the last (instance, event) pair answered from its mirror again; 0 while one has not. */
+  private long mirrorsBackAtMs() {
+    long last = 0;
+    for (int i = 0; i < apis.size(); i++) {
+      for (String event : events) {
+        int instance = i;
+        long first =
+            List.copyOf(answers).stream()
+                .filter(a -> a.instance() == instance && a.event().equals(event))
+                .filter(a -> a.fromMirror() && caughtUpPast(a, takeoverAtMs))
+                .mapToLong(StatusAnswer::sentAtMs)
+                .min()
+                .orElse(0);
+        if (first == 0) {
+          return 0;
+        }
+        last = Math.max(last, first);
+      }
+    }
+    return last;
+  }
+
+  /** Whether a mirror answer's version is an entry Redis wrote after {@code epochMs}. */
+  private static boolean caughtUpPast(StatusAnswer a, long epochMs) {
+    return FeedHistory.writtenAtMs(a.mirrorVersion().getAsLong()) > epochMs;
+  }
+
+  /** Each mirror answer against its event's feed as the cluster holds it after the drill. */
+  private void auditMirrors() {
+    List<StatusAnswer> all = List.copyOf(answers);
+    mirrorAnswers = all.stream().filter(StatusAnswer::fromMirror).count();
+    staleMirrorAnswers = new ArrayList<>();
+    RedisClusterClient client =
+        RedisClusterClient.create(
+            cluster.addresses().stream().map(a -> RedisURI.create("redis://" + a)).toList());
+    try (StatefulRedisClusterConnection<String, String> redis = client.connect()) {
+      for (String event : events) {
+        MirrorAudit mirrors =
+            new MirrorAudit(FeedHistory.read(redis.sync(), event), MirrorPropertySuite.BOUND_MS);
+        staleMirrorAnswers.addAll(
+            mirrors.staleAnswers(all.stream().filter(a -> a.event().equals(event)).toList()));
+      }
+    } finally {
+      client.shutdown();
+    }
+    victimRebuilds =
+        apis.stream().map(api -> rebuilds(api, victim)).collect(Collectors.joining(" / "));
+  }
+
+  private static String rebuilds(Api api, String event) {
+    Matcher m =
+        Pattern.compile(
+                "(?m)^queue_mirror_rebuilds_total\\{event=\""
+                    + Pattern.quote(event)
+                    + "\"} (\\S+)$")
+            .matcher(api.get("/metrics").raw().body());
+    return m.find() ? m.group(1) : "none";
   }
 
   /** Steady again: the load runs on and must not fail any more. */
@@ -199,6 +297,14 @@ class ClusterFailoverDrillIT {
         .row("order violations among waiters", audit.orderViolations())
         .row("waiters admitted twice", audit.doubleAdmissions())
         .row("recovery time", DrillTable.seconds(resumed) + " from the kill (target 15 s)")
+        .row(
+            "mirrors answering again",
+            DrillTable.seconds(mirrorsBack)
+                + " from the kill, every instance and event; victim's rebuilds per instance "
+                + victimRebuilds)
+        .row(
+            "mirror answers past the staleness bound",
+            staleMirrorAnswers.size() + " of " + mirrorAnswers + " mirror answers")
         .print();
   }
 
@@ -227,6 +333,14 @@ class ClusterFailoverDrillIT {
     if (durability.equals("replica")) {
       assertThat(audit.lost()).as("acknowledged joins lost").isZero();
     }
+  }
+
+  private void assertMirrorsBackWithinTargetAndNeverStale() {
+    assertThat(mirrorsBack)
+        .as("time until every mirror answers again")
+        .isLessThanOrEqualTo(RESUME_TARGET);
+    assertThat(mirrorAnswers).as("mirror answers").isGreaterThan(100);
+    assertThat(staleMirrorAnswers).as("mirror answers past the staleness bound").isEmpty();
   }
 
   /** Requests without an answer plus 5xx answers so far. */

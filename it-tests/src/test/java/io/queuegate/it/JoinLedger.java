@@ -40,6 +40,18 @@ final class JoinLedger {
   private final Set<String> admitted = ConcurrentHashMap.newKeySet();
   private final Set<String> unknownEnters = ConcurrentHashMap.newKeySet();
   private final AtomicLong doubleAdmissions = new AtomicLong();
+  private volatile StatusListener statusListener = (api, event, sentAt, reply, receivedAt) -> {};
+
+  /** Hears each status answer the ledger's polls get, with when it was asked and answered. */
+  interface StatusListener {
+    /** {@code sentAtMs} and {@code receivedAtMs} are epoch milliseconds. */
+    void heard(Api api, String event, long sentAtMs, Reply reply, long receivedAtMs);
+  }
+
+  /** From now on, {@code listener} hears every status answer (the mirror drills read them). */
+  void listenToStatus(StatusListener listener) {
+    this.statusListener = listener;
+  }
 
   /** Joins {@code event}; a 202 is recorded as acknowledged. */
   Reply join(Tally tally, Api api, String event) {
@@ -70,7 +82,7 @@ final class JoinLedger {
       ack = list.get(ThreadLocalRandom.current().nextInt(list.size()));
     }
     if (!admitted.contains(ack.token())) {
-      tally.call(() -> api.status(ack.token()));
+      status(tally, api, ack);
     }
   }
 
@@ -82,7 +94,7 @@ final class JoinLedger {
       return;
     }
     Ack ack = head.getValue();
-    Reply status = tally.call(() -> api.status(ack.token()));
+    Reply status = status(tally, api, ack);
     if (status != null && status.status() == 404) {
       return; // gone: the audit decides whether that was a loss
     }
@@ -103,6 +115,15 @@ final class JoinLedger {
     } else if (enter.status() == 403) {
       queue.put(head.getKey(), ack);
     }
+  }
+
+  private Reply status(Tally tally, Api api, Ack ack) {
+    long sent = System.currentTimeMillis();
+    Reply r = tally.call(() -> api.status(ack.token()));
+    if (r != null) {
+      statusListener.heard(api, ack.event(), sent, r, System.currentTimeMillis());
+    }
+    return r;
   }
 
   long acknowledged() {

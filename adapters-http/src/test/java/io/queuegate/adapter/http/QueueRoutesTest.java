@@ -18,6 +18,8 @@ import io.queuegate.domain.model.IdempotencyOutcome;
 import io.queuegate.domain.model.IdempotencyReply;
 import io.queuegate.domain.model.JoinReceipt;
 import io.queuegate.domain.model.NotReady;
+import io.queuegate.domain.model.PositionMethod;
+import io.queuegate.domain.model.PositionSource;
 import io.queuegate.domain.model.UserId;
 import io.queuegate.domain.model.WaiterExpired;
 import io.queuegate.domain.model.WaiterId;
@@ -185,9 +187,20 @@ class QueueRoutesTest {
   }
 
   @Test
-  void statusWithToken_returnsPosition() {
+  void statusWithToken_returnsPosition_andWhereItCameFrom() {
     when(FIX.useCases.status().status(TOKEN.encode()))
-        .thenReturn(new WaiterStatus(7, 14, 15, false, 1000, 12, 19, false, Optional.empty()));
+        .thenReturn(
+            new WaiterStatus(
+                7,
+                14,
+                15,
+                false,
+                1000,
+                12,
+                19,
+                false,
+                Optional.empty(),
+                PositionSource.mirror(new PositionMethod("mirror"), 4_194_305)));
 
     Exchange res = api.get(Routes.STATUS).query("token", TOKEN.encode()).send();
 
@@ -198,6 +211,18 @@ class QueueRoutesTest {
     assertThat(res.json().path("eta_high_sec").asLong()).isEqualTo(19);
     assertThat(res.json().path("waiting_time").asLong()).isEqualTo(15);
     assertThat(res.json().path("ready_for_entry").asBoolean()).isFalse();
+    assertThat(res.header("X-Position-Source")).isEqualTo("mirror; version=4194305");
+  }
+
+  @Test
+  void statusFromTheStore_namesItsMethod() {
+    when(FIX.useCases.status().status(TOKEN.encode()))
+        .thenReturn(Answers.status(3, 6, 0, false, 500));
+
+    Exchange res = api.get(Routes.STATUS).query("token", TOKEN.encode()).send();
+
+    assertThat(res.status()).isEqualTo(200);
+    assertThat(res.header("X-Position-Source")).isEqualTo("position_index");
   }
 
   @Test

@@ -82,6 +82,10 @@ final class RedisLineFeed implements LineFeed {
       throw new FeedGap("the feed ends at " + last + ", before " + after);
     }
     if (reply.size() == 1) {
+      if (last > after) {
+        // Only a feed trimmed to nothing ends past the reader without an entry after it.
+        throw new FeedGap("the feed was trimmed to nothing after " + after);
+      }
       return FeedBatch.EMPTY;
     }
     if (FeedIds.version(Replies.text(reply, 3)) != after) {

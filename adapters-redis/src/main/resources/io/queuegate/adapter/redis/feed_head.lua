@@ -2,12 +2,21 @@
 -- feed_head: where a snapshot of the line starts (docs/design.md#feed): the feed's last entry id and,
 -- in the same atomic step, the pre-queue's size as rank_of (lib_waiter.lua) counts it.
 -- KEYS: 1 the feed, 2 pre-queue (scored), 3 pre-queue (unscored).
--- Reply: {last entry id, or '0-0' when the feed holds none, pre-queue size}.
+-- Reply: {last entry id (of a feed trimmed to nothing, the last id it gave), or '0-0' when there is
+-- no feed, pre-queue size}.
 local feed_key, pre_key, pre_new_key = KEYS[1], KEYS[2], KEYS[3]
 
 local last = redis.call('XREVRANGE', feed_key, '+', '-', 'COUNT', 1)
 local id = '0-0'
 if #last > 0 then
   id = last[1][1]
+elseif redis.call('EXISTS', feed_key) == 1 then
+  -- Trimmed to nothing: the snapshot is as of the last id the feed gave, not before its first.
+  local info = redis.call('XINFO', 'STREAM', feed_key)
+  for i = 1, #info, 2 do
+    if info[i] == 'last-generated-id' then
+      id = info[i + 1]
+    end
+  end
 end
 return {id, redis.call('ZCARD', pre_key) + redis.call('ZCARD', pre_new_key)}

@@ -7,7 +7,7 @@ import java.util.Optional;
 /**
  * What a waiter is told on each poll, with the range of its ETA. {@code inPreQueue}: the sale has
  * not opened yet and {@code position} is the size of the pre-queue; {@code opensAt} is set for
- * scheduled sales.
+ * scheduled sales. {@code source} tells where the position came from (the mirror or the store).
  */
 public record WaiterStatus(
     long position,
@@ -18,8 +18,10 @@ public record WaiterStatus(
     long etaLowSec,
     long etaHighSec,
     boolean inPreQueue,
-    Optional<Instant> opensAt) {
+    Optional<Instant> opensAt,
+    PositionSource source) {
   public WaiterStatus {
     Objects.requireNonNull(opensAt);
+    Objects.requireNonNull(source);
   }
 }

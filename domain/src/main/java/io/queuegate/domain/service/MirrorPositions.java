@@ -42,10 +42,10 @@ public final class MirrorPositions {
   }
 
   /**
-   * Counts a status call towards mirroring its event, then the waiter's standing from the mirror,
-   * or empty when the store must answer.
+   * Counts a status call towards mirroring its event, then the waiter's standing from the mirror
+   * with the mirror's version, or empty when the store must answer.
    */
-  public Optional<WaiterStanding> standing(
+  public Optional<MirroredStanding> standing(
       String rawToken, WaitingToken token, Supplier<QueuePolicy> policy, Instant now) {
     mirrors.hit(token.eventId(), now);
     Optional<LineMirror> fresh = mirrors.fresh(token.eventId(), now);
@@ -68,7 +68,9 @@ public final class MirrorPositions {
             Optional.empty(),
             Optional.empty(),
             place.get().joinedAt());
-    return Optional.of(new WaiterStanding(waiter, standing.ahead() + 1, MIRROR));
+    return Optional.of(
+        new MirroredStanding(
+            new WaiterStanding(waiter, standing.ahead() + 1, MIRROR), standing.version()));
   }
 
   // A scheduled sale opens on the first call after its time (status or join does it); until the

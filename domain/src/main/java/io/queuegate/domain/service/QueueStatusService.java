@@ -1,6 +1,7 @@
 package io.queuegate.domain.service;
 
 import io.queuegate.domain.model.Eta;
+import io.queuegate.domain.model.PositionSource;
 import io.queuegate.domain.model.QueuePolicy;
 import io.queuegate.domain.model.SaleSchedule;
 import io.queuegate.domain.model.WaiterNotFound;
@@ -65,11 +66,17 @@ public final class QueueStatusService implements QueueStatusUseCase {
   public WaiterStatus status(String waitingToken) {
     WaitingToken token = WaitingToken.parse(waitingToken).orElseThrow(WaiterNotFound::new);
     Instant now = clock.instant();
-    Optional<WaiterStanding> mirrored =
+    Optional<MirroredStanding> mirrored =
         mirror.flatMap(
             m -> m.standing(waitingToken, token, () -> policies.policyFor(token.eventId()), now));
     WaiterStanding standing =
-        mirrored.isPresent() ? mirrored.get() : line.locate(token.eventId(), token.waiterId(), now);
+        mirrored.isPresent()
+            ? mirrored.get().standing()
+            : line.locate(token.eventId(), token.waiterId(), now);
+    PositionSource source =
+        mirrored.isPresent()
+            ? PositionSource.mirror(standing.method(), mirrored.get().version())
+            : PositionSource.store(standing.method());
     heartbeats.record(token.eventId(), token.waiterId());
     QueuePolicy policy = policies.policyFor(token.eventId());
     Optional<SaleSchedule> schedule = policy.schedule();
@@ -81,6 +88,7 @@ public final class QueueStatusService implements QueueStatusUseCase {
               () -> new IllegalStateException("a scheduled sale needs the opening"));
       if (sale.openIfDue(token.eventId(), schedule.get(), now)) {
         standing = line.locate(token.eventId(), token.waiterId(), now);
+        source = PositionSource.store(standing.method());
       }
     }
     metrics.positionComputed(standing.method());
@@ -101,7 +109,8 @@ public final class QueueStatusService implements QueueStatusUseCase {
           etaSec,
           etaSec,
           true,
-          opensAt);
+          opensAt,
+          source);
     }
     Eta estimate = eta.estimate(position, rate, policy);
     long pollAfterMs = hint.pollAfterMs(position, policy, rate.perSecond(), estimate.sec());
@@ -114,6 +123,7 @@ public final class QueueStatusService implements QueueStatusUseCase {
         estimate.lowSec(),
         estimate.highSec(),
         false,
-        opensAt);
+        opensAt,
+        source);
   }
 }

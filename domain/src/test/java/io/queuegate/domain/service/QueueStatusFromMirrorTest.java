@@ -15,6 +15,7 @@ import io.queuegate.domain.mirror.LineChange.Left;
 import io.queuegate.domain.mirror.MirrorListener;
 import io.queuegate.domain.mirror.Place;
 import io.queuegate.domain.model.AdmissionHistory;
+import io.queuegate.domain.model.PositionSource;
 import io.queuegate.domain.model.QueuePolicy;
 import io.queuegate.domain.model.SealedPlace;
 import io.queuegate.domain.model.Waiter;
@@ -104,6 +105,7 @@ class QueueStatusFromMirrorTest {
 
     assertThat(status.position()).isEqualTo(2 + 2 + 1);
     assertThat(status.waitingTimeSec()).isEqualTo(90);
+    assertThat(status.source().text()).isEqualTo("mirror; version=" + feed.head(EVENT).version());
     verify(metrics).positionComputed(MirrorPositions.MIRROR);
     // Only the first call, before the mirror was built, asked the store.
     verify(line).locate(any(), any(), any());
@@ -132,7 +134,9 @@ class QueueStatusFromMirrorTest {
     assertThat(service.status(etaOnly).position()).isEqualTo(42);
     assertThat(service.status(waiter.token().encode()).position()).isEqualTo(42);
     clock.advance(Duration.ofMillis(1_001));
-    assertThat(service.status(sealed()).position()).isEqualTo(42);
+    WaiterStatus stale = service.status(sealed());
+    assertThat(stale.position()).isEqualTo(42);
+    assertThat(stale.source()).isEqualTo(PositionSource.store(TestWaiters.INDEX));
     verify(metrics, never()).positionComputed(MirrorPositions.MIRROR);
   }
 

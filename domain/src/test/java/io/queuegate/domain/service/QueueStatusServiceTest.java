@@ -13,6 +13,7 @@ import static org.mockito.Mockito.when;
 
 import io.queuegate.domain.model.AdmissionHistory;
 import io.queuegate.domain.model.PositionMethod;
+import io.queuegate.domain.model.PositionSource;
 import io.queuegate.domain.model.QueuePolicy;
 import io.queuegate.domain.model.Waiter;
 import io.queuegate.domain.model.WaiterExpired;
@@ -67,7 +68,19 @@ class QueueStatusServiceTest {
     // ln 2 * 100 / 50 = 1.39 s more: 8 s. The range: 6 s plus a tenth of the draw's mean (6.2 s)
     // to 6 s plus ln 10 times it (10.6 s) and 2 s slack. The hint is 40% of the 6 s.
     assertThat(status)
-        .isEqualTo(new WaiterStatus(400, 8, 15, false, 2_400, 6, 13, false, Optional.empty()));
+        .isEqualTo(
+            new WaiterStatus(
+                400,
+                8,
+                15,
+                false,
+                2_400,
+                6,
+                13,
+                false,
+                Optional.empty(),
+                PositionSource.store(TestWaiters.INDEX)));
+    assertThat(status.source().text()).isEqualTo("index");
   }
 
   @Test

@@ -23,6 +23,7 @@ import io.queuegate.adapter.http.routing.StateResponse;
 import io.queuegate.domain.model.EventId;
 import io.queuegate.domain.model.ProofOfWorkSolution;
 import io.queuegate.domain.model.UserId;
+import io.queuegate.domain.model.WaiterStatus;
 import io.queuegate.domain.port.in.EnterQueueUseCase;
 import io.queuegate.domain.port.in.JoinCommand;
 import io.queuegate.domain.port.in.JoinQueueUseCase;
@@ -36,6 +37,9 @@ import java.util.Optional;
  * query, or from the body, which is read once); joins by the client network, in the filter.
  */
 public final class QueueHttpService implements HttpService {
+  /** Where a status answer's position came from (docs/design.md#line-mirror). */
+  static final String POSITION_SOURCE = "X-Position-Source";
+
   private final JoinQueueUseCase join;
   private final QueueStatusUseCase status;
   private final LeaveQueueUseCase leave;
@@ -109,7 +113,9 @@ public final class QueueHttpService implements HttpService {
     Optional<String> raw = QueryParams.first(req, "token");
     CountedToken counted = tokens.acquire(req, res, raw);
     String token = raw.orElseThrow(HttpError::missingToken);
-    send(req, res, counted.watching(() -> StatusResponse.from(status.status(token))), 200);
+    WaiterStatus answer = counted.watching(() -> status.status(token));
+    Reply reply = Reply.json(200, StatusResponse.from(answer));
+    write(req, res, reply.withHeader(POSITION_SOURCE, answer.source().text()));
   }
 
   private void enterByToken(ServerRequest req, ServerResponse res) throws Exception {

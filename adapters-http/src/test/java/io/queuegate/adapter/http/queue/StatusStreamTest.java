@@ -60,9 +60,11 @@ class StatusStreamTest {
   @Test
   void theOpening_isSentEvenWhenThePositionStaysTheSame() {
     WaiterStatus waiting =
-        new WaiterStatus(1, 60, 0, false, 1000, 60, 60, true, Optional.of(Instant.EPOCH));
+        new WaiterStatus(
+            1, 60, 0, false, 1000, 60, 60, true, Optional.of(Instant.EPOCH), Answers.STORE);
     WaiterStatus opened =
-        new WaiterStatus(1, 0, 0, false, 1000, 0, 0, false, Optional.of(Instant.EPOCH));
+        new WaiterStatus(
+            1, 0, 0, false, 1000, 0, 0, false, Optional.of(Instant.EPOCH), Answers.STORE);
     when(status.status("t")).thenReturn(waiting, opened).thenThrow(new WaiterNotFound());
 
     stream.run("t", waiting, (name, json) -> events.add(name + " " + json.contains("pre_queue")));
