@@ -128,6 +128,46 @@ abstract class MirrorStatusSuite {
     Await.until(LIMIT, "the leave in the mirror", () -> position(second) == 1);
   }
 
+  @Test
+  void aWaiterOfAnEarlierRun_whoseSequenceANewWaiterHolds_getsTheStoresNotFound() {
+    String event = "mirror-" + UUID.randomUUID().toString().substring(0, 8);
+    String first = joined(event);
+    Await.until(LIMIT, "the mirror caught up", () -> position(first) == 1);
+
+    beginLineAgain(event, first);
+    String next = joined(event); // takes the first waiter's sequence again
+    double before = counted("mirror");
+    Await.until(
+        LIMIT,
+        "the new waiter placed by the mirror",
+        () -> position(next) == 1 && counted("mirror") > before);
+
+    // The mirror holds the sequence again, but for the new waiter: the old token gets the store's.
+    Reply gone = api.status(first);
+    assertThat(gone.status()).isEqualTo(404);
+    assertThat(gone.errorCode()).isEqualTo("TOKEN_NOT_FOUND");
+  }
+
+  /**
+   * Empties the line of {@code event}, whose only waiter holds {@code token}, so that the next join
+   * takes its sequence again: in Redis the sequence restarts as soon as the line is empty.
+   */
+  protected void beginLineAgain(String event, String token) {
+    assertThat(api.leave(token).status()).isEqualTo(200);
+  }
+
+  /** Deletes the event, as an operator does. */
+  protected final void deleteEvent(String event) {
+    Reply deleted =
+        api.raw(
+            "DELETE",
+            "/api/v1/admin/events/" + event,
+            new byte[0],
+            "Authorization",
+            "Bearer " + ServiceHarness.ADMIN_TOKEN);
+    assertThat(deleted.status()).isEqualTo(200);
+  }
+
   private String joined(String event) {
     Reply join = api.join(event);
     assertThat(join.status()).isEqualTo(202);
