@@ -5,7 +5,7 @@
 --   9 its order score or '' when the shuffle key is not final yet, 10 the waiter's entrant id (for
 --   the log, docs/design.md#log), 11 the feed's max length (docs/design.md#feed).
 -- Writes the time the line's sequence began ('started' in the stats hash, and 'r' in the feed) when
--- the join begins it again from 1.
+-- the join begins it again, from 1 or above the waiters still indexed.
 -- Reply: {'joined'|'existing', waiter id, seq, uid, ident, joined ms, rank or -1, '1' while the
 --   waiter waits for the opening else '0', the number of its join record in the log or 0},
 --   {'full'}, or {'erasing'} while the event is being
@@ -51,13 +51,12 @@ if redis.call('EXISTS', sequence_key) == 0 then
   local top = math.max(top_sequence(index_key), top_sequence(legacy_key))
   if top > 0 then
     redis.call('SET', sequence_key, top)
-  else
-    -- The sequence begins again from 1, so sequences of earlier waiters name newcomers from now
-    -- on: the start goes to the counters (which live as long as the run) and to the feed, before
-    -- this join (docs/design.md#feed).
-    redis.call('HSET', stats_key, 'started', ARGV[4])
-    feed_note('r', ARGV[4])
   end
+  -- Sequences of earlier waiters (above top, those who left, when it resumes) may name newcomers
+  -- from now on: the start goes to the counters, persistent while anyone waits, and to the feed,
+  -- before this join (docs/design.md#feed).
+  redis.call('HSET', stats_key, 'started', ARGV[4])
+  feed_note('r', ARGV[4])
 end
 local seq = redis.call('INCR', sequence_key)
 redis.call('HSET', waiter_key, 'seq', seq, 'uid', uid, 'ident', ident, 'joined', now)

@@ -8,7 +8,9 @@ import java.util.concurrent.locks.StampedLock;
  * first-come line, and how many wait ahead of a first-come place, as of the feed position {@link
  * #version()}. It holds what the stores' index tier counts: the pre-queue as a count (its entrants
  * stand ahead of every first-come waiter, and the store answers their own places) and the
- * first-come waiters as a bitmap over sequence numbers.
+ * first-come waiters as a bitmap over sequence numbers, and when the line's current run of
+ * sequences began ({@link LineChange.Restarted}), since a sequence names one waiter only within a
+ * run.
  *
  * <p>One writer (the feed follower) calls {@link #apply}; any number of readers call {@link
  * #standing}. The writer holds a {@link StampedLock}'s write lock for a whole batch, and readers
