@@ -4,8 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.queuegate.adapter.redis.Await;
 import io.queuegate.it.Api.Reply;
+import java.nio.ByteBuffer;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -60,10 +63,12 @@ abstract class MirrorStatusSuite {
   @Test
   void positionsFromTheMirror_followLeavesAndJoins_andMatchTheLine() {
     String event = "mirror-" + UUID.randomUUID().toString().substring(0, 8);
+    String opener = openedRun(event);
     List<String> line = new ArrayList<>();
     for (int i = 0; i < 12; i++) {
       line.add(joined(event));
     }
+    assertThat(api.leave(opener).status()).isEqualTo(200);
     // The first status call starts the mirror; soon the answers come from it.
     double before = counted("mirror");
     Await.until(
@@ -126,6 +131,86 @@ abstract class MirrorStatusSuite {
     assertThat(gone.status()).isEqualTo(404);
     assertThat(gone.errorCode()).isEqualTo("TOKEN_NOT_FOUND");
     Await.until(LIMIT, "the leave in the mirror", () -> position(second) == 1);
+  }
+
+  @Test
+  void aWaiterOfAnEarlierRun_whoseSequenceANewWaiterHolds_getsTheStoresNotFound() {
+    String event = "mirror-" + UUID.randomUUID().toString().substring(0, 8);
+    String first = joined(event);
+    Await.until(LIMIT, "the mirror caught up", () -> position(first) == 1);
+
+    beginLineAgain(event, first);
+    // The new run begins within next's join second, so only a waiter of a later second is placed
+    // by the mirror; once it is, the mirror has applied the restart.
+    String next = openedRun(event);
+    assertThat(sealedSequence(next))
+        .as("the sequence taken again")
+        .isEqualTo(sealedSequence(first));
+    String later = joined(event);
+    assertThat(sealedJoinSecond(later)).isGreaterThan(sealedJoinSecond(next));
+    double before = counted("mirror");
+    Await.until(
+        LIMIT,
+        "a newcomer placed by the mirror",
+        () -> position(later) == 2 && counted("mirror") > before);
+
+    // The mirror holds the sequence again, but for the new waiter: the old token gets the store's.
+    Reply gone = api.status(first);
+    assertThat(gone.status()).isEqualTo(404);
+    assertThat(gone.errorCode()).isEqualTo("TOKEN_NOT_FOUND");
+    assertThat(position(next)).isEqualTo(1);
+  }
+
+  /**
+   * Empties the line of {@code event}, whose only waiter holds {@code token}, so that the next join
+   * takes its sequence again: in Redis the sequence restarts as soon as the line is empty.
+   */
+  protected void beginLineAgain(String event, String token) {
+    assertThat(api.leave(token).status()).isEqualTo(200);
+  }
+
+  /** Deletes the event, as an operator does. */
+  protected final void deleteEvent(String event) {
+    Reply deleted =
+        api.raw(
+            "DELETE",
+            "/api/v1/admin/events/" + event,
+            new byte[0],
+            "Authorization",
+            "Bearer " + ServiceHarness.ADMIN_TOKEN);
+    assertThat(deleted.status()).isEqualTo(200);
+  }
+
+  /**
+   * Joins a waiter who begins the line's run of sequences, and returns its token once the second it
+   * joined in is over: a place sealed in a run's first second is answered by the store
+   * (docs/design.md#line-mirror), so waiters who join after this one are placed by the mirror.
+   */
+  private String openedRun(String event) {
+    String opener = joined(event);
+    long second = sealedJoinSecond(opener);
+    Await.until(
+        LIMIT, "the second after the run began", () -> Instant.now().getEpochSecond() > second);
+    return opener;
+  }
+
+  // A sealed stamp is not secret, only tagged: 4 bytes of ETA, the sequence (8), the join second
+  // (4), then the tag.
+  private static ByteBuffer sealed(String token) {
+    ByteBuffer stamp =
+        ByteBuffer.wrap(Base64.getUrlDecoder().decode(token.substring(token.lastIndexOf('~') + 1)));
+    stamp.getInt();
+    return stamp;
+  }
+
+  private static long sealedSequence(String token) {
+    return sealed(token).getLong();
+  }
+
+  private static long sealedJoinSecond(String token) {
+    ByteBuffer stamp = sealed(token);
+    stamp.getLong();
+    return Integer.toUnsignedLong(stamp.getInt());
   }
 
   private String joined(String event) {

@@ -20,7 +20,9 @@ public final class InMemoryLineFeed implements LineFeed {
   @Override
   public FeedHead head(EventId eventId) {
     return registry.peek(
-        eventId, state -> new FeedHead(state.feed.version(), state.line.preQueueSize()));
+        eventId,
+        state ->
+            new FeedHead(state.feed.version(), state.line.preQueueSize(), state.line.startedMs()));
   }
 
   @Override

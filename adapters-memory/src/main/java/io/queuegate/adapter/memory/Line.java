@@ -66,6 +66,9 @@ final class Line {
   private final Map<Identity, WaiterId> identities = new HashMap<>();
   private final PositionIndex index = new PositionIndex();
   private long lastSequence;
+  // When the first join took sequence 1, epoch ms: a line's sequence begins again only with a new
+  // Line, when the store forgot the event (docs/design.md#feed).
+  private long startedMs;
   // The pre-queue, in join order, and those of it still without a score.
   private final Map<EntrantId, Place> preQueue = new LinkedHashMap<>();
   private final Map<EntrantId, Place> unscored = new LinkedHashMap<>();
@@ -106,6 +109,10 @@ final class Line {
   }
 
   private Place place(EventId eventId, NewWaiter newWaiter, Instant now, EntrantId entrant) {
+    if (lastSequence == 0) {
+      startedMs = Math.max(0, now.toEpochMilli());
+      changes.add(new LineChange.Restarted(startedMs));
+    }
     Waiter waiter =
         new Waiter(
             eventId, newWaiter.id(), ++lastSequence, newWaiter.userId(), newWaiter.identity(), now);
@@ -246,6 +253,11 @@ final class Line {
     List<LineChange> out = List.copyOf(changes);
     changes.clear();
     return out;
+  }
+
+  /** When the line's sequence began, epoch ms, or 0 before the first join. */
+  long startedMs() {
+    return startedMs;
   }
 
   /** How many wait in the pre-queue, as {@link #position} counts them. */

@@ -8,8 +8,8 @@ import java.util.List;
 /**
  * Reads the changes of one feed entry (docs/design.md#feed): space-separated tokens, a letter and a
  * number each: {@code j} first-come join, {@code q} pre-queue join, {@code l} a first-come waiter
- * left, {@code p} a pre-queue entrant left, {@code o} the pre-queue opened with that many entrants.
- * lib_feed.lua writes them.
+ * left, {@code p} a pre-queue entrant left, {@code o} the pre-queue opened with that many entrants,
+ * {@code r} the line's sequence began again at that epoch millisecond. lib_feed.lua writes them.
  */
 final class FeedCodec {
   private FeedCodec() {}
@@ -37,6 +37,7 @@ final class FeedCodec {
       case 'l' -> new LineChange.Left(Place.line(number));
       case 'p' -> new LineChange.Left(Place.preQueue(number));
       case 'o' -> new LineChange.Opened(number);
+      case 'r' -> new LineChange.Restarted(number);
       default -> throw new IllegalStateException("unknown feed token " + kind + number);
     };
   }

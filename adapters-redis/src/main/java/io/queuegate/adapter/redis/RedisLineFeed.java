@@ -35,9 +35,12 @@ final class RedisLineFeed implements LineFeed {
     List<Object> reply =
         scripts.run(
             Script.FEED_HEAD,
-            List.of(keys.feed(), keys.preQueue(), keys.preQueueUnscored()),
+            List.of(keys.feed(), keys.preQueue(), keys.preQueueUnscored(), keys.stats()),
             List.of());
-    return new FeedHead(FeedIds.version(Replies.text(reply, 0)), Replies.number(reply, 1));
+    return new FeedHead(
+        FeedIds.version(Replies.text(reply, 0)),
+        Replies.number(reply, 1),
+        Replies.number(reply, 2));
   }
 
   @Override

@@ -4,6 +4,8 @@
 --   6 legacy ZSET on ('1'/'0'), 7 waiter key prefix, 8 entrant id for a pre-queue join or '',
 --   9 its order score or '' when the shuffle key is not final yet, 10 the waiter's entrant id (for
 --   the log, docs/design.md#log), 11 the feed's max length (docs/design.md#feed).
+-- Writes the time the line's sequence began ('started' in the stats hash, and 'r' in the feed) when
+-- the join begins it again, from 1 or above the waiters still indexed.
 -- Reply: {'joined'|'existing', waiter id, seq, uid, ident, joined ms, rank or -1, '1' while the
 --   waiter waits for the opening else '0', the number of its join record in the log or 0},
 --   {'full'}, or {'erasing'} while the event is being
@@ -50,6 +52,11 @@ if redis.call('EXISTS', sequence_key) == 0 then
   if top > 0 then
     redis.call('SET', sequence_key, top)
   end
+  -- Sequences of earlier waiters (above top, those who left, when it resumes) may name newcomers
+  -- from now on: the start goes to the counters, persistent while anyone waits, and to the feed,
+  -- before this join (docs/design.md#feed).
+  redis.call('HSET', stats_key, 'started', ARGV[4])
+  feed_note('r', ARGV[4])
 end
 local seq = redis.call('INCR', sequence_key)
 redis.call('HSET', waiter_key, 'seq', seq, 'uid', uid, 'ident', ident, 'joined', now)

@@ -3,9 +3,10 @@
 -- (feed_flush), so the feed holds each change once, in the order the slot made them.
 -- An entry has two fields: 'c', the changes as space-separated tokens, a letter and a number each
 -- (j first-come join, q pre-queue join, l a first-come waiter left, p a pre-queue entrant left, each
--- with the waiter's sequence; o the pre-queue opened, with its entrants), and 'p', the id of the
--- entry before it ('0-0' for the first), so a reader sees when entries were trimmed or the feed
--- began again.
+-- with the waiter's sequence; o the pre-queue opened, with its entrants; r the line's sequence
+-- began again from 1, with the joining instance's time in ms, before the join that began it), and
+-- 'p', the id of the entry before it ('0-0' for the first), so a reader sees when entries were
+-- trimmed or the feed began again.
 local feed_changes = {}
 
 local function feed_note(kind, number)

@@ -41,8 +41,9 @@ class FeedIdsTest {
 
   @Test
   void anEntrysTokens_decodeToTheChangesInOrder() {
-    assertThat(FeedCodec.decode("j12 q7 l3 p7 o1000"))
+    assertThat(FeedCodec.decode("r1764619999123 j12 q7 l3 p7 o1000"))
         .containsExactly(
+            new LineChange.Restarted(1_764_619_999_123L),
             new LineChange.Joined(12),
             new LineChange.JoinedPreQueue(7),
             new LineChange.Left(Place.line(3)),

@@ -161,4 +161,21 @@ abstract class PositionTiersIT {
     assertThat(admin.allKeys()).anyMatch(k -> k.contains("{" + other.value() + "}"));
     assertThat(line.activeEvents()).containsExactly(other);
   }
+
+  @Test
+  void aJoinAfterTheSequenceCounterWasLost_resumesAboveTheLine_andWritesARestart() {
+    long fromFirstRun = store.feed().head(event).lineStartedMs();
+    line.leave(event, waiters.get(4), at(6)); // sequence 5 is free to be taken again
+    long before = store.feed().head(event).version();
+    admin.onOwner(keys.sequence(), n -> n.del(keys.sequence()));
+
+    long sequence = line.join(anonymous(event), 0, at(7)).standing().waiter().sequence();
+
+    assertThat(fromFirstRun).isEqualTo(at(0).toEpochMilli());
+    assertThat(sequence).isEqualTo(5);
+    assertThat(store.feed().read(event, before, 10).entries().getFirst().changes())
+        .containsExactly(
+            new LineChange.Restarted(at(7).toEpochMilli()), new LineChange.Joined(sequence));
+    assertThat(store.feed().head(event).lineStartedMs()).isEqualTo(at(7).toEpochMilli());
+  }
 }

@@ -46,4 +46,18 @@ public sealed interface LineChange {
       }
     }
   }
+
+  /**
+   * The line's sequence began again from nothing at {@code atMs} (epoch milliseconds, the clock of
+   * the instance whose join began it): every first-come sequence from here on belongs to someone
+   * who joined at or after it, so a sequence sealed by a waiter who joined before it may now name
+   * somebody else (docs/design.md#feed). 0 says as little as an unknown start.
+   */
+  record Restarted(long atMs) implements LineChange {
+    public Restarted {
+      if (atMs < 0) {
+        throw new IllegalArgumentException("a restart is not before the epoch");
+      }
+    }
+  }
 }

@@ -8,7 +8,9 @@ import java.util.concurrent.locks.StampedLock;
  * first-come line, and how many wait ahead of a first-come place, as of the feed position {@link
  * #version()}. It holds what the stores' index tier counts: the pre-queue as a count (its entrants
  * stand ahead of every first-come waiter, and the store answers their own places) and the
- * first-come waiters as a bitmap over sequence numbers.
+ * first-come waiters as a bitmap over sequence numbers, and when the line's current run of
+ * sequences began ({@link LineChange.Restarted}), since a sequence names one waiter only within a
+ * run.
  *
  * <p>One writer (the feed follower) calls {@link #apply}; any number of readers call {@link
  * #standing}. The writer holds a {@link StampedLock}'s write lock for a whole batch, and readers
@@ -40,11 +42,15 @@ public final class LineMirror {
   private boolean opened;
   private long version;
   private long departures;
+  // When the line's current run of sequences began, epoch ms; 0 while unknown.
+  private long lineStartedMs;
 
-  private LineMirror(int blockBits, int chunkBits, long version, long preQueue) {
+  private LineMirror(
+      int blockBits, int chunkBits, long version, long preQueue, long lineStartedMs) {
     this.line = new WaitingBitmap(blockBits, chunkBits, MAX_SPAN);
     this.version = version;
     this.preQueue = preQueue;
+    this.lineStartedMs = lineStartedMs;
   }
 
   /** An empty mirror at version 0 with the standard block and chunk sizes. */
@@ -53,22 +59,23 @@ public final class LineMirror {
   }
 
   /**
-   * The start of a snapshot: no first-come waiter yet, the pre-queue's count and the version of
-   * {@code head}. The builder adds the snapshot's {@link #addPage pages}, then applies the feed
-   * after the head.
+   * The start of a snapshot: no first-come waiter yet, the pre-queue's count, the line's start and
+   * the version of {@code head}. The builder adds the snapshot's {@link #addPage pages}, then
+   * applies the feed after the head.
    */
   public static LineMirror fromHead(FeedHead head) {
-    return new LineMirror(BLOCK_BITS, CHUNK_BITS, head.version(), head.preQueue());
+    return new LineMirror(
+        BLOCK_BITS, CHUNK_BITS, head.version(), head.preQueue(), head.lineStartedMs());
   }
 
   /** An empty mirror with another block size, for measurements. */
   public static LineMirror withBlocks(int blockBits) {
-    return new LineMirror(blockBits, CHUNK_BITS, 0, 0);
+    return new LineMirror(blockBits, CHUNK_BITS, 0, 0, 0);
   }
 
   /** An empty mirror with small chunks, so that tests see chunks come and go. */
   static LineMirror sized(int blockBits, int chunkBits) {
-    return new LineMirror(blockBits, chunkBits, 0, 0);
+    return new LineMirror(blockBits, chunkBits, 0, 0, 0);
   }
 
   /**
@@ -220,6 +227,19 @@ public final class LineMirror {
     }
   }
 
+  /**
+   * When the line's current run of sequences began (epoch ms, {@link LineChange.Restarted}), or 0
+   * while unknown.
+   */
+  public long lineStartedMs() {
+    long stamp = lock.readLock();
+    try {
+      return lineStartedMs;
+    } finally {
+      lock.unlockRead(stamp);
+    }
+  }
+
   /** Estimated heap bytes of the mirror's bitmap and counts. */
   public long footprintBytes() {
     long stamp = lock.readLock();
@@ -239,6 +259,7 @@ public final class LineMirror {
       case LineChange.JoinedPreQueue joined -> preQueue++;
       case LineChange.Left left -> remove(left.place());
       case LineChange.Opened open -> opened = true;
+      case LineChange.Restarted restarted -> lineStartedMs = restarted.atMs();
     }
   }
 
@@ -263,15 +284,16 @@ public final class LineMirror {
   private MirrorStanding read(Place place) {
     long pre = preQueue;
     long at = version;
+    long started = lineStartedMs;
     if (place.kind() != Place.Kind.LINE) {
-      return MirrorStanding.absent(at);
+      return MirrorStanding.absent(at, started);
     }
     long in = line.containsRacy(place.key());
     if (in != 1) {
-      return in == 0 ? MirrorStanding.absent(at) : null;
+      return in == 0 ? MirrorStanding.absent(at, started) : null;
     }
     long ahead = pre + line.rankRacy(place.key());
     // A torn read shows as a negative count; any other is caught by the caller's validation.
-    return ahead < 0 ? null : new MirrorStanding(true, ahead, at);
+    return ahead < 0 ? null : new MirrorStanding(true, ahead, at, started);
   }
 }

@@ -21,8 +21,9 @@ import java.util.stream.Stream;
 /**
  * Status's first tier (docs/design.md#line-mirror): a waiter whose token seals its first-come place
  * is placed by the instance's fresh mirror of its line, without a store round trip. Anything else
- * (no sealed place, no fresh mirror, a sale not yet seen open, a place the mirror does not hold)
- * goes to the store, which also knows why a waiter is gone.
+ * (no sealed place, no fresh mirror, a sale not yet seen open, a place the mirror does not hold, a
+ * place sealed before the line's sequence last began again or a line whose start is unknown) goes
+ * to the store, which also knows why a waiter is gone.
  */
 public final class MirrorPositions {
   /** How status reports a position read from the mirror. */
@@ -57,7 +58,7 @@ public final class MirrorPositions {
       return Optional.empty();
     }
     MirrorStanding standing = fresh.get().standing(Place.line(place.get().sequence()));
-    if (!standing.waiting()) {
+    if (!standing.waiting() || !sameRun(place.get(), standing)) {
       return Optional.empty();
     }
     Waiter waiter =
@@ -71,6 +72,14 @@ public final class MirrorPositions {
     return Optional.of(
         new MirroredStanding(
             new WaiterStanding(waiter, standing.ahead() + 1, MIRROR), standing.version()));
+  }
+
+  // A sequence names one waiter only within a run of the line's sequence: a place sealed before the
+  // run began belongs to someone gone, whose sequence a newcomer may hold now. The sealed join time
+  // is whole seconds, so a waiter who joined in the restart's own second is left to the store.
+  private static boolean sameRun(SealedPlace place, MirrorStanding standing) {
+    long started = standing.lineStartedMs();
+    return started > 0 && place.joinedAt().getEpochSecond() * 1000 >= started;
   }
 
   // A scheduled sale opens on the first call after its time (status or join does it); until the

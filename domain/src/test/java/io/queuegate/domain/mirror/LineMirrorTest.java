@@ -7,6 +7,7 @@ import io.queuegate.domain.mirror.LineChange.Joined;
 import io.queuegate.domain.mirror.LineChange.JoinedPreQueue;
 import io.queuegate.domain.mirror.LineChange.Left;
 import io.queuegate.domain.mirror.LineChange.Opened;
+import io.queuegate.domain.mirror.LineChange.Restarted;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,7 +24,7 @@ class LineMirrorTest {
     LineMirror mirror = LineMirror.empty();
     assertThat(mirror.size()).isZero();
     assertThat(mirror.version()).isZero();
-    assertThat(mirror.standing(Place.line(1))).isEqualTo(new MirrorStanding(false, 0, 0));
+    assertThat(mirror.standing(Place.line(1))).isEqualTo(new MirrorStanding(false, 0, 0, 0));
     assertThat(mirror.waitingAhead(Place.line(1))).isEqualTo(-1);
   }
 
@@ -32,8 +33,8 @@ class LineMirrorTest {
     LineMirror mirror = LineMirror.empty();
     mirror.apply(List.of(new Joined(1), new Joined(2), new Joined(3)), 10);
     mirror.apply(List.of(new Left(Place.line(2))), 11);
-    assertThat(mirror.standing(Place.line(1))).isEqualTo(new MirrorStanding(true, 0, 11));
-    assertThat(mirror.standing(Place.line(3))).isEqualTo(new MirrorStanding(true, 1, 11));
+    assertThat(mirror.standing(Place.line(1))).isEqualTo(new MirrorStanding(true, 0, 11, 0));
+    assertThat(mirror.standing(Place.line(3))).isEqualTo(new MirrorStanding(true, 1, 11, 0));
     assertThat(mirror.isWaiting(Place.line(2))).isFalse();
     assertThat(mirror.size()).isEqualTo(2);
   }
@@ -130,6 +131,33 @@ class LineMirrorTest {
     assertThat(mirror.waitingAhead(Place.line(5))).isEqualTo(1);
     assertThat(mirror.waitingAhead(Place.line(12))).isEqualTo(4);
     assertThat(mirror.size()).isEqualTo(5);
+  }
+
+  @Test
+  void theLineStart_comesFromTheHead_thenFromEachRestartInTheFeed() {
+    LineMirror mirror = LineMirror.fromHead(new FeedHead(10, 0, 1_000));
+    assertThat(mirror.lineStartedMs()).isEqualTo(1_000);
+
+    mirror.apply(new FeedBatch(List.of(entry(11, new Joined(1)))));
+    assertThat(mirror.standing(Place.line(1))).isEqualTo(new MirrorStanding(true, 0, 11, 1_000));
+    // The line empties and begins again: sequence 1 is someone else's from 5,000 on.
+    mirror.apply(
+        new FeedBatch(
+            List.of(
+                entry(12, new Left(Place.line(1))),
+                entry(13, new Restarted(5_000), new Joined(1)))));
+
+    assertThat(mirror.lineStartedMs()).isEqualTo(5_000);
+    assertThat(mirror.standing(Place.line(1))).isEqualTo(new MirrorStanding(true, 0, 13, 5_000));
+    assertThat(mirror.standing(Place.line(2))).isEqualTo(new MirrorStanding(false, 0, 13, 5_000));
+  }
+
+  @Test
+  void aMirrorWithoutAKnownStart_saysSo() {
+    LineMirror mirror = LineMirror.fromHead(new FeedHead(3, 0));
+    mirror.apply(List.of(new Joined(1)), 4);
+    assertThat(mirror.lineStartedMs()).isZero();
+    assertThat(mirror.standing(Place.line(1)).lineStartedMs()).isZero();
   }
 
   @Test

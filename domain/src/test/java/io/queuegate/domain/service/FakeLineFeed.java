@@ -25,6 +25,7 @@ final class FakeLineFeed implements LineFeed {
   private final List<FeedEntry> entries = new ArrayList<>();
   private final TreeSet<Long> line = new TreeSet<>();
   private long preQueue;
+  private long lineStartedMs;
   private long trimmedBelow = 1;
   boolean down;
   int heads;
@@ -47,6 +48,7 @@ final class FakeLineFeed implements LineFeed {
             line.remove(l.place().key());
         case LineChange.Left l -> preQueue--;
         case LineChange.Opened o -> {}
+        case LineChange.Restarted r -> lineStartedMs = r.atMs();
       }
     }
     return version;
@@ -65,7 +67,7 @@ final class FakeLineFeed implements LineFeed {
   public synchronized FeedHead head(EventId eventId) {
     check();
     heads++;
-    return new FeedHead(version(), preQueue);
+    return new FeedHead(version(), preQueue, lineStartedMs);
   }
 
   @Override

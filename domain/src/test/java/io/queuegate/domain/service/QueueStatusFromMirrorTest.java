@@ -12,6 +12,7 @@ import static org.mockito.Mockito.when;
 import io.queuegate.domain.mirror.LineChange.Joined;
 import io.queuegate.domain.mirror.LineChange.JoinedPreQueue;
 import io.queuegate.domain.mirror.LineChange.Left;
+import io.queuegate.domain.mirror.LineChange.Restarted;
 import io.queuegate.domain.mirror.MirrorListener;
 import io.queuegate.domain.mirror.Place;
 import io.queuegate.domain.model.AdmissionHistory;
@@ -20,6 +21,7 @@ import io.queuegate.domain.model.QueuePolicy;
 import io.queuegate.domain.model.SealedPlace;
 import io.queuegate.domain.model.Waiter;
 import io.queuegate.domain.model.WaiterExpired;
+import io.queuegate.domain.model.WaiterNotFound;
 import io.queuegate.domain.model.WaiterStanding;
 import io.queuegate.domain.model.WaiterStatus;
 import io.queuegate.domain.port.out.AdmissionLedger;
@@ -79,7 +81,7 @@ class QueueStatusFromMirrorTest {
   @BeforeEach
   void aLineAndItsMirror() {
     when(ledger.admissionHistory(any(), any())).thenReturn(AdmissionHistory.NONE);
-    feed.append(new JoinedPreQueue(1), new JoinedPreQueue(2));
+    feed.append(new Restarted(clock.millis()), new JoinedPreQueue(1), new JoinedPreQueue(2));
     feed.append(new Joined(3), new Joined(5), new Joined(7), new Joined(8));
     clock.advance(Duration.ofSeconds(90));
   }
@@ -153,5 +155,63 @@ class QueueStatusFromMirrorTest {
                     .stamp(waiter.token(), 60, new SealedPlace(3, waiter.joinedAt())));
 
     assertThat(service.status(forged).position()).isEqualTo(42);
+  }
+
+  @Test
+  void aWaiterOfAnEarlierRun_whoseSequenceANewWaiterHolds_getsTheStoresAnswer() {
+    when(line.locate(any(), any(), any()))
+        .thenReturn(new WaiterStanding(waiter, 99, TestWaiters.INDEX))
+        .thenThrow(new WaiterNotFound());
+    mirrorCaughtUp();
+    // Everyone leaves; the line begins again and a new waiter takes sequence 7 once more.
+    feed.append(
+        new Left(Place.preQueue(1)),
+        new Left(Place.preQueue(2)),
+        new Left(Place.line(3)),
+        new Left(Place.line(5)),
+        new Left(Place.line(7)),
+        new Left(Place.line(8)));
+    clock.advance(Duration.ofSeconds(5));
+    feed.append(new Restarted(clock.millis()), new Joined(7));
+    mirrors.step(mirrors.follower(EVENT).orElseThrow());
+
+    assertThatThrownBy(() -> service.status(sealed())).isInstanceOf(WaiterNotFound.class);
+    verify(metrics, never()).positionComputed(MirrorPositions.MIRROR);
+  }
+
+  @Test
+  void aWaiterWhoJoinedInTheRestartsOwnSecond_goesToTheStore() {
+    when(line.locate(any(), any(), any()))
+        .thenReturn(new WaiterStanding(waiter, 42, TestWaiters.INDEX));
+    // The sealed join second is 90 s back; the line began again 1 ms into it: the waiter may have
+    // joined just before the restart, in the run before.
+    feed.append(new Restarted(clock.millis() - 90_000 + 1));
+    mirrorCaughtUp();
+
+    assertThat(service.status(sealed()).position()).isEqualTo(42);
+    verify(metrics, never()).positionComputed(MirrorPositions.MIRROR);
+  }
+
+  @Test
+  void aLineWhoseStartIsUnknown_isNotAnsweredFromTheMirror() {
+    FakeLineFeed unknown = new FakeLineFeed(clock);
+    unknown.append(new Joined(3), new Joined(7));
+    LineMirrors fromUnknown =
+        new LineMirrors(
+            unknown,
+            MirrorListener.NONE,
+            metrics,
+            clock,
+            withMinRateZero(),
+            (eventId, loop) -> {},
+            pause -> {});
+    MirrorPositions positions = new MirrorPositions(fromUnknown, TestWaiters.STAMPS);
+    positions.standing(sealed(), waiter.token(), QueuePolicy::defaults, clock.instant());
+    fromUnknown.step(fromUnknown.follower(EVENT).orElseThrow());
+    assertThat(fromUnknown.fresh(EVENT, clock.instant()).orElseThrow().isWaiting(Place.line(7)))
+        .isTrue();
+
+    assertThat(positions.standing(sealed(), waiter.token(), QueuePolicy::defaults, clock.instant()))
+        .isEmpty();
   }
 }

@@ -19,8 +19,12 @@ public interface LineFeed {
 
   /**
    * The feed's last version and, atomically with it, how many wait in the pre-queue (0 once there
-   * is none): the start of a snapshot. A reader then reads the line with {@link #page} and applies
-   * the feed after this version on top, which makes the mirror exact at the last version applied.
+   * is none) and when the line's sequence last began again from 1 (0 when unknown): the start of a
+   * snapshot. The join that begins the sequence again writes {@link
+   * io.queuegate.domain.mirror.LineChange.Restarted} with its own time before its join, so that a
+   * reader can tell a sequence's holder from an earlier holder of the same number. A reader then
+   * reads the line with {@link #page} and applies the feed after this version on top, which makes
+   * the mirror exact at the last version applied.
    */
   FeedHead head(EventId eventId);
 

@@ -42,7 +42,9 @@ import org.junit.jupiter.api.Test;
  * What every {@link LineFeed} must do (docs/design.md#feed): each change of the line once, in the
  * store's order, with rising versions; nothing for a repeat join; a snapshot (head, pages, the feed
  * from the head) that gives every waiter the position the line itself answers, even while the line
- * changes between pages; a {@link FeedGap} once entries were trimmed or the event began again.
+ * changes between pages; a {@link FeedGap} once entries were trimmed or the event began again; and
+ * each time the line's sequence begins again, a restart at the join's time, in the feed before that
+ * join and at the head, so that a sequence taken again never names its former holder.
  */
 public abstract class LineFeedContract {
   /** The feed length of {@link #newStoreKeepingFeed}: small, so that a test can outgrow it. */
@@ -118,6 +120,10 @@ public abstract class LineFeedContract {
     return entries.stream().flatMap(e -> e.changes().stream()).toList();
   }
 
+  private static LineChange.Restarted restartedBy(Waiter waiter) {
+    return new LineChange.Restarted(waiter.joinedAt().toEpochMilli());
+  }
+
   private static LineChange.Left leftLine(Waiter waiter) {
     return new LineChange.Left(Place.line(waiter.sequence()));
   }
@@ -128,7 +134,7 @@ public abstract class LineFeedContract {
 
   @Test
   void anEventNeverSeen_hasAnEmptyFeed() {
-    assertThat(feed.head(event)).isEqualTo(new FeedHead(0, 0));
+    assertThat(feed.head(event)).isEqualTo(new FeedHead(0, 0, 0));
     assertThat(feed.read(event, 0, 10).isEmpty()).isTrue();
     assertThat(feed.page(event, 0, 10)).isEqualTo(new LinePage(new long[0], true));
   }
@@ -151,6 +157,7 @@ public abstract class LineFeedContract {
 
     assertThat(changes(entries))
         .containsExactly(
+            restartedBy(a),
             new LineChange.Joined(a.sequence()),
             new LineChange.Joined(b.sequence()),
             new LineChange.Joined(c.sequence()),
@@ -200,6 +207,7 @@ public abstract class LineFeedContract {
 
     assertThat(changes(entriesAfter(0)))
         .containsExactly(
+            restartedBy(scored), // a pre-queue join begins the line's sequence as well
             new LineChange.JoinedPreQueue(scored.sequence()),
             new LineChange.JoinedPreQueue(unscored.sequence()),
             new LineChange.JoinedPreQueue(gone.sequence()),
@@ -334,6 +342,7 @@ public abstract class LineFeedContract {
       }
       case LineChange.Left ignored -> -1;
       case LineChange.Opened ignored -> 0;
+      case LineChange.Restarted ignored -> 0;
     };
   }
 
@@ -367,7 +376,46 @@ public abstract class LineFeedContract {
     Waiter next = join();
 
     assertThatThrownBy(() -> feed.read(event, version, 10)).isInstanceOf(FeedGap.class);
-    assertThat(changes(entriesAfter(0))).containsExactly(new LineChange.Joined(next.sequence()));
+    assertThat(changes(entriesAfter(0)))
+        .containsExactly(restartedBy(next), new LineChange.Joined(next.sequence()));
+    assertThat(feed.head(event).lineStartedMs()).isEqualTo(next.joinedAt().toEpochMilli());
+  }
+
+  @Test
+  void theFirstJoin_beginsTheLine_andLaterJoinsContinueIt() {
+    Waiter first = join();
+    long version = feed.head(event).version();
+    Waiter second = join();
+
+    assertThat(changes(entriesAfter(0)).getFirst()).isEqualTo(restartedBy(first));
+    assertThat(changes(entriesAfter(version)))
+        .containsExactly(new LineChange.Joined(second.sequence()));
+    assertThat(feed.head(event).lineStartedMs()).isEqualTo(first.joinedAt().toEpochMilli());
+  }
+
+  @Test
+  void aSequenceTakenAgain_followsARestart_laterThanItsFormerHolderJoined() {
+    Waiter gone = join();
+    admit(gone);
+    Waiter left = join();
+    store.line().leave(event, left.id(), tick());
+    long version = feed.head(event).version();
+
+    Waiter next = join();
+
+    long started = feed.head(event).lineStartedMs();
+    if (next.sequence() <= Math.max(gone.sequence(), left.sequence())) {
+      // The emptied line began again: the join says so before it takes its sequence.
+      assertThat(changes(entriesAfter(version)))
+          .containsExactly(restartedBy(next), new LineChange.Joined(next.sequence()));
+      assertThat(started).isEqualTo(next.joinedAt().toEpochMilli());
+      assertThat(started).isGreaterThan(left.joinedAt().toEpochMilli());
+    } else {
+      // The line went on: every waiter it ever had belongs to the run that began with the first.
+      assertThat(changes(entriesAfter(version)))
+          .containsExactly(new LineChange.Joined(next.sequence()));
+      assertThat(started).isEqualTo(gone.joinedAt().toEpochMilli());
+    }
   }
 
   @Test
@@ -375,7 +423,10 @@ public abstract class LineFeedContract {
     List<Concurrently.Outcome<Waiter>> outcomes = Concurrently.run(8, 200, i -> join());
 
     List<Long> joined =
-        changes(entriesAfter(0)).stream().map(c -> ((LineChange.Joined) c).seq()).toList();
+        changes(entriesAfter(0)).stream()
+            .filter(c -> !(c instanceof LineChange.Restarted))
+            .map(c -> ((LineChange.Joined) c).seq())
+            .toList();
     assertThat(outcomes).allMatch(Concurrently.Outcome::succeeded);
     assertThat(joined).hasSize(200).isSorted().doesNotHaveDuplicates();
   }
