@@ -6,7 +6,6 @@ import io.queuegate.adapter.redis.Await;
 import io.queuegate.it.Api.Reply;
 import java.nio.ByteBuffer;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -63,7 +62,7 @@ abstract class MirrorStatusSuite {
   @Test
   void positionsFromTheMirror_followLeavesAndJoins_andMatchTheLine() {
     String event = "mirror-" + UUID.randomUUID().toString().substring(0, 8);
-    String opener = openedRun(event);
+    String opener = joined(event);
     List<String> line = new ArrayList<>();
     for (int i = 0; i < 12; i++) {
       line.add(joined(event));
@@ -140,14 +139,12 @@ abstract class MirrorStatusSuite {
     Await.until(LIMIT, "the mirror caught up", () -> position(first) == 1);
 
     beginLineAgain(event, first);
-    // The new run begins within next's join second, so only a waiter of a later second is placed
-    // by the mirror; once it is, the mirror has applied the restart.
-    String next = openedRun(event);
+    String next = joined(event);
     assertThat(sealedSequence(next))
         .as("the sequence taken again")
         .isEqualTo(sealedSequence(first));
+    // Once a newcomer of the new run is placed by the mirror, the mirror has applied the restart.
     String later = joined(event);
-    assertThat(sealedJoinSecond(later)).isGreaterThan(sealedJoinSecond(next));
     double before = counted("mirror");
     Await.until(
         LIMIT,
@@ -181,21 +178,8 @@ abstract class MirrorStatusSuite {
     assertThat(deleted.status()).isEqualTo(200);
   }
 
-  /**
-   * Joins a waiter who begins the line's run of sequences, and returns its token once the second it
-   * joined in is over: a place sealed in a run's first second is answered by the store
-   * (docs/design.md#line-mirror), so waiters who join after this one are placed by the mirror.
-   */
-  private String openedRun(String event) {
-    String opener = joined(event);
-    long second = sealedJoinSecond(opener);
-    Await.until(
-        LIMIT, "the second after the run began", () -> Instant.now().getEpochSecond() > second);
-    return opener;
-  }
-
-  // A sealed stamp is not secret, only tagged: 4 bytes of ETA, the sequence (8), the join second
-  // (4), then the tag.
+  // A sealed stamp is not secret, only tagged: 4 bytes of ETA, the sequence (6), the join time in
+  // milliseconds (6), then the tag.
   private static ByteBuffer sealed(String token) {
     ByteBuffer stamp =
         ByteBuffer.wrap(Base64.getUrlDecoder().decode(token.substring(token.lastIndexOf('~') + 1)));
@@ -204,13 +188,12 @@ abstract class MirrorStatusSuite {
   }
 
   private static long sealedSequence(String token) {
-    return sealed(token).getLong();
-  }
-
-  private static long sealedJoinSecond(String token) {
     ByteBuffer stamp = sealed(token);
-    stamp.getLong();
-    return Integer.toUnsignedLong(stamp.getInt());
+    long sequence = 0;
+    for (int i = 0; i < 6; i++) {
+      sequence = (sequence << 8) | (stamp.get() & 0xFF);
+    }
+    return sequence;
   }
 
   private String joined(String event) {

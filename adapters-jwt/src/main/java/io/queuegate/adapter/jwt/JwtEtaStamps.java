@@ -18,7 +18,7 @@ import javax.crypto.spec.SecretKeySpec;
 
 /**
  * ETA stamps sealed with HMAC-SHA256, the MAC of HS256 JWS (docs/design.md#eta): the ETA in
- * seconds, for a first-come join the waiter's sequence and join second
+ * seconds, for a first-come join the waiter's sequence and join time in milliseconds
  * (docs/design.md#line-mirror), and the first 8 bytes of the MAC over the event, the waiter and
  * those fields. A client can drop its stamp, but cannot change it, shorten it, or move it to
  * another waiter.
@@ -26,7 +26,10 @@ import javax.crypto.spec.SecretKeySpec;
 public final class JwtEtaStamps implements EtaStamps {
   private static final String ALGORITHM = "HmacSHA256";
   private static final int TAG_BYTES = 8;
-  private static final int PLACE_BYTES = 8 + 4;
+  // Six bytes each: sequences below 2^48, and milliseconds since 1970 until the year 10889.
+  private static final int FIELD_BYTES = 6;
+  private static final int PLACE_BYTES = 2 * FIELD_BYTES;
+  private static final long FIELD_LIMIT = 1L << (8 * FIELD_BYTES);
   private static final byte[] PURPOSE = "queuegate eta stamp v1".getBytes(StandardCharsets.UTF_8);
 
   private final SecretKeySpec key;
@@ -62,16 +65,15 @@ public final class JwtEtaStamps implements EtaStamps {
   @Override
   public String stamp(WaitingToken token, long etaSec, SealedPlace place) {
     int seconds = clamp(etaSec);
-    // Unsigned seconds since 1970 last until 2106.
-    int joined = (int) Math.min(0xFFFF_FFFFL, Math.max(0, place.joinedAt().getEpochSecond()));
-    byte[] bytes =
-        ByteBuffer.allocate(4 + PLACE_BYTES + TAG_BYTES)
-            .putInt(seconds)
-            .putLong(place.sequence())
-            .putInt(joined)
-            .put(tag(token, seconds, placeText(place.sequence(), joined)))
-            .array();
-    return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    long joined = place.joinedAt().toEpochMilli();
+    if (place.sequence() >= FIELD_LIMIT || joined < 0 || joined >= FIELD_LIMIT) {
+      return stamp(token, etaSec); // beyond what six bytes hold: the store places this waiter
+    }
+    ByteBuffer bytes = ByteBuffer.allocate(4 + PLACE_BYTES + TAG_BYTES).putInt(seconds);
+    putField(bytes, place.sequence());
+    putField(bytes, joined);
+    bytes.put(tag(token, seconds, placeText(place.sequence(), joined)));
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes.array());
   }
 
   @Override
@@ -97,8 +99,8 @@ public final class JwtEtaStamps implements EtaStamps {
     ByteBuffer bytes = ByteBuffer.wrap(Base64.getUrlDecoder().decode(stamp.get()));
     boolean placed = bytes.remaining() == 4 + PLACE_BYTES + TAG_BYTES;
     int seconds = bytes.getInt();
-    long sequence = placed ? bytes.getLong() : 0;
-    int joined = placed ? bytes.getInt() : 0;
+    long sequence = placed ? getField(bytes) : 0;
+    long joined = placed ? getField(bytes) : 0;
     byte[] tag = new byte[TAG_BYTES];
     bytes.get(tag);
     String place = placed ? placeText(sequence, joined) : "";
@@ -112,7 +114,7 @@ public final class JwtEtaStamps implements EtaStamps {
     if (sequence < 1) {
       return Optional.empty();
     }
-    Instant joinedAt = Instant.ofEpochSecond(Integer.toUnsignedLong(joined));
+    Instant joinedAt = Instant.ofEpochMilli(joined);
     return Optional.of(new Sealed(seconds, Optional.of(new SealedPlace(sequence, joinedAt))));
   }
 
@@ -121,8 +123,22 @@ public final class JwtEtaStamps implements EtaStamps {
   }
 
   // The short form's message stays as it was, so stamps issued before places keep verifying.
-  private static String placeText(long sequence, int joined) {
-    return "~" + sequence + "~" + Integer.toUnsignedString(joined);
+  private static String placeText(long sequence, long joinedMs) {
+    return "~" + sequence + "~" + joinedMs;
+  }
+
+  private static void putField(ByteBuffer bytes, long value) {
+    for (int shift = 8 * (FIELD_BYTES - 1); shift >= 0; shift -= 8) {
+      bytes.put((byte) (value >>> shift));
+    }
+  }
+
+  private static long getField(ByteBuffer bytes) {
+    long value = 0;
+    for (int i = 0; i < FIELD_BYTES; i++) {
+      value = (value << 8) | (bytes.get() & 0xFF);
+    }
+    return value;
   }
 
   private byte[] tag(WaitingToken token, int seconds, String place) {

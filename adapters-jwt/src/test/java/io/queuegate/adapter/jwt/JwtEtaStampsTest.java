@@ -52,7 +52,7 @@ class JwtEtaStampsTest {
   }
 
   private static final SealedPlace PLACE =
-      new SealedPlace(123_456_789_012L, Instant.parse("2030-06-01T10:00:07Z"));
+      new SealedPlace(123_456_789_012L, Instant.parse("2030-06-01T10:00:07.123Z"));
 
   @Test
   void placedStamp_readsBackItsPlaceAndEta_andIsTheLongerForm() {

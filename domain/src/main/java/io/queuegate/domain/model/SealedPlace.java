@@ -5,9 +5,9 @@ import java.util.Objects;
 
 /**
  * A first-come waiter's place as sealed into its waiting token at join
- * (docs/design.md#line-mirror): its sequence number in the line and when it joined, to the second.
- * With it, status can read the waiter's position from the instance's mirror of the line without
- * asking the store.
+ * (docs/design.md#line-mirror): its sequence number in the line and when it joined, to the
+ * millisecond. With it, status can read the waiter's position from the instance's mirror of the
+ * line without asking the store.
  */
 public record SealedPlace(long sequence, Instant joinedAt) {
   public SealedPlace {

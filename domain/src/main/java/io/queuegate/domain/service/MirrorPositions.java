@@ -75,11 +75,11 @@ public final class MirrorPositions {
   }
 
   // A sequence names one waiter only within a run of the line's sequence: a place sealed before the
-  // run began belongs to someone gone, whose sequence a newcomer may hold now. The sealed join time
-  // is whole seconds, so a waiter who joined in the restart's own second is left to the store.
+  // run began belongs to someone gone, whose sequence a newcomer may hold now. The join that began
+  // the run is sealed with the start itself, so it is in the run.
   private static boolean sameRun(SealedPlace place, MirrorStanding standing) {
     long started = standing.lineStartedMs();
-    return started > 0 && place.joinedAt().getEpochSecond() * 1000 >= started;
+    return started > 0 && place.joinedAt().toEpochMilli() >= started;
   }
 
   // A scheduled sale opens on the first call after its time (status or join does it); until the

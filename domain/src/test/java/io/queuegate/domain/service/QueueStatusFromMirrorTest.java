@@ -180,11 +180,11 @@ class QueueStatusFromMirrorTest {
   }
 
   @Test
-  void aWaiterWhoJoinedInTheRestartsOwnSecond_goesToTheStore() {
+  void aWaiterWhoJoinedAMillisecondBeforeTheRestart_goesToTheStore() {
     when(line.locate(any(), any(), any()))
         .thenReturn(new WaiterStanding(waiter, 42, TestWaiters.INDEX));
-    // The sealed join second is 90 s back; the line began again 1 ms into it: the waiter may have
-    // joined just before the restart, in the run before.
+    // The sealed join time is 90 s back; the line began again 1 ms after it: the waiter joined in
+    // the run before.
     feed.append(new Restarted(clock.millis() - 90_000 + 1));
     mirrorCaughtUp();
 
