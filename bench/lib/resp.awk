@@ -2,7 +2,8 @@
 # for `redis-cli --pipe`: the service's own scripts with the keys and arguments that the Redis
 # adapter passes (LineJoiner, RedisAdmissionLedger, the heartbeat flush and the reaper).
 # Variables: phase (join|admit|touch|touchbits|reap|feed), sha, first, count, now (ms), legacy (1/0),
-# batch (ids per touch call, waiters per reap call).
+# batch (ids per touch call, waiters per reap call). Touch renews the seeded line ('b' ids); join,
+# admit and reap work on the waiters the join phase added ('s' ids).
 function out(n,    i, s) {
   s = "*" n "\r\n"
   for (i = 1; i <= n; i++) s = s "$" length(a[i]) "\r\n" a[i] "\r\n"
