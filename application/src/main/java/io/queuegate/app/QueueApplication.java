@@ -12,6 +12,7 @@ import io.queuegate.adapter.metrics.PrometheusMetrics;
 import io.queuegate.adapter.redis.CommandTimer;
 import io.queuegate.domain.port.out.QueueMetrics;
 import io.queuegate.domain.port.out.QueueStore;
+import io.queuegate.domain.push.DepartureBoard;
 import io.queuegate.domain.service.BackgroundJobs;
 import io.queuegate.domain.service.HeartbeatCoalescer;
 import io.queuegate.domain.service.MeteredEventPolicies;
@@ -69,6 +70,8 @@ public final class QueueApplication {
         new BackgroundJobs(
             heartbeats, reaper, settings.jobs().flushInterval(), settings.jobs().reapInterval());
 
+    // What event streams wait on: the mirror registry tells it each mirrored event's departures.
+    DepartureBoard departures = new DepartureBoard();
     SiteverifyCaptchaVerifier captcha =
         new SiteverifyCaptchaVerifier(settings.captcha().settings());
     UseCaseWiring wiring =
@@ -105,7 +108,8 @@ public final class QueueApplication {
                 settings.captcha().pageWidgets()),
             wiring.useCases(),
             HttpMetricsBridge.to(prometheus),
-            Optional.of(gate.http()));
+            Optional.of(gate.http()),
+            departures);
 
     WebServerConfig.Builder server =
         WebServer.builder()

@@ -111,7 +111,10 @@ class ArchitectureTest {
           .dependOnClassesThat()
           .resideInAnyPackage("io.queuegate.domain.port..", "io.queuegate.domain.service..");
 
-  /** The line mirror is a pure building block: the JDK and its own package only. */
+  /**
+   * The line mirror is a pure building block: the JDK, its own package, and the model's values (its
+   * listener names events).
+   */
   @ArchTest
   static final ArchRule lineMirrorDependsOnTheJdkOnly =
       classes()
@@ -119,7 +122,25 @@ class ArchitectureTest {
           .resideInAPackage("io.queuegate.domain.mirror..")
           .should()
           .onlyDependOnClassesThat()
-          .resideInAnyPackage("io.queuegate.domain.mirror..", "java..");
+          .resideInAnyPackage(
+              "io.queuegate.domain.mirror..", "io.queuegate.domain.model..", "java..");
+
+  /**
+   * What event streams wait on is domain logic over the mirror's events: the model, the mirror and
+   * the JDK, no ports or services, so any adapter may hold it.
+   */
+  @ArchTest
+  static final ArchRule departuresDependOnTheMirrorAndTheModelOnly =
+      classes()
+          .that()
+          .resideInAPackage("io.queuegate.domain.push..")
+          .should()
+          .onlyDependOnClassesThat()
+          .resideInAnyPackage(
+              "io.queuegate.domain.push..",
+              "io.queuegate.domain.mirror..",
+              "io.queuegate.domain.model..",
+              "java..");
 
   /**
    * The verifier is a buyer's client of the service: it uses the domain's log rules and model,
