@@ -1,0 +1,248 @@
+package io.queuegate.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.queuegate.adapter.redis.Await;
+import io.queuegate.adapter.redis.RedisServers;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Event streams at scale (docs/benchmarks.md#event-streams-at-scale), run by hand: {@code
+ * -Dit.test=EventStreamsBench} ({@code -Dstreams.count=N}, {@code -Dstreams.seconds=S}). One
+ * instance in a JVM of its own on Redis standalone holds {@code count} open streams (plus the
+ * {@code 50 × S} that admissions at 50/s end during the run, so at least {@code count} stay open
+ * throughout), read by plain HTTP clients from one address, so the per-client stream limit is
+ * raised. Measured over the run: Redis commands per stream per minute (from INFO commandstats, less
+ * the same admissions' rate with no stream open), the service's CPU time and heap per stream, and
+ * the delay from the enter that makes a waiter ready to its stream's {@code ready} event. Prints
+ * one markdown table.
+ */
+class EventStreamsBench {
+  private static final int STREAMS = Integer.getInteger("streams.count", 10_000);
+  private static final int SECONDS = Integer.getInteger("streams.seconds", 60);
+  private static final int BASELINE_SECONDS = Integer.getInteger("streams.baseline", 20);
+  private static final int RATE = 50;
+  private static final int WINDOW = 100;
+  private static final Set<String> OWN = Set.of("info", "config", "slowlog", "flushall");
+  private static final String POLICY =
+      "{\"ready_window\":"
+          + WINDOW
+          + ",\"admission_rate_per_sec\":100,\"admission_burst\":100,"
+          + "\"heartbeat_timeout_sec\":300}";
+
+  @Test
+  void tenThousandStreams_hearReadyWithinASecond_atNoStoreCostPerStream() {
+    int total = STREAMS + RATE * SECONDS;
+    RedisProbe redis = new RedisProbe(RedisServers.standalone().address());
+    Map<String, String> env = new HashMap<>(RedisEnv.standalone(redis.address()));
+    env.put("QUEUEGATE_SSE_MAX_STREAMS", Integer.toString(total + 100));
+    // Every stream comes from this one address.
+    env.put("QUEUEGATE_SSE_MAX_STREAMS_PER_CLIENT", Integer.toString(total + 100));
+    redis.flush();
+    try (redis;
+        QueuegateProcess service = QueuegateProcess.start(env, "1g")) {
+      Api api = service.api;
+      ProcessGauge gauge = new ProcessGauge(service.pid());
+
+      List<String> base = joined(api, "streams-base", RATE * BASELINE_SECONDS);
+      Window idle = measure(api, redis, gauge, () -> admit(api, base, BASELINE_SECONDS));
+
+      List<String> tokens = joined(api, "streams-bench", total);
+      long heapBefore = gauge.heapAfterGc();
+      HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+      List<StreamReader> readers = open(client, service.api.base(), tokens);
+      long heapOpen = gauge.heapAfterGc();
+
+      long[][] enterStarts = new long[1][];
+      Window run = measure(api, redis, gauge, () -> enterStarts[0] = admit(api, tokens, SECONDS));
+      long[] starts = enterStarts[0];
+      int admitted = starts.length;
+      Await.until(
+          Duration.ofSeconds(30),
+          "ready on every stream whose waiter the admissions made ready",
+          () -> readers.subList(WINDOW, admitted + WINDOW).stream().allMatch(r -> r.readyAt() > 0));
+      long[] delays = new long[admitted];
+      for (int k = 0; k < admitted; k++) {
+        delays[k] = readers.get(k + WINDOW).readyAt() - starts[k];
+      }
+      Arrays.sort(delays);
+      readers.forEach(StreamReader::cancel);
+
+      double streamMinutes = (total - admitted / 2.0) * SECONDS / 60.0;
+      double commands = run.commands() - idle.commandsPerSecond() * SECONDS;
+      double roundTrips = run.roundTrips() - idle.roundTripsPerSecond() * SECONDS;
+      double cpuMs = run.cpuMs() - idle.cpuMsPerSecond() * SECONDS;
+      long events = readers.stream().mapToLong(StreamReader::events).sum();
+      System.out.printf(
+          Locale.ROOT,
+          "%n| streams open (start → end) | admissions | Redis commands / stream / min |"
+              + " store calls / stream / min | CPU ms / stream / min | heap / stream |"
+              + " ready delay p50 / p99 / max | events / stream / min |%n"
+              + "|---|---|---|---|---|---|---|---|%n"
+              + "| %,d → %,d | %,d at %d/s | %.3f | %.3f | %.2f | %,d B | %d / %d / %d ms |"
+              + " %.1f |%n"
+              + "Admissions alone (no stream open): %.1f Redis commands/s, %.1f store calls/s,"
+              + " %.0f ms CPU/s. Commands in the run: %s%n",
+          total,
+          total - admitted,
+          admitted,
+          RATE,
+          commands / streamMinutes,
+          roundTrips / streamMinutes,
+          cpuMs / streamMinutes,
+          (heapOpen - heapBefore) / total,
+          millis(delays[delays.length / 2]),
+          millis(delays[(int) Math.min(delays.length - 1, Math.ceil(delays.length * 0.99) - 1)]),
+          millis(delays[delays.length - 1]),
+          events / streamMinutes,
+          idle.commandsPerSecond(),
+          idle.roundTripsPerSecond(),
+          idle.cpuMsPerSecond(),
+          run.byCommand());
+      assertThat(StreamReader.FAILURES.get()).as("streams that failed to open").isZero();
+      assertThat(millis(delays[delays.length - 1])).as("slowest ready").isLessThanOrEqualTo(1_000);
+    }
+  }
+
+  /** {@code count} waiters of {@code event} in join order, so the k-th is at position k + 1. */
+  private static List<String> joined(Api api, String event, int count) {
+    assertThat(api.adminPut(event, POLICY).status()).isEqualTo(200);
+    List<String> tokens = new ArrayList<>(count);
+    for (int i = 0; i < count; i++) {
+      tokens.add(
+          api.joinSurely(event, Duration.ofSeconds(30)).body().path("waiting_token").asText());
+    }
+    return tokens;
+  }
+
+  /** Opens a stream per token, a few hundred at a time, and waits for every first status. */
+  private static List<StreamReader> open(HttpClient client, URI base, List<String> tokens) {
+    CountDownLatch opened = new CountDownLatch(tokens.size());
+    Semaphore opening = new Semaphore(200);
+    List<StreamReader> readers = new ArrayList<>(tokens.size());
+    for (String token : tokens) {
+      opening.acquireUninterruptibly();
+      StreamReader reader = new StreamReader(opened, opening, new CountDownLatch(1));
+      readers.add(reader);
+      client.sendAsync(
+          HttpRequest.newBuilder(base.resolve("/api/v1/queue/events?token=" + Api.encode(token)))
+              .build(),
+          HttpResponse.BodyHandlers.fromLineSubscriber(reader));
+    }
+    try {
+      assertThat(opened.await(5, TimeUnit.MINUTES))
+          .as("every stream's first status (%d failed)", StreamReader.FAILURES.get())
+          .isTrue();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+    return readers;
+  }
+
+  /**
+   * Enters the waiters in line order at {@link #RATE} a second for {@code seconds}; returns when
+   * each enter started (monotonic nanos). The pause paces the load; it synchronises nothing.
+   */
+  private static long[] admit(Api api, List<String> tokens, int seconds) {
+    int count = Math.min(tokens.size(), RATE * seconds);
+    long[] starts = new long[count];
+    long t0 = System.nanoTime();
+    long every = TimeUnit.SECONDS.toNanos(1) / RATE;
+    for (int k = 0; k < count; k++) {
+      LockSupport.parkNanos(t0 + k * every - System.nanoTime());
+      starts[k] = System.nanoTime();
+      assertThat(api.enter(tokens.get(k)).status()).as("enter of waiter %d", k).isEqualTo(200);
+    }
+    return starts;
+  }
+
+  private static Window measure(Api api, RedisProbe redis, ProcessGauge gauge, Runnable work) {
+    redis.commands().configResetstat();
+    double trips0 = storeCalls(api);
+    Duration cpu0 = gauge.cpu();
+    long t0 = System.nanoTime();
+    work.run();
+    double seconds = (System.nanoTime() - t0) / 1e9;
+    Duration cpu = gauge.cpu().minus(cpu0);
+    Map<String, Long> calls = commandCalls(redis);
+    return new Window(calls, storeCalls(api) - trips0, cpu.toNanos() / 1e6, seconds);
+  }
+
+  /**
+   * The service's own count of store calls (a script is one), from {@code queue_store_command}:
+   * INFO commandstats also counts the commands a script runs inside Redis.
+   */
+  private static double storeCalls(Api api) {
+    double sum = 0;
+    for (String line : api.get("/metrics").raw().body().split("\n")) {
+      if (line.startsWith("queue_store_command_seconds_count")) {
+        sum += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+      }
+    }
+    return sum;
+  }
+
+  // cmdstat_evalsha:calls=500,usec=4000000,... with the probe's own commands left out.
+  private static Map<String, Long> commandCalls(RedisProbe redis) {
+    Map<String, Long> calls = new HashMap<>();
+    for (String line : redis.commands().info("commandstats").split("\r?\n")) {
+      if (!line.startsWith("cmdstat_")) {
+        continue;
+      }
+      String name = line.substring("cmdstat_".length(), line.indexOf(':'));
+      if (OWN.contains(name) || name.startsWith("config")) {
+        continue;
+      }
+      String count = line.replaceAll(".*[:,]calls=(\\d+).*", "$1");
+      calls.put(name, Long.parseLong(count));
+    }
+    return calls;
+  }
+
+  private static long millis(long nanos) {
+    return TimeUnit.NANOSECONDS.toMillis(nanos);
+  }
+
+  /**
+   * What one phase cost: Redis commands by name (those run inside scripts included), the service's
+   * store calls, its CPU time, and the phase's length.
+   */
+  private record Window(Map<String, Long> calls, double roundTrips, double cpuMs, double seconds) {
+    long commands() {
+      return calls.values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    double roundTripsPerSecond() {
+      return roundTrips / seconds;
+    }
+
+    double commandsPerSecond() {
+      return commands() / seconds;
+    }
+
+    double cpuMsPerSecond() {
+      return cpuMs / seconds;
+    }
+
+    String byCommand() {
+      return calls.toString();
+    }
+  }
+}
