@@ -1,5 +1,7 @@
+import io.queuegate.domain.mirror.FeedHead;
 import io.queuegate.domain.mirror.LineChange;
 import io.queuegate.domain.mirror.LineMirror;
+import io.queuegate.domain.mirror.LinePage;
 import io.queuegate.domain.mirror.Place;
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
@@ -14,13 +16,14 @@ import java.util.Random;
  * the heap, position reads at random sequences (rank), leaves scattered over the line in batches of
  * 1,000 (remove), then admissions from the head in batches of 100 (admit, which drops emptied
  * chunks), and a sparse line where 7 in 8 left. Each cell is the median of 5 rounds, the two block
- * sizes alternating. Prints one markdown table.
+ * sizes alternating. Prints one markdown table, then the time to build a mirror from snapshot pages.
  * Usage: ./mvnw -B -o -q compile -pl domain && java -Xms2g -Xmx2g -cp domain/target/classes
  * bench/java/MirrorBench.java [sizes...]
  */
 public final class MirrorBench {
   private static final int BATCH = 1_000;
   private static final int ROUNDS = 5;
+  private static final int PAGE = 10_000;
   private static long version;
 
   public static void main(String[] args) {
@@ -57,29 +60,28 @@ public final class MirrorBench {
       }
     }
     for (long n : sizes) {
-      double[] open = new double[ROUNDS];
+      double[] build = new double[ROUNDS];
       for (int r = 0; r < ROUNDS; r++) {
-        open[r] = openingMillis(n);
+        build[r] = snapshotMillis(n);
       }
-      Arrays.sort(open);
-      System.out.printf("opening of a pre-queue of %,d: %.2f ms (median of %d)%n", n,
-          open[ROUNDS / 2], ROUNDS);
+      Arrays.sort(build);
+      System.out.printf("mirror of %,d built from snapshot pages of %,d: %.1f ms (median of %d)%n",
+          n, PAGE, build[ROUNDS / 2], ROUNDS);
     }
   }
 
-  // The opening of a pre-queue of n entrants: n pre-queue joins, then the opening that re-keys them
-  // by shuffled slot (the write lock is held for that step alone).
-  private static double openingMillis(long n) {
-    LineMirror mirror = LineMirror.empty();
-    for (long seq = 1; seq <= n; seq += BATCH) {
-      List<LineChange> batch = new ArrayList<>(BATCH);
-      for (long s = seq; s < seq + BATCH && s <= n; s++) {
-        batch.add(new LineChange.JoinedPreQueue(s));
-      }
-      mirror.apply(batch, ++version);
-    }
+  // A new instance's mirror of a line of n: the snapshot's head, then pages of PAGE sequences, as
+  // the follower adds them (the store's reads not included).
+  private static double snapshotMillis(long n) {
     long t0 = System.nanoTime();
-    mirror.apply(List.of(new LineChange.Opened(n)), ++version);
+    LineMirror mirror = LineMirror.fromHead(new FeedHead(1, 0));
+    for (long seq = 1; seq <= n; seq += PAGE) {
+      long[] page = new long[(int) Math.min(PAGE, n - seq + 1)];
+      for (int i = 0; i < page.length; i++) {
+        page[i] = seq + i;
+      }
+      mirror.addPage(new LinePage(page, seq + PAGE > n));
+    }
     return (System.nanoTime() - t0) / 1e6;
   }
 

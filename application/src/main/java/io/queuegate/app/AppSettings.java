@@ -9,6 +9,7 @@ import io.queuegate.adapter.redis.RedisSettings;
 import io.queuegate.domain.model.QueuePolicy;
 import io.queuegate.domain.service.EtaSettings;
 import io.queuegate.domain.service.HeartbeatCadence;
+import io.queuegate.domain.service.MirrorSettings;
 import io.queuegate.domain.service.PollingHintSettings;
 import java.time.Duration;
 import java.util.Optional;
@@ -35,7 +36,8 @@ public record AppSettings(
     CorsPolicy cors,
     GateConfig gate,
     ProofOfWorkConfig proofOfWork,
-    CaptchaConfig captcha) {
+    CaptchaConfig captcha,
+    MirrorSettings mirror) {
 
   public AppSettings {
     if (store == StoreKind.REDIS
@@ -111,7 +113,8 @@ public record AppSettings(
         cors,
         gate,
         proofOfWork,
-        captcha);
+        captcha,
+        mirror);
   }
 
   /** Keeps secrets out of logs and exception messages. */

@@ -13,9 +13,12 @@ import io.queuegate.adapter.redis.CommandTimer;
 import io.queuegate.domain.port.out.QueueMetrics;
 import io.queuegate.domain.port.out.QueueStore;
 import io.queuegate.domain.push.DepartureBoard;
+import io.queuegate.domain.push.FreshDepartures;
 import io.queuegate.domain.service.BackgroundJobs;
 import io.queuegate.domain.service.HeartbeatCoalescer;
+import io.queuegate.domain.service.LineMirrors;
 import io.queuegate.domain.service.MeteredEventPolicies;
+import io.queuegate.domain.service.MirrorPositions;
 import io.queuegate.domain.service.OutageRecordingLine;
 import io.queuegate.domain.service.PolicyCatalog;
 import io.queuegate.domain.service.Reaper;
@@ -45,7 +48,7 @@ public final class QueueApplication {
     QueueMetrics metrics = prometheus.queue();
     StoreOutages outages = new StoreOutages(clock);
     QueueStore stores = wrapped(storeFor.apply(prometheus::storeCommand), metrics, outages);
-    prometheus.registerPositionMethods(stores.line().positionMethods());
+    prometheus.registerPositionMethods(MirrorPositions.withMirror(stores.line().positionMethods()));
     JwtAdmissionTokenSigner signer = JwtAdmissionTokenSigner.from(settings.admissionKeys());
     PolicyCatalog catalog =
         new PolicyCatalog(
@@ -70,8 +73,20 @@ public final class QueueApplication {
         new BackgroundJobs(
             heartbeats, reaper, settings.jobs().flushInterval(), settings.jobs().reapInterval());
 
-    // What event streams wait on: the mirror registry tells it each mirrored event's departures.
-    DepartureBoard departures = new DepartureBoard();
+    // What event streams wait on: the mirrors tell it each mirrored event's departures, and streams
+    // trust it only while the event's mirror is fresh.
+    DepartureBoard board = new DepartureBoard();
+    LineMirrors mirrors =
+        new LineMirrors(
+            stores.feed(),
+            board,
+            metrics,
+            clock,
+            settings.mirror(),
+            LineMirrors.VIRTUAL_THREADS,
+            LineMirrors.SLEEP);
+    FreshDepartures departures =
+        new FreshDepartures(board, eventId -> mirrors.fresh(eventId, clock.instant()).isPresent());
     SiteverifyCaptchaVerifier captcha =
         new SiteverifyCaptchaVerifier(settings.captcha().settings());
     UseCaseWiring wiring =
@@ -85,7 +100,8 @@ public final class QueueApplication {
             new JwtEnqueueTokenVerifier(settings.enqueueTokens()),
             captcha,
             clock,
-            JwtReceiptSigner.sharingKeysOf(signer));
+            JwtReceiptSigner.sharingKeysOf(signer),
+            mirrors);
     GateWiring gate =
         new GateWiring(
             settings.gate(),
@@ -122,7 +138,7 @@ public final class QueueApplication {
     jobs.start();
     gate.jobs().start();
     webServer.start();
-    return new RunningService(webServer, jobs, gate.jobs(), stores, captcha);
+    return new RunningService(webServer, jobs, gate.jobs(), stores, captcha, mirrors);
   }
 
   /**
@@ -141,6 +157,7 @@ public final class QueueApplication {
         store.spentChallenges(),
         store.preQueue(),
         store.log(),
+        store.feed(),
         store);
   }
 }

@@ -2,6 +2,7 @@ package io.queuegate.app;
 
 import io.helidon.webserver.WebServer;
 import io.queuegate.domain.service.BackgroundJobs;
+import io.queuegate.domain.service.LineMirrors;
 import io.queuegate.domain.service.gate.GateJobs;
 
 /** A started service: its port, and a close that stops it in a safe order. */
@@ -13,6 +14,7 @@ public final class RunningService implements AutoCloseable {
   private final GateJobs gateJobs;
   private final AutoCloseable store;
   private final AutoCloseable outbound;
+  private final LineMirrors mirrors;
   private boolean closed;
 
   RunningService(
@@ -20,12 +22,14 @@ public final class RunningService implements AutoCloseable {
       BackgroundJobs jobs,
       GateJobs gateJobs,
       AutoCloseable store,
-      AutoCloseable outbound) {
+      AutoCloseable outbound,
+      LineMirrors mirrors) {
     this.server = server;
     this.jobs = jobs;
     this.gateJobs = gateJobs;
     this.store = store;
     this.outbound = outbound;
+    this.mirrors = mirrors;
   }
 
   /** The port the server listens on. */
@@ -35,8 +39,8 @@ public final class RunningService implements AutoCloseable {
 
   /**
    * Stops accepting requests and lets those in flight finish (the server's grace period), then
-   * stops the reaper and flushes heartbeats and session renewals, then closes the outbound clients
-   * (CAPTCHA) and the store.
+   * stops the mirrors' followers and the reaper and flushes heartbeats and session renewals, then
+   * closes the outbound clients (CAPTCHA) and the store.
    */
   @Override
   public synchronized void close() {
@@ -46,6 +50,7 @@ public final class RunningService implements AutoCloseable {
     closed = true;
     LOG.log(System.Logger.Level.INFO, "Stopping: no new requests; finishing those in flight");
     server.stop();
+    mirrors.close();
     gateJobs.close();
     jobs.close();
     try {

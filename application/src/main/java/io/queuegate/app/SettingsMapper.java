@@ -13,6 +13,7 @@ import io.queuegate.domain.model.CaptchaProvider;
 import io.queuegate.domain.model.Gcra;
 import io.queuegate.domain.model.QueuePolicy;
 import io.queuegate.domain.service.EtaSettings;
+import io.queuegate.domain.service.MirrorSettings;
 import io.queuegate.domain.service.PollingHintSettings;
 import io.queuegate.domain.service.RateLimits;
 import io.queuegate.domain.service.gate.GateSettings;
@@ -90,7 +91,23 @@ final class SettingsMapper {
             q.get("proof-of-work.prefix-rate-per-sec").asDouble().get(),
             q.get("proof-of-work.event-rate-per-sec").asDouble().get(),
             duration(q.get("proof-of-work.window"))),
-        captcha(q.get("captcha")));
+        captcha(q.get("captcha")),
+        mirror(q.get("mirror")));
+  }
+
+  /** docs/design.md#line-mirror; the read batch, drop time and longest backoff are fixed. */
+  private static MirrorSettings mirror(Config m) {
+    MirrorSettings d = MirrorSettings.defaults();
+    return new MirrorSettings(
+        m.get("enabled").asBoolean().get(),
+        m.get("min-rate-per-sec").asDouble().get(),
+        m.get("max-events").asInt().get(),
+        duration(m.get("poll")),
+        duration(m.get("staleness")),
+        m.get("page-size").asInt().get(),
+        d.readBatch(),
+        d.dropAfter(),
+        d.maxBackoff());
   }
 
   /** Only providers with a secret are configured; the others cannot be named in a policy. */

@@ -25,7 +25,9 @@ import io.queuegate.domain.service.IssueChallengeService;
 import io.queuegate.domain.service.JoinQueueService;
 import io.queuegate.domain.service.JoinReceipts;
 import io.queuegate.domain.service.LeaveQueueService;
+import io.queuegate.domain.service.LineMirrors;
 import io.queuegate.domain.service.LogCheckpoints;
+import io.queuegate.domain.service.MirrorPositions;
 import io.queuegate.domain.service.PauseEventService;
 import io.queuegate.domain.service.PolicyCatalog;
 import io.queuegate.domain.service.PollingHint;
@@ -54,7 +56,8 @@ record UseCaseWiring(
     EnqueueTokenVerifier enqueueTokens,
     CaptchaVerifier captcha,
     Clock clock,
-    ReceiptSigner receipts) {
+    ReceiptSigner receipts,
+    LineMirrors mirrors) {
 
   /** How many events' log checkpoints one instance keeps (docs/design.md#log). */
   static final int LOG_CHECKPOINT_EVENTS = 1_000;
@@ -94,7 +97,17 @@ record UseCaseWiring(
             Optional.of(opening),
             Optional.of(new JoinReceipts(receipts, stores.log()))),
         new QueueStatusService(
-            stores.line(), catalog, eta, hint, heartbeats, metrics, clock, Optional.of(opening)),
+            stores.line(),
+            catalog,
+            eta,
+            hint,
+            heartbeats,
+            metrics,
+            clock,
+            Optional.of(opening),
+            settings.mirror().enabled()
+                ? Optional.of(new MirrorPositions(mirrors, stamps))
+                : Optional.empty()),
         new EnterQueueService(
             stores.ledger(),
             catalog,

@@ -112,11 +112,11 @@ class ArchitectureTest {
           .resideInAnyPackage("io.queuegate.domain.port..", "io.queuegate.domain.service..");
 
   /**
-   * The line mirror is a pure building block: the JDK, its own package, and the model's values (its
-   * listener names events).
+   * The line mirror is pure: the JDK, its own package and the model's values only; its follower and
+   * registry, which read the store's feed, are services.
    */
   @ArchTest
-  static final ArchRule lineMirrorDependsOnTheJdkOnly =
+  static final ArchRule lineMirrorDependsOnTheJdkAndTheModelOnly =
       classes()
           .that()
           .resideInAPackage("io.queuegate.domain.mirror..")

@@ -1,6 +1,7 @@
 package io.queuegate.adapter.memory;
 
 import io.queuegate.domain.log.LogRecord;
+import io.queuegate.domain.mirror.LineChange;
 import io.queuegate.domain.model.AdmissionWindows;
 import io.queuegate.domain.model.EventStats;
 import io.queuegate.domain.model.QueueException;
@@ -23,6 +24,8 @@ final class EventState {
   Instant lastWrite = Instant.MIN;
 
   final Line line = new Line();
+  // The line's change feed (docs/design.md#feed), appended to after each operation on the state.
+  final FeedRing feed;
   final Expiries<WaiterId> expiredWaiters = new Expiries<>();
   final Expiries<String> liveAdmissions = new Expiries<>();
   final Expiries<String> usedAdmissions = new Expiries<>();
@@ -37,6 +40,18 @@ final class EventState {
   long admitted;
   long left;
   long expired;
+
+  EventState(FeedRing feed) {
+    this.feed = feed;
+  }
+
+  /** Writes what the operation changed in the line as one feed entry, if it changed anything. */
+  void recordChanges(Instant now) {
+    List<LineChange> changes = line.drainChanges();
+    if (!changes.isEmpty()) {
+      feed.append(changes, now);
+    }
+  }
 
   /** The number the next log record takes. */
   long nextLogSeq() {

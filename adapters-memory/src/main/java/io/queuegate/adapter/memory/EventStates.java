@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 
 /**
@@ -19,6 +20,9 @@ final class EventStates {
   /** How long the counters of an unconfigured, idle event stay visible in its stats. */
   static final Duration DEFAULT_IDLE_RETENTION = Duration.ofHours(1);
 
+  /** How many entries each event's change feed keeps (docs/design.md#feed). */
+  static final int DEFAULT_FEED_LENGTH = 100_000;
+
   private static final int SWEEP_VISITS = 2;
 
   private final ConcurrentMap<EventId, EventState> events = new ConcurrentHashMap<>();
@@ -28,9 +32,20 @@ final class EventStates {
   private final ConcurrentMap<EventId, ShuffleState> shuffles = new ConcurrentHashMap<>();
   private final Sweeper<EventId, EventState> sweeper = new Sweeper<>(events, this::dropIfIdle);
   private final Duration idleRetention;
+  private final int feedLength;
+  // Feed versions of every event: never reused, so a line begun again never repeats one.
+  private final AtomicLong feedVersions = new AtomicLong();
 
   EventStates(Duration idleRetention) {
+    this(idleRetention, DEFAULT_FEED_LENGTH);
+  }
+
+  EventStates(Duration idleRetention, int feedLength) {
+    if (feedLength < 1) {
+      throw new IllegalArgumentException("a feed keeps at least one entry");
+    }
     this.idleRetention = idleRetention;
+    this.feedLength = feedLength;
   }
 
   /** Runs a write on the event's state, creating it when needed, then sweeps a little. */
@@ -45,6 +60,27 @@ final class EventStates {
   /** Runs a read on the event's state; an unknown event reads as an empty one. */
   <T> T read(EventId eventId, Instant now, Function<EventState, T> operation) {
     return run(eventId, now, false, operation);
+  }
+
+  /**
+   * Runs a read on the event's state without expiring anything (so without a clock); an unknown
+   * event reads as an empty one.
+   */
+  <T> T peek(EventId eventId, Function<EventState, T> operation) {
+    while (true) {
+      EventState state = events.get(eventId);
+      if (state == null) {
+        return operation.apply(newState());
+      }
+      state.lock.lock();
+      try {
+        if (!state.retired) {
+          return operation.apply(state);
+        }
+      } finally {
+        state.lock.unlock();
+      }
+    }
   }
 
   Set<EventId> activeEvents() {
@@ -88,11 +124,11 @@ final class EventStates {
   private <T> T run(
       EventId eventId, Instant now, boolean write, Function<EventState, T> operation) {
     while (true) {
-      EventState state = write ? events.computeIfAbsent(eventId, id -> new EventState()) : null;
+      EventState state = write ? events.computeIfAbsent(eventId, id -> newState()) : null;
       if (state == null) {
         state = events.get(eventId);
         if (state == null) {
-          EventState empty = new EventState(); // not registered: a read leaves no trace
+          EventState empty = newState(); // not registered: a read leaves no trace
           return operation.apply(empty);
         }
       }
@@ -108,6 +144,8 @@ final class EventStates {
         return operation.apply(state);
       } finally {
         if (!state.retired) {
+          // Also after a refusal thrown half way: whatever the line did must reach the feed.
+          state.recordChanges(now);
           settle(eventId, state);
         }
         state.lock.unlock();
@@ -116,6 +154,10 @@ final class EventStates {
   }
 
   /** Keeps the active set exact and drops a state that holds nothing; runs under the lock. */
+  private EventState newState() {
+    return new EventState(new FeedRing(feedLength, feedVersions));
+  }
+
   private void settle(EventId eventId, EventState state) {
     if (state.isBlank()) {
       retire(eventId, state);

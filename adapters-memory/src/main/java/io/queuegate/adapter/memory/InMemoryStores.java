@@ -15,6 +15,11 @@ public final class InMemoryStores {
     return create(new EventStates(EventStates.DEFAULT_IDLE_RETENTION));
   }
 
+  /** A fresh, empty store whose line feeds keep the last {@code feedLength} entries of each. */
+  public static QueueStore create(int feedLength) {
+    return create(new EventStates(EventStates.DEFAULT_IDLE_RETENTION, feedLength));
+  }
+
   static QueueStore create(EventStates events) {
     return new QueueStore(
         new InMemoryWaitingLine(events),
@@ -27,6 +32,7 @@ public final class InMemoryStores {
         new InMemorySpentChallenges(),
         new InMemoryPreQueue(events),
         new InMemoryAdmissionLog(events),
+        new InMemoryLineFeed(events),
         () -> {});
   }
 }

@@ -1,5 +1,7 @@
 package io.queuegate.adapter.memory;
 
+import io.queuegate.domain.mirror.LineChange;
+import io.queuegate.domain.mirror.LinePage;
 import io.queuegate.domain.model.EntrantId;
 import io.queuegate.domain.model.EventId;
 import io.queuegate.domain.model.Identity;
@@ -9,6 +11,7 @@ import io.queuegate.domain.model.Waiter;
 import io.queuegate.domain.model.WaiterId;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -68,6 +71,8 @@ final class Line {
   private final Map<EntrantId, Place> unscored = new LinkedHashMap<>();
   private final PositionIndex shuffled = new PositionIndex();
   private boolean opened;
+  // What changed since the last drain, for the event's feed (docs/design.md#feed).
+  private final List<LineChange> changes = new ArrayList<>();
 
   /** The waiter's place, or null when it is not in the line. */
   Place find(WaiterId id) {
@@ -83,6 +88,7 @@ final class Line {
   Place add(EventId eventId, NewWaiter newWaiter, Instant now) {
     Place place = place(eventId, newWaiter, now, null);
     index.add(place.waiter.sequence());
+    changes.add(new LineChange.Joined(place.waiter.sequence()));
     return place;
   }
 
@@ -90,6 +96,7 @@ final class Line {
   Place addToPreQueue(EventId eventId, NewWaiter newWaiter, PreQueueEntry entry, Instant now) {
     Place place = place(eventId, newWaiter, now, entry.entrant());
     preQueue.put(entry.entrant(), place);
+    changes.add(new LineChange.JoinedPreQueue(place.waiter.sequence()));
     if (entry.score().isPresent()) {
       place.score = entry.score().getAsLong();
     } else {
@@ -171,6 +178,7 @@ final class Line {
       shuffled.add(i + 1L);
     }
     opened = true;
+    changes.add(new LineChange.Opened(order.length));
     return order.length;
   }
 
@@ -191,8 +199,10 @@ final class Line {
     waiter.identity().ifPresent(identity -> identities.remove(identity, waiter.id()));
     if (!place.inPreQueue()) {
       index.remove(waiter.sequence());
+      changes.add(new LineChange.Left(io.queuegate.domain.mirror.Place.line(waiter.sequence())));
       return;
     }
+    changes.add(new LineChange.Left(io.queuegate.domain.mirror.Place.preQueue(waiter.sequence())));
     preQueue.remove(place.entrant);
     unscored.remove(place.entrant);
     if (place.slot > 0) {
@@ -226,6 +236,36 @@ final class Line {
 
   int size() {
     return byId.size();
+  }
+
+  /** The changes made since the last call, oldest first; the line forgets them. */
+  List<LineChange> drainChanges() {
+    if (changes.isEmpty()) {
+      return List.of();
+    }
+    List<LineChange> out = List.copyOf(changes);
+    changes.clear();
+    return out;
+  }
+
+  /** How many wait in the pre-queue, as {@link #position} counts them. */
+  int preQueueSize() {
+    return preQueue.size();
+  }
+
+  /**
+   * Up to {@code max} sequences of first-come waiters above {@code after}, ascending, and whether
+   * none is left above them.
+   */
+  LinePage page(long after, int max) {
+    long[] out = new long[Math.min(max, index.size())];
+    long rank = index.rank(after);
+    int n = 0;
+    while (n < out.length && rank + n < index.size()) {
+      out[n] = index.select(rank + n + 1);
+      n++;
+    }
+    return new LinePage(Arrays.copyOf(out, n), rank + n >= index.size());
   }
 
   /** Slots the position index holds, for tests of the memory bound. */

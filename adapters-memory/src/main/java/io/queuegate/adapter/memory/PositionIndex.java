@@ -52,11 +52,16 @@ final class PositionIndex {
 
   /** The lowest counted sequence, or 0 when none is counted. */
   long first() {
-    if (size == 0) {
+    return select(1);
+  }
+
+  /** The {@code k}-th lowest counted sequence (1-based), or 0 when fewer are counted. */
+  long select(long k) {
+    if (k < 1 || k > size) {
       return 0;
     }
     int pos = 0;
-    int rest = 1;
+    long rest = k;
     for (int step = Integer.highestOneBit(capacity()); step > 0; step >>= 1) {
       if (pos + step <= capacity() && tree[pos + step] < rest) {
         pos += step;

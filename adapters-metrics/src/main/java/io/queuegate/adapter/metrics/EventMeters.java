@@ -5,7 +5,9 @@ import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.queuegate.domain.model.CaptchaVerdict;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -26,13 +28,22 @@ record EventMeters(
     DistributionSummary etaUnder,
     DistributionSummary etaOver,
     List<Meter.Id> ids,
-    RefusalMeters refusals) {
+    RefusalMeters refusals,
+    Timer mirrorLag,
+    Counter mirrorRebuilds) {
 
   /**
    * Bucket bounds of the ETA error in percent: the benchmark's 15 % target sits on one of them.
    * Percent, not a ratio: Micrometer rounds a summary's values up to whole numbers for its buckets.
    */
   private static final double[] ETA_ERROR_BUCKETS = {5, 10, 15, 25, 50, 100, 200};
+
+  /** From a healthy follower's few milliseconds to the staleness bound and beyond. */
+  private static final Duration[] LAG_BUCKETS = {
+    Duration.ofMillis(1), Duration.ofMillis(5), Duration.ofMillis(10), Duration.ofMillis(25),
+    Duration.ofMillis(50), Duration.ofMillis(100), Duration.ofMillis(250), Duration.ofMillis(500),
+    Duration.ofSeconds(1), Duration.ofSeconds(5)
+  };
 
   static EventMeters register(MeterRegistry registry, String event) {
     AtomicLong waiting = new AtomicLong();
@@ -69,6 +80,21 @@ record EventMeters(
     DistributionSummary over = etaError(registry, event, "over");
     ids.add(under.getId());
     ids.add(over.getId());
+    Timer lag =
+        Timer.builder("queue_mirror_lag")
+            .description(
+                "Time from the store writing a feed entry to this instance's mirror applying it")
+            .tag("event", event)
+            .serviceLevelObjectives(LAG_BUCKETS)
+            .register(registry);
+    Counter rebuilds =
+        counter(
+            registry,
+            "queue_mirror_rebuilds",
+            "Mirrors of the event's line built from a snapshot (first builds included)",
+            event);
+    ids.add(lag.getId());
+    ids.add(rebuilds.getId());
     return new EventMeters(
         joins,
         admissions,
@@ -82,7 +108,9 @@ record EventMeters(
         under,
         over,
         List.copyOf(ids),
-        new RefusalMeters(registry, event));
+        new RefusalMeters(registry, event),
+        lag,
+        rebuilds);
   }
 
   /** CAPTCHA tokens checked with the provider at join, by verdict (docs/design.md#captcha). */

@@ -1,6 +1,7 @@
 package io.queuegate.adapter.metrics;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.queuegate.domain.model.CaptchaVerdict;
@@ -14,6 +15,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -42,6 +44,7 @@ final class MicrometerQueueMetrics implements QueueMetrics {
   private final Timer waitAtAdmission;
   // Labels are the store's own command and script names: a small fixed set.
   private final Map<String, Timer> storeCommands = new ConcurrentHashMap<>();
+  private final AtomicInteger mirrored = new AtomicInteger();
 
   MicrometerQueueMetrics(MeterRegistry registry) {
     this(registry, DEFAULT_MAX_EVENT_LABELS);
@@ -54,6 +57,10 @@ final class MicrometerQueueMetrics implements QueueMetrics {
   MicrometerQueueMetrics(MeterRegistry registry, int maxEventLabels) {
     this.registry = Objects.requireNonNull(registry);
     this.labels = new EventLabels(registry, maxEventLabels);
+    Gauge.builder("queue_mirrored_events", mirrored, AtomicInteger::doubleValue)
+        .description("Events whose line this instance mirrors now")
+        .strongReference(true)
+        .register(registry);
     this.waitAtAdmission =
         Timer.builder("queue_wait")
             .description("Time from join to admission")
@@ -163,6 +170,21 @@ final class MicrometerQueueMetrics implements QueueMetrics {
   @Override
   public void waiting(EventId eventId, long count) {
     labels.waiting(eventId.value(), count);
+  }
+
+  @Override
+  public void mirrorLag(EventId eventId, Duration lag) {
+    metersFor(eventId).mirrorLag().record(lag.isNegative() ? Duration.ZERO : lag);
+  }
+
+  @Override
+  public void mirrorRebuilt(EventId eventId) {
+    metersFor(eventId).mirrorRebuilds().increment();
+  }
+
+  @Override
+  public void mirroredEvents(int count) {
+    mirrored.set(count);
   }
 
   /** Positions answered by this instance since it started, by method label. */

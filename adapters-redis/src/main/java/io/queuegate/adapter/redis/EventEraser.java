@@ -17,22 +17,26 @@ final class EventEraser {
   private final ScriptRunner scripts;
   private final ActiveEventIndex activeEvents;
   private final Housekeeping housekeeping;
+  private final String feedLength;
 
   EventEraser(
       RedisLink link,
       RedisCalls calls,
       ScriptRunner scripts,
       ActiveEventIndex activeEvents,
-      Housekeeping housekeeping) {
+      Housekeeping housekeeping,
+      RedisSettings settings) {
     this.link = link;
     this.calls = calls;
     this.scripts = scripts;
     this.activeEvents = activeEvents;
     this.housekeeping = housekeeping;
+    this.feedLength = Script.feedLength(settings);
   }
 
   void erase(EventId eventId) {
-    EventErasure erasure = new EventErasure(eventId, link, calls, scripts, housekeeping);
+    EventErasure erasure =
+        new EventErasure(eventId, link, calls, scripts, housekeeping, feedLength);
     long deadline = System.nanoTime() + housekeeping.eraseBudget().toNanos();
     do {
       if (erasure.step()) {

@@ -17,6 +17,7 @@ final class EventErasure {
   private final RedisCalls calls;
   private final ScriptRunner scripts;
   private final Housekeeping housekeeping;
+  private final String feedLength;
   private EventKeyScan leftovers;
 
   EventErasure(
@@ -24,13 +25,15 @@ final class EventErasure {
       RedisLink link,
       RedisCalls calls,
       ScriptRunner scripts,
-      Housekeeping housekeeping) {
+      Housekeeping housekeeping,
+      String feedLength) {
     this.eventId = eventId;
     this.keys = new RedisKeys(eventId);
     this.link = link;
     this.calls = calls;
     this.scripts = scripts;
     this.housekeeping = housekeeping;
+    this.feedLength = feedLength;
   }
 
   EventId eventId() {
@@ -53,7 +56,10 @@ final class EventErasure {
               Script.ERASE,
               keyList,
               List.of(
-                  Integer.toString(housekeeping.eraseBatch()), fenceMillis, keys.waiterPrefix()));
+                  Integer.toString(housekeeping.eraseBatch()),
+                  fenceMillis,
+                  keys.waiterPrefix(),
+                  feedLength));
       if (Replies.number(reply, 1) == 1) {
         leftovers = new EventKeyScan(link, calls, keys);
       }

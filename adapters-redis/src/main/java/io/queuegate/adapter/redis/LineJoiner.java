@@ -76,7 +76,8 @@ final class LineJoiner {
                         .filter(e -> e.score().isPresent())
                         .map(e -> Long.toString(e.score().getAsLong()))
                         .orElse(""),
-                    EntrantId.of(newWaiter.id()).value())));
+                    EntrantId.of(newWaiter.id()).value(),
+                    Script.feedLength(settings))));
     JoinReply reply = JoinReply.from(raw);
     if (reply instanceof JoinReply.Erasing) {
       throw new EventPaused();

@@ -106,7 +106,8 @@ final class RedisAdmissionLedger implements AdmissionLedger {
                 Integer.toString(now.getNano()),
                 Script.flag(settings.legacyZset()),
                 EtaWindowArgs.LONGEST_MILLIS,
-                housekeeping.idleRetentionMillis()));
+                housekeeping.idleRetentionMillis(),
+                Script.feedLength(settings)));
     return AdmitReply.from(reply);
   }
 

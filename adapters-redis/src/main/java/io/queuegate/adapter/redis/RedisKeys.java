@@ -190,6 +190,15 @@ final class RedisKeys {
   }
 
   /**
+   * The line's change feed (docs/design.md#feed): a STREAM, one entry per script call that changed
+   * the line, trimmed by XADD MAXLEN ~. No TTL while the event has waiters or a policy; once it has
+   * neither, PX as its counters (lib_line.lua settle_if_idle), and deleteEvent.
+   */
+  String feed() {
+    return base + ":feed";
+  }
+
+  /**
    * The keys the line scripts (join, leave, admit, reap, erase, forget_policy) work on, in one
    * fixed order (lib_line.lua names them).
    */
@@ -206,7 +215,8 @@ final class RedisKeys {
         preQueue(),
         preQueueUnscored(),
         shuffle(),
-        log());
+        log(),
+        feed());
   }
 
   /**

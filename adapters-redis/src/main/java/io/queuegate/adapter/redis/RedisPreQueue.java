@@ -24,11 +24,13 @@ final class RedisPreQueue implements PreQueue {
   private final RedisLink link;
   private final RedisCalls calls;
   private final ScriptRunner scripts;
+  private final String feedLength;
 
-  RedisPreQueue(RedisLink link, RedisCalls calls, ScriptRunner scripts) {
+  RedisPreQueue(RedisLink link, RedisCalls calls, ScriptRunner scripts, RedisSettings settings) {
     this.link = link;
     this.calls = calls;
     this.scripts = scripts;
+    this.feedLength = Script.feedLength(settings);
   }
 
   @Override
@@ -96,11 +98,17 @@ final class RedisPreQueue implements PreQueue {
       List<Object> reply =
           scripts.run(
               Script.SHUFFLE_OPEN,
-              List.of(keys.shuffle(), keys.preQueue(), keys.preQueueUnscored(), keys.log()),
+              List.of(
+                  keys.shuffle(),
+                  keys.preQueue(),
+                  keys.preQueueUnscored(),
+                  keys.log(),
+                  keys.feed()),
               List.of(
                   Long.toString(now.toEpochMilli()),
                   state.key().hex(),
-                  state.publicValue().orElse("")));
+                  state.publicValue().orElse(""),
+                  feedLength));
       switch (Replies.tag(reply)) {
         case "opened" -> {
           return Opening.opened(Instant.ofEpochMilli(Replies.number(reply, 1)));

@@ -22,6 +22,8 @@ import java.util.Optional;
  * @param scanBudget the longest one SCAN fallback may run
  * @param positionTier the tier status reads start at: {@code INDEX} in production; {@code SCAN} or
  *     {@code LEGACY} force a lower tier on every status, for benchmarks and diagnosis
+ * @param feedMaxLength about how many entries each event's line feed keeps (XADD MAXLEN ~,
+ *     docs/design.md#feed)
  */
 public record RedisSettings(
     Mode mode,
@@ -34,11 +36,19 @@ public record RedisSettings(
     JoinDurability joinDurability,
     int scanMaxKeys,
     Duration scanBudget,
-    PositionTier positionTier) {
+    PositionTier positionTier,
+    int feedMaxLength) {
 
   public static final Duration DEFAULT_COMMAND_TIMEOUT = Duration.ofMillis(500);
   public static final int DEFAULT_SCAN_MAX_KEYS = 100_000;
   public static final Duration DEFAULT_SCAN_BUDGET = Duration.ofMillis(250);
+
+  /**
+   * Entries a line feed keeps: at 100 bytes or less an entry, up to about 10 MB an event, and at
+   * the 2,000 changes a second of a busy sale, close to a minute for a reader to fall behind before
+   * it must take a new snapshot (docs/design.md#feed).
+   */
+  public static final int DEFAULT_FEED_MAX_LENGTH = 100_000;
 
   /** Standalone or Redis Cluster. */
   public enum Mode {
@@ -89,6 +99,9 @@ public record RedisSettings(
     if (scanMaxKeys < 1 || scanBudget.isNegative() || scanBudget.isZero()) {
       throw new IllegalArgumentException("SCAN fallback bounds must be positive");
     }
+    if (feedMaxLength < 1) {
+      throw new IllegalArgumentException("a line feed keeps at least one entry");
+    }
     if (positionTier == PositionTier.LEGACY && !legacyZset) {
       throw new IllegalArgumentException("the legacy position tier needs the legacy ZSET");
     }
@@ -122,7 +135,8 @@ public record RedisSettings(
         .joinDurability(joinDurability)
         .scanMaxKeys(scanMaxKeys)
         .scanBudget(scanBudget)
-        .positionTier(positionTier);
+        .positionTier(positionTier)
+        .feedMaxLength(feedMaxLength);
   }
 
   /** Builds {@link RedisSettings}; {@link #build} validates them as the constructor does. */
@@ -138,6 +152,7 @@ public record RedisSettings(
     private int scanMaxKeys = DEFAULT_SCAN_MAX_KEYS;
     private Duration scanBudget = DEFAULT_SCAN_BUDGET;
     private PositionTier positionTier = PositionTier.INDEX;
+    private int feedMaxLength = DEFAULT_FEED_MAX_LENGTH;
 
     private Builder() {}
 
@@ -200,6 +215,11 @@ public record RedisSettings(
       return this;
     }
 
+    public Builder feedMaxLength(int value) {
+      this.feedMaxLength = value;
+      return this;
+    }
+
     public RedisSettings build() {
       return new RedisSettings(
           mode,
@@ -212,7 +232,8 @@ public record RedisSettings(
           joinDurability,
           scanMaxKeys,
           scanBudget,
-          positionTier);
+          positionTier,
+          feedMaxLength);
     }
   }
 
@@ -240,6 +261,8 @@ public record RedisSettings(
         + scanBudget
         + ", positionTier="
         + positionTier
+        + ", feedMaxLength="
+        + feedMaxLength
         + "]";
   }
 }

@@ -48,8 +48,9 @@ public final class RedisStores implements AutoCloseable {
                 new RedisRooms(link, calls),
                 new RedisGateSessions(link, calls, scripts, settings, housekeeping)),
             new RedisSpentChallenges(link, calls),
-            new RedisPreQueue(link, calls, scripts),
+            new RedisPreQueue(link, calls, scripts, settings),
             new RedisAdmissionLog(link, calls),
+            new RedisLineFeed(link, calls, scripts),
             this);
   }
 

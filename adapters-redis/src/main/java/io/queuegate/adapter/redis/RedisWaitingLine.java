@@ -38,10 +38,10 @@ final class RedisWaitingLine implements WaitingLine {
     this.joiner = new LineJoiner(link, calls, scripts, fallback, activeEvents, settings);
     this.locator = new WaiterLocator(link, calls, scripts, fallback, settings);
     this.heartbeats = new HeartbeatWriter(scripts, calls, activeEvents);
-    this.remover = new WaiterRemover(scripts, housekeeping);
+    this.remover = new WaiterRemover(scripts, housekeeping, settings);
     this.activeEvents = activeEvents;
     this.stats = new EventStatsReader(scripts);
-    this.eraser = new EventEraser(link, calls, scripts, activeEvents, housekeeping);
+    this.eraser = new EventEraser(link, calls, scripts, activeEvents, housekeeping, settings);
   }
 
   @Override

@@ -87,8 +87,9 @@ final class ScanFallback {
     for (int from = 0; from < ids.size(); from += REINDEX_BATCH) {
       List<String> args = new ArrayList<>();
       args.add(keys.waiterPrefix());
+      args.add(Script.feedLength(settings));
       args.addAll(ids.subList(from, Math.min(ids.size(), from + REINDEX_BATCH)));
-      scripts.run(Script.REINDEX, List.of(keys.position()), args);
+      scripts.run(Script.REINDEX, List.of(keys.position(), keys.feed()), args);
     }
   }
 }

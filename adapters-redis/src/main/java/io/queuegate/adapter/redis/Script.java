@@ -15,20 +15,20 @@ import java.util.List;
  * server answers NOSCRIPT.
  */
 enum Script {
-  JOIN("join", "lib_line", "lib_waiter"),
-  ERASE("erase", "lib_line"),
+  JOIN("join", "lib_feed", "lib_line", "lib_waiter"),
+  ERASE("erase", "lib_feed", "lib_line"),
   ERASE_KEYS("erase_keys"),
-  FORGET_POLICY("forget_policy", "lib_line"),
+  FORGET_POLICY("forget_policy", "lib_feed", "lib_line"),
   LOCATE("locate", "lib_waiter"),
   TOUCH("touch"),
-  LEAVE("leave", "lib_line"),
-  REAP("reap", "lib_line"),
-  ADMIT("admit", "lib_line", "lib_waiter", "lib_gcra"),
+  LEAVE("leave", "lib_feed", "lib_line"),
+  REAP("reap", "lib_feed", "lib_line"),
+  ADMIT("admit", "lib_feed", "lib_line", "lib_waiter", "lib_gcra"),
   CONSUME("consume"),
   STATS("stats"),
   RECENT("recent"),
   HISTORY("history"),
-  REINDEX("reindex"),
+  REINDEX("reindex", "lib_feed"),
   PRUNE_EVENT("prune_event"),
   IDEM_BEGIN("idem_begin"),
   IDEM_COMPLETE("idem_complete"),
@@ -41,7 +41,9 @@ enum Script {
   SHUFFLE_SEAL("shuffle_seal"),
   SHUFFLE_VALUE("shuffle_value"),
   SHUFFLE_SCORE("shuffle_score"),
-  SHUFFLE_OPEN("shuffle_open");
+  SHUFFLE_OPEN("shuffle_open", "lib_feed"),
+  FEED_HEAD("feed_head"),
+  FEED_READ("feed_read");
 
   private static final String SHEBANG = "#!";
 
@@ -79,6 +81,11 @@ enum Script {
   /** How the scripts read a flag in ARGV: {@code '1'} for on, {@code '0'} for off. */
   static String flag(boolean on) {
     return on ? "1" : "0";
+  }
+
+  /** How the scripts that write the line feed read its max length (XADD MAXLEN ~) in ARGV. */
+  static String feedLength(RedisSettings settings) {
+    return Integer.toString(settings.feedMaxLength());
   }
 
   /** The metric label: the script's file name without extension. */

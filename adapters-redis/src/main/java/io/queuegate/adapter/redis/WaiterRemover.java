@@ -11,10 +11,12 @@ import java.util.List;
 final class WaiterRemover {
   private final ScriptRunner scripts;
   private final Housekeeping housekeeping;
+  private final String feedLength;
 
-  WaiterRemover(ScriptRunner scripts, Housekeeping housekeeping) {
+  WaiterRemover(ScriptRunner scripts, Housekeeping housekeeping, RedisSettings settings) {
     this.scripts = scripts;
     this.housekeeping = housekeeping;
+    this.feedLength = Script.feedLength(settings);
   }
 
   boolean leave(EventId eventId, WaiterId waiterId, Instant now) {
@@ -28,7 +30,8 @@ final class WaiterRemover {
                 List.of(
                     waiterId.value(),
                     housekeeping.idleRetentionMillis(),
-                    Long.toString(now.toEpochMilli()))))
+                    Long.toString(now.toEpochMilli()),
+                    feedLength)))
         .happened();
   }
 
@@ -48,7 +51,8 @@ final class WaiterRemover {
                 keys.waiterPrefix(),
                 keys.tombstonePrefix(),
                 Long.toString(now.toEpochMilli()),
-                housekeeping.idleRetentionMillis()));
+                housekeeping.idleRetentionMillis(),
+                feedLength));
     return (int) CountReply.from(reply).count();
   }
 }

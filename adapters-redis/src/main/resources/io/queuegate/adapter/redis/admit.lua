@@ -1,21 +1,22 @@
 -- admit: the enter step of AdmissionLedger.admit, in its exact check order. Any refusal returns
 -- before the first write (dropping already expired live admissions changes nothing observable).
--- KEYS: 1-12 the line keys (lib_line.lua; live admissions among them), 13 waiter hash,
---   14 tombstone, 15 limiter, 16 admission times (for the ETA).
+-- KEYS: 1-13 the line keys (lib_line.lua; live admissions among them), 14 waiter hash,
+--   15 tombstone, 16 limiter, 17 admission times (for the ETA).
 -- ARGV: 1 waiter id, 2 ready window, 3 admission paused ('1'/'0'), 4 interval ns, 5 tolerance ns,
 --   6 max active (0 none), 7 admission id, 8 ttl ms, 9 now ms, 10 now s, 11 now nanos,
 --   12 legacy ZSET on ('1'/'0'), 13 the longest ETA window ms (admission times older are dropped),
---   14 idle retention ms (settle_if_idle).
+--   14 idle retention ms (settle_if_idle), 15 the feed's max length (docs/design.md#feed).
 -- Reply: {'admitted', seq, uid, ident, joined ms}, or a refusal: {'expired'}, {'missing'},
 --   {'paused'}, {'not_open'}, {'index_miss', seq}, {'beyond', position}, {'max_active', retry ms} or
 --   {'no_capacity', retry ns}.
 local waiter_key, tombstone_key, limiter_key, admissions_key =
-  KEYS[13], KEYS[14], KEYS[15], KEYS[16]
+  KEYS[14], KEYS[15], KEYS[16], KEYS[17]
 local id, ready_window, paused = ARGV[1], tonumber(ARGV[2]), ARGV[3] == '1'
 local interval_ns, tolerance_ns = tonumber(ARGV[4]), tonumber(ARGV[5])
 local max_active, admission_id, ttl = tonumber(ARGV[6]), ARGV[7], tonumber(ARGV[8])
 local now, now_s, now_n = tonumber(ARGV[9]), tonumber(ARGV[10]), tonumber(ARGV[11])
 local legacy_on, longest_window, keep_ms = ARGV[12] == '1', tonumber(ARGV[13]), ARGV[14]
+local feed_length = ARGV[15]
 
 local w = read_waiter(waiter_key)
 if not w then
@@ -78,5 +79,6 @@ redis.call('ZADD', admissions_key, now, admission_id)
 redis.call('ZREMRANGEBYSCORE', admissions_key, '-inf', now - longest_window)
 redis.call('PEXPIRE', admissions_key, longest_window)
 redis.call('HINCRBY', stats_key, 'admitted', 1)
+feed_flush(feed_key, feed_length)
 settle_if_idle(keep_ms)
 return {'admitted', w[1], w[2], w[3], w[4]}

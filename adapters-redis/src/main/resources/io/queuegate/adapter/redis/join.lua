@@ -1,17 +1,17 @@
 -- join: one atomic step on one slot: the identity's existing place, max_waiting, or a new place.
--- KEYS: 1-12 the line keys (lib_line.lua), 13 the new waiter's hash, 14 the erase fence.
+-- KEYS: 1-13 the line keys (lib_line.lua), 14 the new waiter's hash, 15 the erase fence.
 -- ARGV: 1 waiter id, 2 user id or '', 3 identity or '', 4 now ms, 5 max waiting (0 none),
 --   6 legacy ZSET on ('1'/'0'), 7 waiter key prefix, 8 entrant id for a pre-queue join or '',
 --   9 its order score or '' when the shuffle key is not final yet, 10 the waiter's entrant id (for
---   the log, docs/design.md#log).
+--   the log, docs/design.md#log), 11 the feed's max length (docs/design.md#feed).
 -- Reply: {'joined'|'existing', waiter id, seq, uid, ident, joined ms, rank or -1, '1' while the
 --   waiter waits for the opening else '0', the number of its join record in the log or 0},
 --   {'full'}, or {'erasing'} while the event is being
 --   deleted. A pre-queue join to an event the store has opened lines up first come instead.
-local waiter_key, fence_key = KEYS[13], KEYS[14]
+local waiter_key, fence_key = KEYS[14], KEYS[15]
 local id, uid, ident, now = ARGV[1], ARGV[2], ARGV[3], tonumber(ARGV[4])
 local max_waiting, legacy_on, waiter_prefix = tonumber(ARGV[5]), ARGV[6] == '1', ARGV[7]
-local entrant, score, named = ARGV[8], ARGV[9], ARGV[10]
+local entrant, score, named, feed_length = ARGV[8], ARGV[9], ARGV[10], ARGV[11]
 
 -- The highest sequence a ZSET of the line holds, or 0.
 local function top_sequence(key)
@@ -65,9 +65,11 @@ if pre then
   else
     redis.call('ZADD', pre_new_key, seq, entrant)
   end
+  feed_note('q', seq)
 else
   redis.call('HSET', waiter_key, 'eid', named)
   redis.call('ZADD', index_key, seq, id)
+  feed_note('j', seq)
 end
 if legacy_on then
   redis.call('ZADD', legacy_key, seq, id)
@@ -78,6 +80,8 @@ if ident ~= '' then
 end
 redis.call('HINCRBY', stats_key, 'joined', 1)
 redis.call('PERSIST', stats_key) -- an event with waiters keeps its counters
+feed_flush(feed_key, feed_length)
+redis.call('PERSIST', feed_key) -- and its feed
 local rank, waits = rank_of(id, read_waiter(waiter_key), index_key, pre_key, pre_new_key,
   shuffle_key)
 return {'joined', id, seq, uid, ident, now, rank or -1, waits or '0', logged}

@@ -7,6 +7,8 @@ import static io.queuegate.domain.port.out.StoreFixtures.openAttempt;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.queuegate.domain.mirror.FeedEntry;
+import io.queuegate.domain.mirror.LineChange;
 import io.queuegate.domain.model.EntrantId;
 import io.queuegate.domain.model.EventId;
 import io.queuegate.domain.model.NewWaiter;
@@ -21,6 +23,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.stream.IntStream;
+import java.util.stream.LongStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -63,6 +66,21 @@ abstract class PositionTiersIT {
     WaiterStanding after = line.locate(event, waiters.get(1), at(11));
     assertThat(after.method()).isEqualTo(PositionMethods.INDEX);
     assertThat(after.position()).isEqualTo(2);
+  }
+
+  @Test
+  void rebuildingTheIndex_writesEachWaiterPutBackToTheFeed_asOneEntry() {
+    long before = store.feed().head(event).version();
+    admin.onOwner(keys.position(), n -> n.del(keys.position()));
+
+    line.locate(event, waiters.get(3), at(10));
+
+    List<FeedEntry> entries = store.feed().read(event, before, 10).entries();
+    assertThat(entries).hasSize(1);
+    assertThat(entries.getFirst().changes())
+        .containsExactlyInAnyOrderElementsOf(
+            LongStream.rangeClosed(1, 5).mapToObj(LineChange.Joined::new).toList());
+    assertThat(store.feed().page(event, 0, 10).sequences()).containsExactly(1, 2, 3, 4, 5);
   }
 
   @Test

@@ -46,6 +46,12 @@ class RedisOutageIT {
         .isInstanceOf(StoreUnavailableException.class);
     assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(2));
     assertThat(stores.store().health().answers(Duration.ofMillis(200))).isFalse();
+    assertThatThrownBy(() -> stores.store().feed().head(event))
+        .isInstanceOf(StoreUnavailableException.class);
+    assertThatThrownBy(() -> stores.store().feed().page(event, 0, 10))
+        .isInstanceOf(StoreUnavailableException.class);
+    assertThatThrownBy(() -> stores.store().feed().read(event, 0, 10))
+        .isInstanceOf(StoreUnavailableException.class);
 
     server.start(); // same port, empty data and an empty script cache
     Await.until(

@@ -11,6 +11,9 @@ import java.util.Map;
 public final class SharedRedisStores {
   private static final Map<RedisSettings.Mode, RedisStores> STORES =
       new EnumMap<>(RedisSettings.Mode.class);
+  // Stores whose line feeds are trimmed short, for the feed's gap tests.
+  private static final Map<RedisSettings.Mode, RedisStores> SHORT_FEED_STORES =
+      new EnumMap<>(RedisSettings.Mode.class);
   private static final Map<RedisSettings.Mode, RedisAdmin> ADMINS =
       new EnumMap<>(RedisSettings.Mode.class);
 
@@ -44,9 +47,26 @@ public final class SharedRedisStores {
     return stores.store();
   }
 
+  /**
+   * A shared store of {@code mode} whose line feeds keep about {@code feedLength} entries (the
+   * first call fixes the length), over freshly flushed servers.
+   */
+  public static synchronized QueueStore freshKeepingFeed(RedisSettings.Mode mode, int feedLength) {
+    RedisStores stores =
+        SHORT_FEED_STORES.computeIfAbsent(
+            mode,
+            m ->
+                RedisStores.connect(
+                    settings(m).toBuilder().feedMaxLength(feedLength).build(), CommandTimer.NONE));
+    admin(mode).flushAll();
+    return stores.store();
+  }
+
   static synchronized void closeAll() {
     STORES.values().forEach(RedisStores::close);
     STORES.clear();
+    SHORT_FEED_STORES.values().forEach(RedisStores::close);
+    SHORT_FEED_STORES.clear();
     ADMINS.values().forEach(RedisAdmin::close);
     ADMINS.clear();
   }

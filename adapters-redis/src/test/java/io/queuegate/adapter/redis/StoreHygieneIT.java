@@ -76,13 +76,18 @@ abstract class StoreHygieneIT {
     store.ledger().recentAdmissions(event, at(107));
     store.policies().find(event);
     store.idempotency().release("join:k1");
+    long version = store.feed().head(event).version();
+    store.feed().page(event, 0, 100);
+    store.feed().read(event, 0, 100);
     store.line().deleteEvent(event);
     store.policies().delete(event);
     store.line().activeEvents();
 
     Map<String, Long> calls = admin.commandCallsSince(before);
-    assertThat(calls).containsKeys("evalsha", "evalsha_ro", "scan");
+    assertThat(calls).containsKeys("evalsha", "evalsha_ro", "scan", "xadd");
     assertThat(calls).doesNotContainKey("keys");
+    assertThat(version).isPositive();
+    assertThat(admin.allKeys()).as("deleteEvent takes the feed").doesNotContain(keys.feed());
   }
 
   /**
@@ -114,17 +119,19 @@ abstract class StoreHygieneIT {
             keys.waiter(run.vouched()),
             keys.stats(),
             keys.log(),
+            keys.feed(),
             keys.policy(),
             RedisKeys.ACTIVE_EVENTS);
 
     store.line().leave(event, run.vouched(), at(110));
     store.line().activeEvents();
     assertThat(keysWithoutTtl(admin))
-        .as("a configured event keeps its counters and its log")
-        .containsExactlyInAnyOrder(keys.stats(), keys.log(), keys.policy());
+        .as("a configured event keeps its counters, its log and its feed")
+        .containsExactlyInAnyOrder(keys.stats(), keys.log(), keys.feed(), keys.policy());
 
     store.policies().delete(event);
     assertThat(keysWithoutTtl(admin)).isEmpty();
+    assertThat(admin.allKeys()).as("the feed expires with the counters").contains(keys.feed());
     assertThat(store.line().stats(event, at(111)).left()).isEqualTo(2);
   }
 

@@ -1,8 +1,8 @@
 package io.queuegate.domain.mirror;
 
 /**
- * A waiter's place as the mirror keys it: its sequence number in the first-come line or in a
- * pre-queue that has not opened, or its slot in the shuffled order once the pre-queue has opened.
+ * A waiter's place as the feed names it: its sequence number in the first-come line, or the
+ * sequence a pre-queue entrant joined with (before or after the opening).
  */
 public record Place(Kind kind, long key) {
 
@@ -10,10 +10,8 @@ public record Place(Kind kind, long key) {
   public enum Kind {
     /** A first-come waiter, by sequence number. */
     LINE,
-    /** A pre-queue entrant before the opening, by sequence number. */
-    PRE_QUEUE,
-    /** A pre-queue entrant after the opening, by its 0-based slot in the shuffled order. */
-    SHUFFLED
+    /** A pre-queue entrant, by the sequence it joined with. */
+    PRE_QUEUE
   }
 
   public Place {
@@ -30,13 +28,8 @@ public record Place(Kind kind, long key) {
     return new Place(Kind.LINE, seq);
   }
 
-  /** A pre-queue entrant's place before the opening. */
+  /** A pre-queue entrant's place. */
   public static Place preQueue(long seq) {
     return new Place(Kind.PRE_QUEUE, seq);
-  }
-
-  /** A pre-queue entrant's place after the opening. */
-  public static Place shuffled(long slot) {
-    return new Place(Kind.SHUFFLED, slot);
   }
 }

@@ -199,33 +199,6 @@ public final class WaitingBitmap {
     return sum + Long.bitCount(chunk[word] & ((1L << offset) - 1));
   }
 
-  /** Sets keys {@code 0..n-1} of an empty set at once: the shuffled pre-queue at its opening. */
-  void fillFirst(long n) {
-    if (size != 0) {
-      throw new IllegalStateException("only an empty set is filled");
-    }
-    if (n <= 0) {
-      return;
-    }
-    cover(0);
-    cover(n - 1);
-    int wordsPerChunk = 1 << (chunkShift - 6);
-    for (int c = 0; c < chunks.length; c++) {
-      long first = (long) c << chunkShift;
-      long count = Math.min(n - first, 1L << chunkShift);
-      long[] chunk = new long[wordsPerChunk];
-      int full = (int) (count >>> 6);
-      Arrays.fill(chunk, 0, full, -1L);
-      if ((count & 63) != 0) {
-        chunk[full] = (1L << (count & 63)) - 1;
-      }
-      chunks[c] = chunk;
-      chunkCounts[c] = (int) count;
-    }
-    size = n;
-    rebuildFenwick();
-  }
-
   private long end() {
     return base + ((long) chunks.length << chunkShift);
   }

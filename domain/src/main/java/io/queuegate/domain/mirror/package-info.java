@@ -1,6 +1,7 @@
 /**
- * The line mirror (docs/design.md#line-mirror): an in-memory copy of one event's line that answers
- * how many are still waiting ahead of a place in O(log N) at under a byte per waiter. A building
- * block only: status does not read it yet; the store's change feed and the wiring come next.
+ * The line mirror (docs/design.md#line-mirror): an in-memory copy of a busy event's line, built
+ * from the store's change feed and followed by one thread per event, that answers how many are
+ * still waiting ahead of a first-come place in O(log N) at under a byte per waiter, so that status
+ * needs no store round trip.
  */
 package io.queuegate.domain.mirror;

@@ -4,15 +4,19 @@ import java.util.Optional;
 
 /**
  * What a client holds while waiting: {@code <event_id>~<waiter_id>}, optionally followed by {@code
- * ~<stamp>}, the ETA told at join sealed by the server (docs/design.md#eta). It carries the event
- * id so the server reaches the event's data in one step; {@code ~} is URL-safe and outside both
- * alphabets. The stamp does not take part in the token's identity.
+ * ~<stamp>}, the ETA told at join sealed by the server (docs/design.md#eta), and for a first-come
+ * join its place in the line as well (docs/design.md#line-mirror). It carries the event id so the
+ * server reaches the event's data in one step; {@code ~} is URL-safe and outside both alphabets.
+ * The stamp does not take part in the token's identity.
  */
 public record WaitingToken(EventId eventId, WaiterId waiterId) {
   private static final char SEPARATOR = '~';
 
-  /** The length of a stamp: 12 bytes in URL-safe base64 without padding. */
+  /** The length of a stamp of the ETA alone: 12 bytes in URL-safe base64 without padding. */
   public static final int STAMP_LENGTH = 16;
+
+  /** The length of a stamp of the ETA and a place: 24 bytes in URL-safe base64 without padding. */
+  public static final int PLACED_STAMP_LENGTH = 32;
 
   /** The form sent to clients. */
   public String encode() {
@@ -54,7 +58,7 @@ public record WaitingToken(EventId eventId, WaiterId waiterId) {
   }
 
   private static boolean isStamp(String value) {
-    if (value.length() != STAMP_LENGTH) {
+    if (value.length() != STAMP_LENGTH && value.length() != PLACED_STAMP_LENGTH) {
       return false;
     }
     for (int i = 0; i < value.length(); i++) {

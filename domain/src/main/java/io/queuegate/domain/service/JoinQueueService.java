@@ -16,6 +16,7 @@ import io.queuegate.domain.model.ProofOfWorkRequired;
 import io.queuegate.domain.model.QueuePolicy;
 import io.queuegate.domain.model.SaleNotStarted;
 import io.queuegate.domain.model.SaleSchedule;
+import io.queuegate.domain.model.SealedPlace;
 import io.queuegate.domain.model.WaiterId;
 import io.queuegate.domain.model.WaiterStanding;
 import io.queuegate.domain.model.WaitingToken;
@@ -151,7 +152,10 @@ public final class JoinQueueService implements JoinQueueUseCase {
         estimate.highSec(),
         // The metric compares the stamp with the wait since the first join: a second join of the
         // same person keeps that place, so its stamp counts from then too.
-        stamps.stamp(token, estimate.sec() + sinceJoined(standing, now)),
+        // A first-come place is sealed too, so status can read it from the mirror
+        // (docs/design.md#line-mirror).
+        stamps.stamp(
+            token, estimate.sec() + sinceJoined(standing, now), SealedPlace.of(standing.waiter())),
         entrant,
         false,
         opensAt,

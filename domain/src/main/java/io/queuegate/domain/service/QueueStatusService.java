@@ -18,8 +18,10 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Tells a waiter where it stands. This is the hot path: one store read, with the policy and the
- * admission rate served from per-instance caches and the heartbeat coalesced in memory.
+ * Tells a waiter where it stands. This is the hot path: no store read when the token seals its
+ * place and the instance mirrors the event (docs/design.md#line-mirror), one otherwise, with the
+ * policy and the admission rate served from per-instance caches and the heartbeat coalesced in
+ * memory.
  */
 public final class QueueStatusService implements QueueStatusUseCase {
   private final WaitingLine line;
@@ -31,8 +33,12 @@ public final class QueueStatusService implements QueueStatusUseCase {
   private final Clock clock;
   private final Optional<SaleOpening> opening;
   private final PreQueueAnswers preQueue;
+  private final Optional<MirrorPositions> mirror;
 
-  /** With {@code opening}, events may have scheduled sales. */
+  /**
+   * With {@code opening}, events may have scheduled sales; with {@code mirror}, a token that seals
+   * its place may be answered from the instance's mirror of the line.
+   */
   public QueueStatusService(
       WaitingLine line,
       PolicyCatalog policies,
@@ -41,7 +47,8 @@ public final class QueueStatusService implements QueueStatusUseCase {
       HeartbeatCoalescer heartbeats,
       QueueMetrics metrics,
       Clock clock,
-      Optional<SaleOpening> opening) {
+      Optional<SaleOpening> opening,
+      Optional<MirrorPositions> mirror) {
     this.line = Objects.requireNonNull(line);
     this.policies = Objects.requireNonNull(policies);
     this.eta = Objects.requireNonNull(eta);
@@ -51,13 +58,18 @@ public final class QueueStatusService implements QueueStatusUseCase {
     this.clock = Objects.requireNonNull(clock);
     this.opening = Objects.requireNonNull(opening);
     this.preQueue = new PreQueueAnswers(eta, new SecureRandom());
+    this.mirror = Objects.requireNonNull(mirror);
   }
 
   @Override
   public WaiterStatus status(String waitingToken) {
     WaitingToken token = WaitingToken.parse(waitingToken).orElseThrow(WaiterNotFound::new);
     Instant now = clock.instant();
-    WaiterStanding standing = line.locate(token.eventId(), token.waiterId(), now);
+    Optional<WaiterStanding> mirrored =
+        mirror.flatMap(
+            m -> m.standing(waitingToken, token, () -> policies.policyFor(token.eventId()), now));
+    WaiterStanding standing =
+        mirrored.isPresent() ? mirrored.get() : line.locate(token.eventId(), token.waiterId(), now);
     heartbeats.record(token.eventId(), token.waiterId());
     QueuePolicy policy = policies.policyFor(token.eventId());
     Optional<SaleSchedule> schedule = policy.schedule();

@@ -32,9 +32,6 @@ class LineMirrorConcurrencyTest {
     Random random = new Random(15);
     List<List<LineChange>> script = script(random);
     List<Place> probes = new ArrayList<>();
-    for (long slot = 0; slot < 400; slot += 7) {
-      probes.add(Place.shuffled(slot));
-    }
     for (long seq = 400; seq < 60_000; seq += 97) {
       probes.add(Place.line(seq));
     }
@@ -124,7 +121,7 @@ class LineMirrorConcurrencyTest {
     }
     script.add(pre);
     script.add(List.of(new Opened(400)));
-    long nextSlot = 0;
+    long nextEntrant = 0;
     long next = 400;
     long head = 400;
     while (next < 60_000) {
@@ -133,8 +130,8 @@ class LineMirrorConcurrencyTest {
         batch.add(new Joined(next++));
       }
       for (int k = random.nextInt(10); k > 0 && head < next; k--) {
-        if (nextSlot < 400) {
-          batch.add(new Left(Place.shuffled(nextSlot++)));
+        if (nextEntrant < 400) {
+          batch.add(new Left(Place.preQueue(nextEntrant++)));
         } else {
           batch.add(new Left(Place.line(head++)));
         }

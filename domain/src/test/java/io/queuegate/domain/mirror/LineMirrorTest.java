@@ -7,6 +7,7 @@ import io.queuegate.domain.mirror.LineChange.Joined;
 import io.queuegate.domain.mirror.LineChange.JoinedPreQueue;
 import io.queuegate.domain.mirror.LineChange.Left;
 import io.queuegate.domain.mirror.LineChange.Opened;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -57,44 +58,86 @@ class LineMirrorTest {
   }
 
   @Test
-  void beforeTheOpening_everyEntrantHearsThePreQueuesSize_andFirstComersStandBehindIt() {
+  void thePreQueueIsACount_thatFirstComersStandBehind_andItsOwnPlacesAreLeftToTheStore() {
     LineMirror mirror = LineMirror.empty();
     mirror.apply(
         List.of(new JoinedPreQueue(1), new JoinedPreQueue(2), new JoinedPreQueue(3), new Joined(4)),
         1);
-    assertThat(mirror.waitingAhead(Place.preQueue(1))).isEqualTo(2);
-    assertThat(mirror.waitingAhead(Place.preQueue(3))).isEqualTo(2);
+    assertThat(mirror.preQueue()).isEqualTo(3);
     assertThat(mirror.waitingAhead(Place.line(4))).isEqualTo(3);
-    mirror.apply(List.of(new Left(Place.preQueue(2))), 2);
-    assertThat(mirror.waitingAhead(Place.preQueue(1))).isEqualTo(1);
-    assertThat(mirror.waitingAhead(Place.line(4))).isEqualTo(2);
-    assertThat(mirror.isWaiting(Place.shuffled(0))).isFalse();
-  }
-
-  @Test
-  void afterTheOpening_entrantsStandBySlot_andSequencePlacesOfThePreQueueAreNoLongerHeld() {
-    LineMirror mirror = LineMirror.empty();
-    mirror.apply(List.of(new JoinedPreQueue(1), new JoinedPreQueue(2), new JoinedPreQueue(3)), 1);
-    mirror.apply(List.of(new Opened(3), new Joined(4), new Left(Place.shuffled(1))), 2);
-    assertThat(mirror.waitingAhead(Place.shuffled(0))).isZero();
-    assertThat(mirror.waitingAhead(Place.shuffled(2))).isEqualTo(1);
-    assertThat(mirror.waitingAhead(Place.line(4))).isEqualTo(2);
-    // A pre-opening place cannot be told apart from the shuffled order: the store answers it.
     assertThat(mirror.isWaiting(Place.preQueue(1))).isFalse();
+    mirror.apply(List.of(new Left(Place.preQueue(2))), 2);
+    assertThat(mirror.waitingAhead(Place.line(4))).isEqualTo(2);
     assertThat(mirror.size()).isEqualTo(3);
   }
 
   @Test
-  void anOpeningThatDisagreesWithTheMirror_throws() {
+  void theOpening_marksTheLineOpen_andLeavesTheCount() {
+    LineMirror mirror = LineMirror.empty();
+    mirror.apply(List.of(new JoinedPreQueue(1), new JoinedPreQueue(2)), 1);
+    assertThat(mirror.opened()).isFalse();
+    mirror.apply(List.of(new Opened(2)), 2);
+    assertThat(mirror.opened()).isTrue();
+    assertThat(mirror.preQueue()).isEqualTo(2);
+    // After the opening an entrant still leaves by the sequence it joined with.
+    mirror.apply(List.of(new Joined(3), new Left(Place.preQueue(1))), 3);
+    assertThat(mirror.waitingAhead(Place.line(3))).isEqualTo(1);
+  }
+
+  @Test
+  void preQueueLeaves_neverTakeTheCountBelowZero() {
     LineMirror mirror = LineMirror.empty();
     mirror.apply(List.of(new JoinedPreQueue(1)), 1);
-    assertThatThrownBy(() -> mirror.apply(List.of(new Opened(2)), 2))
-        .isInstanceOf(IllegalStateException.class);
-    mirror.apply(List.of(new Opened(1)), 3);
-    assertThatThrownBy(() -> mirror.apply(List.of(new Opened(1)), 4))
-        .isInstanceOf(IllegalStateException.class);
-    assertThatThrownBy(() -> mirror.apply(List.of(new JoinedPreQueue(9)), 5))
-        .isInstanceOf(IllegalStateException.class);
+    mirror.apply(List.of(new Left(Place.preQueue(1)), new Left(Place.preQueue(1))), 2);
+    assertThat(mirror.preQueue()).isZero();
+    assertThat(mirror.departures()).isEqualTo(1);
+  }
+
+  @Test
+  void departures_countEveryLeaveThatRemovedSomeone() {
+    LineMirror mirror = LineMirror.empty();
+    mirror.apply(List.of(new Joined(1), new Joined(2), new JoinedPreQueue(3)), 1);
+    mirror.apply(
+        List.of(
+            new Left(Place.line(1)),
+            new Left(Place.line(1)),
+            new Left(Place.line(9)),
+            new Left(Place.preQueue(3))),
+        2);
+    assertThat(mirror.departures()).isEqualTo(2);
+  }
+
+  @Test
+  void fromASnapshot_thePagesAndTheFeedAfterItsHead_makeTheLine() {
+    LineMirror mirror = LineMirror.fromHead(new FeedHead(10, 2));
+    mirror.addPage(new LinePage(new long[] {5, 6, 8}, false));
+    // A later page may repeat a sequence that moved while the pages were read.
+    mirror.addPage(new LinePage(new long[] {8, 11}, true));
+    assertThat(mirror.version()).isEqualTo(10);
+    assertThat(mirror.opened()).isTrue();
+
+    int applied =
+        mirror.apply(
+            new FeedBatch(
+                List.of(
+                    entry(9, new Joined(8)),
+                    entry(10, new Left(Place.line(5))),
+                    entry(11, new Left(Place.line(6)), new Joined(12)),
+                    entry(12, new Left(Place.preQueue(1))))));
+
+    assertThat(applied).isEqualTo(2);
+    assertThat(mirror.version()).isEqualTo(12);
+    assertThat(mirror.waitingAhead(Place.line(5))).isEqualTo(1);
+    assertThat(mirror.waitingAhead(Place.line(12))).isEqualTo(4);
+    assertThat(mirror.size()).isEqualTo(5);
+  }
+
+  @Test
+  void aSnapshotWithoutFirstComers_hasNotSeenTheLineOpen() {
+    LineMirror mirror = LineMirror.fromHead(new FeedHead(3, 4));
+    mirror.addPage(new LinePage(new long[0], true));
+    assertThat(mirror.opened()).isFalse();
+    assertThat(mirror.size()).isEqualTo(4);
   }
 
   @Test
@@ -108,8 +151,8 @@ class LineMirrorTest {
 
   /**
    * A whole scheduled sale, seeded: pre-queue joins and leaves, the opening, then first-come joins
-   * (some out of order), admissions from the head and leaves anywhere; after every batch each probe
-   * agrees with a model that ranks as the stores do.
+   * (some out of order), pre-queue entrants and first-comers leaving at the head and anywhere;
+   * after every batch each probe agrees with a model that ranks as the stores do.
    */
   @ParameterizedTest
   @ValueSource(longs = {7, 11, 99})
@@ -132,17 +175,9 @@ class LineMirrorTest {
       pre.add(next);
       batch.add(new JoinedPreQueue(next++));
       mirror.apply(batch, ++version);
-      Long probe = pre.floor(random.nextLong(next));
-      if (probe != null && random.nextBoolean()) {
-        assertThat(mirror.waitingAhead(Place.preQueue(probe))).isEqualTo(pre.size() - 1);
-      }
+      assertThat(mirror.preQueue()).isEqualTo(pre.size());
     }
-    int entrants = pre.size();
-    TreeSet<Long> slots = new TreeSet<>();
-    for (long slot = 0; slot < entrants; slot++) {
-      slots.add(slot);
-    }
-    mirror.apply(List.of(new Opened(entrants)), ++version);
+    mirror.apply(List.of(new Opened(pre.size())), ++version);
     for (int i = 0; i < 20_000; i++) {
       List<LineChange> batch = new ArrayList<>();
       int changes = 1 + random.nextInt(5);
@@ -153,9 +188,9 @@ class LineMirrorTest {
           if (line.add(seq)) {
             batch.add(new Joined(seq));
           }
-        } else if (op < 7 && !slots.isEmpty()) {
-          batch.add(new Left(Place.shuffled(slots.pollFirst())));
-        } else if (op < 8 && slots.isEmpty() && !line.isEmpty()) {
+        } else if (op < 7 && !pre.isEmpty()) {
+          batch.add(new Left(Place.preQueue(pre.pollFirst())));
+        } else if (op < 8 && pre.isEmpty() && !line.isEmpty()) {
           batch.add(new Left(Place.line(line.pollFirst())));
         } else if (op < 9 && !line.isEmpty()) {
           Long gone = line.ceiling(random.nextLong(next));
@@ -163,23 +198,24 @@ class LineMirrorTest {
             line.remove(gone);
             batch.add(new Left(Place.line(gone)));
           }
-        } else if (!slots.isEmpty()) {
-          Long gone = slots.ceiling((long) random.nextInt(entrants));
+        } else if (!pre.isEmpty()) {
+          Long gone = pre.ceiling(random.nextLong(next));
           if (gone != null) {
-            slots.remove(gone);
-            batch.add(new Left(Place.shuffled(gone)));
+            pre.remove(gone);
+            batch.add(new Left(Place.preQueue(gone)));
           }
         }
       }
       mirror.apply(batch, ++version);
       long seq = random.nextLong(next + 5);
-      long expected = line.contains(seq) ? slots.size() + line.headSet(seq).size() : -1;
+      long expected = line.contains(seq) ? pre.size() + line.headSet(seq).size() : -1;
       assertThat(mirror.waitingAhead(Place.line(seq))).isEqualTo(expected);
-      long slot = random.nextInt(entrants + 1);
-      long expectedSlot = slots.contains(slot) ? slots.headSet(slot).size() : -1;
-      assertThat(mirror.waitingAhead(Place.shuffled(slot))).isEqualTo(expectedSlot);
-      assertThat(mirror.size()).isEqualTo(slots.size() + line.size());
+      assertThat(mirror.size()).isEqualTo(pre.size() + line.size());
       assertThat(mirror.version()).isEqualTo(version);
     }
+  }
+
+  private static FeedEntry entry(long version, LineChange... changes) {
+    return new FeedEntry(version, Instant.EPOCH, List.of(changes));
   }
 }

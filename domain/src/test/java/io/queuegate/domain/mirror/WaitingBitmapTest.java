@@ -108,19 +108,6 @@ class WaitingBitmapTest {
     assertThat(set.span()).isEqualTo(256);
   }
 
-  @Test
-  void fillFirst_holdsExactlyTheFirstKeys() {
-    WaitingBitmap set = small();
-    set.fillFirst(1_000);
-    assertThat(set.size()).isEqualTo(1_000);
-    assertThat(set.contains(999)).isTrue();
-    assertThat(set.contains(1_000)).isFalse();
-    assertThat(set.rank(999)).isEqualTo(999);
-    assertThat(set.rank(5_000)).isEqualTo(1_000);
-    set.remove(0);
-    assertThat(set.rank(999)).isEqualTo(998);
-  }
-
   /**
    * Random interleavings against a TreeSet: joins mostly at the tail, some out of order within a
    * window behind it, leaves at the head (admissions) and anywhere (leaves, reaps), unknown and

@@ -44,6 +44,16 @@ class WaitingTokenTest {
     assertThat(token.encode("")).isEqualTo(token.encode());
   }
 
+  @Test
+  void tokenWithAPlacedStamp_parsesToTheSameWaiter_andKeepsItsStamp() {
+    WaitingToken token = new WaitingToken(new EventId("gig"), new WaiterId(WAITER));
+    String placed = "AbCd-_AbCdAbCdAbAbCd-_AbCdAbCdAb";
+    String stamped = token.encode(placed);
+
+    assertThat(WaitingToken.parse(stamped)).contains(token);
+    assertThat(WaitingToken.stampOf(stamped)).contains(placed);
+  }
+
   @ParameterizedTest
   @NullSource
   @ValueSource(
@@ -67,6 +77,9 @@ class WaitingTokenTest {
         "gig~" + WAITER + "~AAAAAAAAAAAAAAAAA",
         "gig~" + WAITER + "~AAAAAAAAAAAAAAA+",
         "gig~" + WAITER + "~AAAAAAAAAAAAAAAA~AAAAAAAAAAAAAAAA",
+        "gig~" + WAITER + "~AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA",
+        "gig~" + WAITER + "~AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA",
+        "gig~" + WAITER + "~AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA.",
         "gig~~" + WAITER
       })
   void malformedTokens_parseToEmpty(String raw) {

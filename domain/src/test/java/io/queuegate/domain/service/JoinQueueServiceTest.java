@@ -24,6 +24,7 @@ import io.queuegate.domain.model.Joined;
 import io.queuegate.domain.model.NewWaiter;
 import io.queuegate.domain.model.QueueFull;
 import io.queuegate.domain.model.QueuePolicy;
+import io.queuegate.domain.model.SealedPlace;
 import io.queuegate.domain.model.UserId;
 import io.queuegate.domain.model.Waiter;
 import io.queuegate.domain.model.WaiterStanding;
@@ -87,12 +88,14 @@ class JoinQueueServiceTest {
                 1_000,
                 0,
                 7,
-                TestWaiters.STAMPS.stamp(waiter.token(), 2),
+                TestWaiters.STAMPS.stamp(waiter.token(), 2, SealedPlace.of(waiter)),
                 EntrantId.of(waiter.id()),
                 false,
                 Optional.empty(),
                 Optional.empty()));
     assertThat(TestWaiters.STAMPS.etaAtJoin(receipt.waitingToken())).hasValue(2);
+    assertThat(TestWaiters.STAMPS.placeOf(receipt.waitingToken()))
+        .contains(new SealedPlace(waiter.sequence(), waiter.joinedAt()));
     verify(metrics).joined(EVENT);
     verify(metrics).positionComputed(TestWaiters.INDEX);
   }

@@ -69,7 +69,15 @@ class PreQueueFlowTest {
           Optional.empty());
   private final QueueStatusService status =
       new QueueStatusService(
-          store, catalog, eta, hint, heartbeats, QueueMetrics.NONE, clock, Optional.of(opening));
+          store,
+          catalog,
+          eta,
+          hint,
+          heartbeats,
+          QueueMetrics.NONE,
+          clock,
+          Optional.of(opening),
+          Optional.empty());
   private final EnterQueueService enter =
       new EnterQueueService(
           store,

@@ -75,7 +75,7 @@ final class Services {
       QueueMetrics metrics,
       Clock clock) {
     return new QueueStatusService(
-        line, policies, eta, hint, heartbeats, metrics, clock, Optional.empty());
+        line, policies, eta, hint, heartbeats, metrics, clock, Optional.empty(), Optional.empty());
   }
 
   static EnterQueueService enter(

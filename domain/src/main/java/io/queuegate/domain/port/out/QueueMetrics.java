@@ -50,6 +50,18 @@ public interface QueueMetrics {
   /** A CAPTCHA provider was asked about a join's token for the event, with this verdict. */
   default void captchaVerified(EventId eventId, CaptchaVerdict verdict) {}
 
+  /**
+   * A mirror of the event's line applied a feed entry {@code lag} after the store wrote it
+   * (docs/design.md#line-mirror).
+   */
+  default void mirrorLag(EventId eventId, Duration lag) {}
+
+  /** The mirror of the event's line was (re)built from a snapshot. */
+  default void mirrorRebuilt(EventId eventId) {}
+
+  /** How many events this instance mirrors now. */
+  default void mirroredEvents(int count) {}
+
   /** A sink that records nothing, for tests and tools. */
   QueueMetrics NONE =
       new QueueMetrics() {

@@ -4,8 +4,8 @@ import java.util.Objects;
 
 /**
  * The seven store ports one store adapter provides over one shared state, the gate's ports over the
- * same state, the pre-queue's, the public log's, and how to release that state (a connection, say)
- * on shutdown. The store contracts test the ports together.
+ * same state, the pre-queue's, the public log's, the line's change feed, and how to release that
+ * state (a connection, say) on shutdown. The store contracts test the ports together.
  */
 public record QueueStore(
     WaitingLine line,
@@ -18,6 +18,7 @@ public record QueueStore(
     SpentChallenges spentChallenges,
     PreQueue preQueue,
     AdmissionLog log,
+    LineFeed feed,
     AutoCloseable closer)
     implements AutoCloseable {
 
@@ -32,6 +33,7 @@ public record QueueStore(
     Objects.requireNonNull(spentChallenges);
     Objects.requireNonNull(preQueue);
     Objects.requireNonNull(log);
+    Objects.requireNonNull(feed);
     Objects.requireNonNull(closer);
   }
 

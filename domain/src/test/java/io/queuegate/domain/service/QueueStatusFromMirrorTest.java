@@ -1,0 +1,153 @@
+package io.queuegate.domain.service;
+
+import static io.queuegate.domain.service.TestWaiters.EVENT;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+import io.queuegate.domain.mirror.LineChange.Joined;
+import io.queuegate.domain.mirror.LineChange.JoinedPreQueue;
+import io.queuegate.domain.mirror.LineChange.Left;
+import io.queuegate.domain.mirror.MirrorListener;
+import io.queuegate.domain.mirror.Place;
+import io.queuegate.domain.model.AdmissionHistory;
+import io.queuegate.domain.model.QueuePolicy;
+import io.queuegate.domain.model.SealedPlace;
+import io.queuegate.domain.model.Waiter;
+import io.queuegate.domain.model.WaiterExpired;
+import io.queuegate.domain.model.WaiterStanding;
+import io.queuegate.domain.model.WaiterStatus;
+import io.queuegate.domain.port.out.AdmissionLedger;
+import io.queuegate.domain.port.out.EventPolicies;
+import io.queuegate.domain.port.out.QueueMetrics;
+import io.queuegate.domain.port.out.WaitingLine;
+import java.time.Duration;
+import java.util.Optional;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class QueueStatusFromMirrorTest {
+  private final MutableClock clock = new MutableClock();
+  private final WaitingLine line = mock(WaitingLine.class);
+  private final AdmissionLedger ledger = mock(AdmissionLedger.class);
+  private final QueueMetrics metrics = mock(QueueMetrics.class);
+  private final FakeLineFeed feed = new FakeLineFeed(clock);
+  private final LineMirrors mirrors =
+      new LineMirrors(
+          feed,
+          MirrorListener.NONE,
+          metrics,
+          clock,
+          withMinRateZero(),
+          (eventId, loop) -> {},
+          pause -> {});
+  private final QueueStatusService service =
+      new QueueStatusService(
+          line,
+          new PolicyCatalog(
+              mock(EventPolicies.class), QueuePolicy.defaults(), clock, Duration.ofSeconds(1)),
+          new EtaEstimator(ledger, clock),
+          new PollingHint(FixedRandom.NO_JITTER),
+          new HeartbeatCoalescer(line, clock),
+          metrics,
+          clock,
+          Optional.empty(),
+          Optional.of(new MirrorPositions(mirrors, TestWaiters.STAMPS)));
+
+  // Sequence 7 joined 90 s ago, behind two in the pre-queue and sequences 3 and 5.
+  private final Waiter waiter = TestWaiters.waiter(EVENT, 7, Optional.empty(), clock.instant());
+
+  private static MirrorSettings withMinRateZero() {
+    MirrorSettings d = MirrorSettings.defaults();
+    return new MirrorSettings(
+        true,
+        0,
+        d.maxEvents(),
+        d.idlePause(),
+        d.staleness(),
+        d.pageSize(),
+        d.readBatch(),
+        d.dropAfter(),
+        d.maxBackoff());
+  }
+
+  @BeforeEach
+  void aLineAndItsMirror() {
+    when(ledger.admissionHistory(any(), any())).thenReturn(AdmissionHistory.NONE);
+    feed.append(new JoinedPreQueue(1), new JoinedPreQueue(2));
+    feed.append(new Joined(3), new Joined(5), new Joined(7), new Joined(8));
+    clock.advance(Duration.ofSeconds(90));
+  }
+
+  private String sealed() {
+    return waiter
+        .token()
+        .encode(TestWaiters.STAMPS.stamp(waiter.token(), 60, SealedPlace.of(waiter)));
+  }
+
+  private void mirrorCaughtUp() {
+    service.status(sealed());
+    mirrors.step(mirrors.follower(EVENT).orElseThrow());
+  }
+
+  @Test
+  void aSealedPlace_withAFreshMirror_isAnsweredFromTheMirror_withoutTheStore() {
+    when(line.locate(any(), any(), any()))
+        .thenReturn(new WaiterStanding(waiter, 99, TestWaiters.INDEX));
+    mirrorCaughtUp();
+
+    WaiterStatus status = service.status(sealed());
+
+    assertThat(status.position()).isEqualTo(2 + 2 + 1);
+    assertThat(status.waitingTimeSec()).isEqualTo(90);
+    verify(metrics).positionComputed(MirrorPositions.MIRROR);
+    // Only the first call, before the mirror was built, asked the store.
+    verify(line).locate(any(), any(), any());
+  }
+
+  @Test
+  void aWaiterTheMirrorNoLongerHolds_getsTheStoresAnswer() {
+    when(line.locate(any(), any(), any()))
+        .thenReturn(new WaiterStanding(waiter, 99, TestWaiters.INDEX))
+        .thenThrow(new WaiterExpired());
+    mirrorCaughtUp();
+    feed.append(new Left(Place.line(7)));
+    mirrors.step(mirrors.follower(EVENT).orElseThrow());
+
+    assertThatThrownBy(() -> service.status(sealed())).isInstanceOf(WaiterExpired.class);
+    verify(metrics, never()).positionComputed(MirrorPositions.MIRROR);
+  }
+
+  @Test
+  void aTokenWithoutASealedPlace_orAStaleMirror_goesToTheStore() {
+    when(line.locate(any(), any(), any()))
+        .thenReturn(new WaiterStanding(waiter, 42, TestWaiters.INDEX));
+    mirrorCaughtUp();
+
+    String etaOnly = waiter.token().encode(TestWaiters.STAMPS.stamp(waiter.token(), 60));
+    assertThat(service.status(etaOnly).position()).isEqualTo(42);
+    assertThat(service.status(waiter.token().encode()).position()).isEqualTo(42);
+    clock.advance(Duration.ofMillis(1_001));
+    assertThat(service.status(sealed()).position()).isEqualTo(42);
+    verify(metrics, never()).positionComputed(MirrorPositions.MIRROR);
+  }
+
+  @Test
+  void aForgedPlace_isNotBelieved() {
+    when(line.locate(any(), any(), any()))
+        .thenReturn(new WaiterStanding(waiter, 42, TestWaiters.INDEX));
+    mirrorCaughtUp();
+    String forged =
+        waiter
+            .token()
+            .encode(
+                new FakeEtaStamps("a guess")
+                    .stamp(waiter.token(), 60, new SealedPlace(3, waiter.joinedAt())));
+
+    assertThat(service.status(forged).position()).isEqualTo(42);
+  }
+}
