@@ -7,11 +7,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Reads one status stream as a page would: counts its events and notes when the first status and
- * the first {@code ready} arrived (monotonic nanos of this JVM), for the event-stream benchmark.
+ * the first {@code ready} arrived (monotonic nanos of this JVM), for the event-stream benchmark. A
+ * stream that ends or fails before its first status (a refused open) counts down {@code opened} as
+ * well, and says so in {@link #refused()}, so the bench can open it again.
  */
 final class StreamReader implements Flow.Subscriber<String> {
-  static final AtomicInteger FAILURES = new AtomicInteger();
-
   private final CountDownLatch opened;
   private final Semaphore opening;
   private final CountDownLatch ready;
@@ -20,6 +20,7 @@ final class StreamReader implements Flow.Subscriber<String> {
   private volatile long firstAt = -1;
   private volatile long readyAt = -1;
   private volatile Flow.Subscription subscription;
+  private volatile boolean refused;
 
   StreamReader(CountDownLatch opened, Semaphore opening, CountDownLatch ready) {
     this.opened = opened;
@@ -57,14 +58,26 @@ final class StreamReader implements Flow.Subscriber<String> {
 
   @Override
   public void onError(Throwable throwable) {
-    if (firstAt < 0) {
-      FAILURES.incrementAndGet();
+    endedBeforeFirst();
+  }
+
+  @Override
+  public void onComplete() {
+    endedBeforeFirst();
+  }
+
+  private void endedBeforeFirst() {
+    if (firstAt < 0 && !refused) {
+      refused = true;
+      opened.countDown();
       opening.release();
     }
   }
 
-  @Override
-  public void onComplete() {}
+  /** Whether the stream ended before its first status. */
+  boolean refused() {
+    return refused;
+  }
 
   /** Events read so far (each {@code data:} line is one). */
   int events() {
