@@ -64,6 +64,25 @@ class MicrometerQueueMetricsTest {
   }
 
   @Test
+  void mirrorMeters_recordLagAndRebuildsPerEvent_andTheMirroredEventsFromZero() {
+    var metrics = new MicrometerQueueMetrics(registry);
+    metrics.configured(event("concert-1"), true);
+    assertThat(registry.scrape()).contains("queue_mirrored_events 0.0");
+
+    metrics.mirrorLag(event("concert-1"), Duration.ofMillis(3));
+    metrics.mirrorLag(event("concert-1"), Duration.ofMillis(40));
+    metrics.mirrorRebuilt(event("concert-1"));
+    metrics.mirroredEvents(2);
+
+    assertThat(registry.scrape())
+        .contains("queue_mirror_lag_seconds_count{event=\"concert-1\"} 2")
+        .contains("queue_mirror_lag_seconds_bucket{event=\"concert-1\",le=\"0.05\"} 2")
+        .contains("queue_mirror_lag_seconds_bucket{event=\"concert-1\",le=\"0.025\"} 1")
+        .contains("queue_mirror_rebuilds_total{event=\"concert-1\"} 1.0")
+        .contains("queue_mirrored_events 2.0");
+  }
+
+  @Test
   void etaAtJoin_recordsTheRelativeErrorPerEventAndSide() {
     var metrics = new MicrometerQueueMetrics(registry);
     metrics.configured(event("concert-1"), true);
