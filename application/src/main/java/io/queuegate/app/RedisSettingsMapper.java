@@ -27,6 +27,8 @@ final class RedisSettingsMapper {
         .scanMaxKeys(r.get("scan-max-keys").asInt().get())
         .scanBudget(SettingsMapper.duration(r.get("scan-budget")))
         .positionTier(choice(PositionTier.class, r.get("position-tier")))
+        .feedMaxLength(
+            r.get("feed-max-length").asInt().orElse(RedisSettings.DEFAULT_FEED_MAX_LENGTH))
         .build();
   }
 

@@ -44,9 +44,9 @@ public record RedisSettings(
   public static final Duration DEFAULT_SCAN_BUDGET = Duration.ofMillis(250);
 
   /**
-   * Entries a line feed keeps: at 100 bytes or less an entry, up to about 10 MB an event, and at
-   * the 2,000 changes a second of a busy sale, close to a minute for a reader to fall behind before
-   * it must take a new snapshot (docs/design.md#feed).
+   * Entries a line feed keeps: about 4 MB an event at 40 bytes an entry, and at 1,000 joins and 100
+   * admissions a second about a minute and a half for a reader to fall behind before it must take a
+   * new snapshot (docs/design.md#feed).
    */
   public static final int DEFAULT_FEED_MAX_LENGTH = 100_000;
 

@@ -7,13 +7,17 @@ local waiter_key = KEYS[14]
 local id, keep_ms, now, feed_length = ARGV[1], ARGV[2], ARGV[3], ARGV[4]
 
 local present, named = remove_waiter(id, waiter_key)
+-- Also for a waiter whose hash and heartbeat were lost: its index entry still went.
+local changed = feed_flush(feed_key, feed_length)
 if present then
   redis.call('HINCRBY', stats_key, 'left', 1)
   if named then
     log_append('leave|' .. now .. '|' .. named)
   end
-  feed_flush(feed_key, feed_length)
   settle_if_idle(keep_ms)
   return {1}
+end
+if changed then
+  settle_if_idle(keep_ms)
 end
 return {0}

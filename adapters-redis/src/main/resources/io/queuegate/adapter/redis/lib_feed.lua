@@ -14,9 +14,10 @@ end
 
 -- Writes the changes noted so far as one entry, trimming the feed to about max_length entries
 -- (MAXLEN ~ trims whole stream nodes only, which keeps XADD O(1)); nothing when none were noted.
+-- Returns whether it wrote an entry.
 local function feed_flush(feed_key, max_length)
   if #feed_changes == 0 then
-    return
+    return false
   end
   local last = redis.call('XREVRANGE', feed_key, '+', '-', 'COUNT', 1)
   local previous = '0-0'
@@ -26,4 +27,5 @@ local function feed_flush(feed_key, max_length)
   redis.call('XADD', feed_key, 'MAXLEN', '~', max_length, '*',
     'c', table.concat(feed_changes, ' '), 'p', previous)
   feed_changes = {}
+  return true
 end

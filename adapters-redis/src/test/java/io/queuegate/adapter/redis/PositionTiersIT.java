@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.queuegate.domain.mirror.FeedEntry;
 import io.queuegate.domain.mirror.LineChange;
+import io.queuegate.domain.mirror.Place;
 import io.queuegate.domain.model.EntrantId;
 import io.queuegate.domain.model.EventId;
 import io.queuegate.domain.model.NewWaiter;
@@ -81,6 +82,22 @@ abstract class PositionTiersIT {
         .containsExactlyInAnyOrderElementsOf(
             LongStream.rangeClosed(1, 5).mapToObj(LineChange.Joined::new).toList());
     assertThat(store.feed().page(event, 0, 10).sequences()).containsExactly(1, 2, 3, 4, 5);
+  }
+
+  @Test
+  void leaveOfAWaiterWhoseHashWasLost_stillWritesItsLeaveFromTheIndex() {
+    WaiterId lost = waiters.get(2);
+    admin.onOwner(keys.waiter(lost), n -> n.del(keys.waiter(lost)));
+    admin.onOwner(keys.heartbeat(), n -> n.zrem(keys.heartbeat(), lost.value()));
+    long before = store.feed().head(event).version();
+
+    line.leave(event, lost, at(10));
+
+    assertThat(store.feed().read(event, before, 10).entries())
+        .singleElement()
+        .satisfies(
+            e -> assertThat(e.changes()).containsExactly(new LineChange.Left(Place.line(3))));
+    assertThat(store.feed().page(event, 0, 10).sequences()).containsExactly(1, 2, 4, 5);
   }
 
   @Test
