@@ -64,8 +64,9 @@ class EventStreamsBench {
     System.out.printf(
         "%n| streams wait on | streams open (start → end) | admissions |"
             + " Redis commands / stream / min | of which feed reads | store calls / stream / min |"
-            + " CPU ms / stream / min | heap / stream | ready delay p50 / p99 / max |"
-            + " events / stream / min |%n|---|---|---|---|---|---|---|---|---|---|%n%s%n",
+            + " CPU ms / stream / min | heap / stream | ready after the enter's start p50 / p99 / max"
+            + " | ready after the enter's return p50 / p99 / max | enter p99 / max |"
+            + " events / stream / min |%n|---|---|---|---|---|---|---|---|---|---|---|---|%n%s%n",
         String.join("\n", rows));
     assertThat(slowestOnTheLine).as("slowest ready on the line").isLessThanOrEqualTo(1_000);
   }
@@ -98,9 +99,10 @@ class EventStreamsBench {
       List<StreamReader> readers = open(client, service.api.base(), tokens);
       long heapOpen = gauge.heapAfterGc();
 
-      long[][] enterStarts = new long[1][];
-      Window run = measure(api, redis, gauge, () -> enterStarts[0] = admit(api, tokens, SECONDS));
-      long[] starts = enterStarts[0];
+      long[][] enters = new long[2][];
+      Window run = measure(api, redis, gauge, () -> admit(api, tokens, SECONDS, enters));
+      long[] starts = enters[0];
+      long[] ends = enters[1];
       int admitted = starts.length;
       // Every stream whose waiter the admissions made ready; a stream the service could not serve
       // in time counts as missing (and as the case's slowest).
@@ -109,14 +111,22 @@ class EventStreamsBench {
           Duration.ofSeconds(30),
           () -> madeReady.stream().allMatch(r -> r.readyAt() > 0),
           Boolean::booleanValue);
+      // The admission commits somewhere inside its enter call: the delay from the call's start is
+      // an upper bound, from its return a lower one. They differ by the enter's own time.
       long[] delays = new long[admitted];
+      long[] afterReturn = new long[admitted];
+      long[] enterTimes = new long[admitted];
       int missing = 0;
       for (int k = 0; k < admitted; k++) {
         long at = madeReady.get(k).readyAt();
         missing += at > 0 ? 0 : 1;
         delays[k] = at > 0 ? at - starts[k] : Long.MAX_VALUE;
+        afterReturn[k] = at > 0 ? Math.max(0, at - ends[k]) : Long.MAX_VALUE;
+        enterTimes[k] = ends[k] - starts[k];
       }
       Arrays.sort(delays);
+      Arrays.sort(afterReturn);
+      Arrays.sort(enterTimes);
       readers.forEach(StreamReader::cancel);
       client.shutdownNow();
 
@@ -139,7 +149,7 @@ class EventStreamsBench {
           String.format(
               Locale.ROOT,
               "| %s | %,d → %,d | %,d at %d/s | %.2f | %.2f | %.2f | %.2f | %,d B |"
-                  + " %s / %s / %s ms%s | %.1f |",
+                  + " %s / %s / %s ms%s | %s / %s / %s ms | %d / %d ms | %.1f |",
               line ? "the line (mirror on)" : "a timer (mirror off)",
               total,
               total - admitted,
@@ -154,6 +164,11 @@ class EventStreamsBench {
               shown(delays[(int) Math.ceil(delays.length * 0.99) - 1]),
               shown(delays[delays.length - 1]),
               missing > 0 ? String.format(" (%,d never within 30 s)", missing) : "",
+              shown(afterReturn[afterReturn.length / 2]),
+              shown(afterReturn[(int) Math.ceil(afterReturn.length * 0.99) - 1]),
+              shown(afterReturn[afterReturn.length - 1]),
+              millis(enterTimes[(int) Math.ceil(enterTimes.length * 0.99) - 1]),
+              millis(enterTimes[enterTimes.length - 1]),
               events / streamMinutes);
       System.out.println(row);
       return new Result(row, slowest);
@@ -215,8 +230,16 @@ class EventStreamsBench {
    * catching up in a burst.
    */
   private static long[] admit(Api api, List<String> tokens, int seconds) {
+    return admit(api, tokens, seconds, new long[2][]);
+  }
+
+  /** The same, with when each successful enter started and returned in {@code enters[0..1]}. */
+  private static long[] admit(Api api, List<String> tokens, int seconds, long[][] enters) {
     int count = Math.min(tokens.size(), RATE * seconds);
     long[] starts = new long[count];
+    long[] ends = new long[count];
+    enters[0] = starts;
+    enters[1] = ends;
     long every = TimeUnit.SECONDS.toNanos(1) / RATE;
     long next = System.nanoTime();
     for (int k = 0; k < count; k++) {
@@ -227,6 +250,7 @@ class EventStreamsBench {
         assertThat(tries).as("tries to enter waiter %d (last %d)", k, status).isLessThan(200);
         starts[k] = System.nanoTime();
         status = api.enter(tokens.get(k)).status();
+        ends[k] = System.nanoTime();
         if (status != 200) {
           LockSupport.parkNanos(every);
         }
