@@ -10,9 +10,10 @@ import io.queuegate.adapter.jwt.JwtEnqueueTokenVerifier;
 import io.queuegate.adapter.jwt.JwtReceiptSigner;
 import io.queuegate.adapter.metrics.PrometheusMetrics;
 import io.queuegate.adapter.redis.CommandTimer;
-import io.queuegate.domain.mirror.MirrorListener;
 import io.queuegate.domain.port.out.QueueMetrics;
 import io.queuegate.domain.port.out.QueueStore;
+import io.queuegate.domain.push.DepartureBoard;
+import io.queuegate.domain.push.FreshDepartures;
 import io.queuegate.domain.service.BackgroundJobs;
 import io.queuegate.domain.service.HeartbeatCoalescer;
 import io.queuegate.domain.service.LineMirrors;
@@ -72,16 +73,20 @@ public final class QueueApplication {
         new BackgroundJobs(
             heartbeats, reaper, settings.jobs().flushInterval(), settings.jobs().reapInterval());
 
+    // What event streams wait on: the mirrors tell it each mirrored event's departures, and streams
+    // trust it only while the event's mirror is fresh.
+    DepartureBoard board = new DepartureBoard();
     LineMirrors mirrors =
         new LineMirrors(
             stores.feed(),
-            MirrorListener.NONE,
+            board,
             metrics,
             clock,
             settings.mirror(),
             LineMirrors.VIRTUAL_THREADS,
             LineMirrors.SLEEP);
-
+    FreshDepartures departures =
+        new FreshDepartures(board, eventId -> mirrors.fresh(eventId, clock.instant()).isPresent());
     SiteverifyCaptchaVerifier captcha =
         new SiteverifyCaptchaVerifier(settings.captcha().settings());
     UseCaseWiring wiring =
@@ -119,7 +124,8 @@ public final class QueueApplication {
                 settings.captcha().pageWidgets()),
             wiring.useCases(),
             HttpMetricsBridge.to(prometheus),
-            Optional.of(gate.http()));
+            Optional.of(gate.http()),
+            departures);
 
     WebServerConfig.Builder server =
         WebServer.builder()

@@ -16,6 +16,7 @@ import io.queuegate.domain.service.ConfigureEventService;
 import io.queuegate.domain.service.DeleteEventService;
 import io.queuegate.domain.service.DescribeCaptchaService;
 import io.queuegate.domain.service.DescribeEventService;
+import io.queuegate.domain.service.DescribeStreamPaceService;
 import io.queuegate.domain.service.DescribeWaitingPageService;
 import io.queuegate.domain.service.EnterQueueService;
 import io.queuegate.domain.service.EtaEstimator;
@@ -141,6 +142,7 @@ record UseCaseWiring(
         shuffle,
         shuffle,
         new ReadLogService(
-            stores.log(), new LogCheckpoints(LogPage.MAX_LIMIT, LOG_CHECKPOINT_EVENTS)));
+            stores.log(), new LogCheckpoints(LogPage.MAX_LIMIT, LOG_CHECKPOINT_EVENTS)),
+        new DescribeStreamPaceService(catalog));
   }
 }

@@ -126,6 +126,23 @@ class ArchitectureTest {
               "io.queuegate.domain.mirror..", "io.queuegate.domain.model..", "java..");
 
   /**
+   * What event streams wait on is domain logic over the mirror's events: the model, the mirror and
+   * the JDK, no ports or services, so any adapter may hold it.
+   */
+  @ArchTest
+  static final ArchRule departuresDependOnTheMirrorAndTheModelOnly =
+      classes()
+          .that()
+          .resideInAPackage("io.queuegate.domain.push..")
+          .should()
+          .onlyDependOnClassesThat()
+          .resideInAnyPackage(
+              "io.queuegate.domain.push..",
+              "io.queuegate.domain.mirror..",
+              "io.queuegate.domain.model..",
+              "java..");
+
+  /**
    * The verifier is a buyer's client of the service: it uses the domain's log rules and model,
    * never the service's adapters, services or composition root; and nothing of the service uses it.
    */

@@ -28,6 +28,11 @@ final class Api {
     this.adminToken = adminToken;
   }
 
+  /** The service's address, for clients of its own such as event-stream readers. */
+  URI base() {
+    return base;
+  }
+
   /** One answer: status, parsed JSON body (null when empty or not JSON) and raw headers. */
   record Reply(int status, JsonNode body, HttpResponse<String> raw) {
     String errorCode() {

@@ -31,6 +31,11 @@ final class QueuegateProcess implements AutoCloseable {
 
   /** Starts Main with the same test defaults as {@link ServiceHarness} plus {@code overrides}. */
   static QueuegateProcess start(Map<String, String> overrides) {
+    return start(overrides, "256m");
+  }
+
+  /** The same with a heap of at most {@code maxHeap} ({@code -Xmx}), for benchmarks. */
+  static QueuegateProcess start(Map<String, String> overrides, String maxHeap) {
     int port = freePort();
     Map<String, String> env = new HashMap<>(ServiceHarness.NO_LIMITS);
     env.put("QUEUEGATE_ADMIN_TOKEN", ServiceHarness.ADMIN_TOKEN);
@@ -44,7 +49,7 @@ final class QueuegateProcess implements AutoCloseable {
           new ProcessBuilder(
                   List.of(
                       java,
-                      "-Xmx256m",
+                      "-Xmx" + maxHeap,
                       "-cp",
                       System.getProperty("java.class.path"),
                       "io.queuegate.app.Main"))

@@ -25,6 +25,7 @@ import io.queuegate.adapter.http.routing.IdempotencyRoutes;
 import io.queuegate.adapter.http.routing.RequestBody;
 import io.queuegate.adapter.http.routing.Routes;
 import io.queuegate.adapter.http.shuffle.ShuffleHttpService;
+import io.queuegate.domain.push.Departures;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -37,6 +38,7 @@ public final class HttpAdapter {
   private final QueueUseCases useCases;
   private final HttpMetrics metrics;
   private final Optional<GateHttp> gate;
+  private final Departures departures;
 
   public HttpAdapter(HttpSettings settings, QueueUseCases useCases, HttpMetrics metrics) {
     this(settings, useCases, metrics, Optional.empty());
@@ -45,10 +47,24 @@ public final class HttpAdapter {
   /** The adapter with the gate's routes when {@code gate} is present (docs/design.md#gate). */
   public HttpAdapter(
       HttpSettings settings, QueueUseCases useCases, HttpMetrics metrics, Optional<GateHttp> gate) {
+    this(settings, useCases, metrics, gate, Departures.NONE);
+  }
+
+  /**
+   * The same, with event streams waiting on {@code departures} for the events this instance mirrors
+   * (docs/design.md#push) instead of checking on a timer.
+   */
+  public HttpAdapter(
+      HttpSettings settings,
+      QueueUseCases useCases,
+      HttpMetrics metrics,
+      Optional<GateHttp> gate,
+      Departures departures) {
     this.settings = Objects.requireNonNull(settings);
     this.useCases = Objects.requireNonNull(useCases);
     this.metrics = Objects.requireNonNull(metrics);
     this.gate = Objects.requireNonNull(gate);
+    this.departures = Objects.requireNonNull(departures);
   }
 
   /**
@@ -94,7 +110,12 @@ public final class HttpAdapter {
         .register(new ChallengeHttpService(useCases.challenge(), clients))
         .register(
             new QueueEventsHttpService(
-                useCases.status(), settings.push(), metrics.openStreams(), tokens))
+                useCases.status(),
+                settings.push(),
+                metrics.openStreams(),
+                tokens,
+                departures,
+                useCases.streamPace()))
         .register(
             new WaitingPageHttpService(
                 useCases.waitingPage(), useCases.captcha(), settings.captchaWidgets()))

@@ -6,6 +6,7 @@ import io.queuegate.domain.port.in.DeleteEventUseCase;
 import io.queuegate.domain.port.in.DescribeCaptchaUseCase;
 import io.queuegate.domain.port.in.DescribeEventUseCase;
 import io.queuegate.domain.port.in.DescribeShuffleUseCase;
+import io.queuegate.domain.port.in.DescribeStreamPaceUseCase;
 import io.queuegate.domain.port.in.DescribeWaitingPageUseCase;
 import io.queuegate.domain.port.in.EnterQueueUseCase;
 import io.queuegate.domain.port.in.IssueChallengeUseCase;
@@ -40,4 +41,5 @@ public record QueueUseCases(
     DescribeCaptchaUseCase captcha,
     DescribeShuffleUseCase shuffle,
     SetPublicValueUseCase publicValue,
-    ReadLogUseCase log) {}
+    ReadLogUseCase log,
+    DescribeStreamPaceUseCase streamPace) {}

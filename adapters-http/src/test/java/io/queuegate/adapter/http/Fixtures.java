@@ -24,6 +24,7 @@ import io.queuegate.domain.port.in.DeleteEventUseCase;
 import io.queuegate.domain.port.in.DescribeCaptchaUseCase;
 import io.queuegate.domain.port.in.DescribeEventUseCase;
 import io.queuegate.domain.port.in.DescribeShuffleUseCase;
+import io.queuegate.domain.port.in.DescribeStreamPaceUseCase;
 import io.queuegate.domain.port.in.DescribeWaitingPageUseCase;
 import io.queuegate.domain.port.in.EnterQueueUseCase;
 import io.queuegate.domain.port.in.IssueChallengeUseCase;
@@ -67,7 +68,8 @@ class Fixtures {
           mock(DescribeCaptchaUseCase.class),
           mock(DescribeShuffleUseCase.class),
           mock(SetPublicValueUseCase.class),
-          mock(ReadLogUseCase.class));
+          mock(ReadLogUseCase.class),
+          mock(DescribeStreamPaceUseCase.class));
 
   /** A Turnstile widget at a made-up origin, for the page's CAPTCHA tests. */
   static final CaptchaWidgets WIDGETS =

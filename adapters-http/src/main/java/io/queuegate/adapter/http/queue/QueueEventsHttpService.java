@@ -17,7 +17,10 @@ import io.queuegate.domain.model.RateDecision;
 import io.queuegate.domain.model.RateLimited;
 import io.queuegate.domain.model.WaiterStatus;
 import io.queuegate.domain.model.WaitingToken;
+import io.queuegate.domain.port.in.DescribeStreamPaceUseCase;
 import io.queuegate.domain.port.in.QueueStatusUseCase;
+import io.queuegate.domain.push.Departures;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -33,13 +36,22 @@ public final class QueueEventsHttpService implements HttpService {
   private final TokenRateLimit tokens;
   private final OpenStreams streams;
   private final StreamPacer pacer;
+  private final Departures departures;
+  private final DescribeStreamPaceUseCase paces;
 
-  /** A service whose streams check once per {@code settings.checkEvery()} of real time. */
+  /**
+   * A service whose streams wait on {@code departures} for the events this instance mirrors, paced
+   * by {@code paces}, and check once per {@code settings.checkEvery()} for the others.
+   */
   public QueueEventsHttpService(
       QueueStatusUseCase status,
       PushSettings settings,
       OpenStreamsGauge gauge,
-      TokenRateLimit tokens) {
+      TokenRateLimit tokens,
+      Departures departures,
+      DescribeStreamPaceUseCase paces) {
+    this.departures = Objects.requireNonNull(departures);
+    this.paces = Objects.requireNonNull(paces);
     this.status = status;
     this.settings = settings;
     this.tokens = tokens;
@@ -60,10 +72,14 @@ public final class QueueEventsHttpService implements HttpService {
     Optional<String> raw = QueryParams.first(req, "token");
     CountedToken counted = tokens.acquire(req, res, raw);
     String token = raw.orElseThrow(HttpError::missingToken);
+    Optional<WaitingToken> parsed = WaitingToken.parse(token);
+    LineWatch watch =
+        new LineWatch(departures, paces, settings, pacer, parsed.map(WaitingToken::eventId));
+    watch.beforeLook();
     // Status first, so that a waiter who is gone learns that rather than "busy".
     WaiterStatus first = counted.watching(() -> status.status(token));
     // Counted per waiter, not per spelling: the same waiter with and without its ETA stamp is one.
-    String waiter = WaitingToken.parse(token).map(WaitingToken::encode).orElse(token);
+    String waiter = parsed.map(WaitingToken::encode).orElse(token);
     switch (streams.tryOpen(waiter, counted.client())) {
       case OPENED -> {}
       case TOKEN_FULL -> throw tooMany(settings.maxStreamsPerToken());
@@ -75,7 +91,7 @@ public final class QueueEventsHttpService implements HttpService {
       // Proxies such as nginx would otherwise hold events back in their buffers.
       res.header("X-Accel-Buffering", "no");
       try (SseSink sink = res.sink(SseSink.TYPE)) {
-        new StatusStream(status, settings, pacer)
+        new StatusStream(status, settings, pacer, watch)
             .run(
                 token,
                 first,

@@ -9,30 +9,39 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 
 /**
- * One waiter's event stream. It recomputes the status once per {@code checkEvery} (each call is
- * also the waiter's heartbeat, and it bounds the store load to one read per stream per check),
- * sends {@code status} when position, readiness or phase changed or {@code resendEvery} has passed,
- * and {@code ready} each time the waiter becomes ready. It ends when the waiter is gone (entered,
- * left, expired) or the client disconnects; the page then polls, which explains the ending.
+ * One waiter's event stream. It recomputes the status whenever its {@link LineWatch} says the next
+ * look is due (each call is also the waiter's heartbeat): when enough waiters left the mirrored
+ * line for it to be ready, at its paced deadline, or once per {@code checkEvery} where the line is
+ * not mirrored here. It sends {@code status} when position, readiness or phase changed or {@code
+ * resendEvery} has passed, and {@code ready} each time the waiter becomes ready. It ends when the
+ * waiter is gone (entered, left, expired) or the client disconnects; the page then polls, which
+ * explains the ending.
  */
 final class StatusStream {
   private final QueueStatusUseCase status;
   private final PushSettings settings;
   private final StreamPacer pacer;
+  private final LineWatch watch;
 
-  StatusStream(QueueStatusUseCase status, PushSettings settings, StreamPacer pacer) {
+  StatusStream(
+      QueueStatusUseCase status, PushSettings settings, StreamPacer pacer, LineWatch watch) {
     this.status = status;
     this.settings = settings;
     this.pacer = pacer;
+    this.watch = watch;
   }
 
-  /** Runs until the waiter is gone, the client disconnects, or the thread is interrupted. */
+  /**
+   * Runs until the waiter is gone, the client disconnects, or the thread is interrupted. {@code
+   * first} was computed after the watch's {@link LineWatch#beforeLook()}.
+   */
   void run(String token, WaiterStatus first, StreamEmitter out) {
     try {
       WaiterStatus last = first;
       long lastSent = send(out, first, true);
       while (!Thread.currentThread().isInterrupted()) {
-        pacer.pause(settings.checkEvery());
+        watch.awaitNext(last);
+        watch.beforeLook();
         WaiterStatus now;
         try {
           now = status.status(token);

@@ -5,10 +5,13 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
 import io.queuegate.adapter.http.Answers;
+import io.queuegate.domain.model.EventId;
 import io.queuegate.domain.model.StoreUnavailableException;
 import io.queuegate.domain.model.WaiterNotFound;
 import io.queuegate.domain.model.WaiterStatus;
+import io.queuegate.domain.port.in.DescribeStreamPaceUseCase;
 import io.queuegate.domain.port.in.QueueStatusUseCase;
+import io.queuegate.domain.push.Departures;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,13 +21,21 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class StatusStreamTest {
+  private static final EventId EVENT = new EventId("sale");
   private static final PushSettings SETTINGS =
       new PushSettings(10, Duration.ofSeconds(1), Duration.ofSeconds(15), Duration.ofSeconds(5));
 
   private final QueueStatusUseCase status = mock(QueueStatusUseCase.class);
   private final ManualPacer pacer = new ManualPacer();
   private final List<String> events = new ArrayList<>();
-  private final StatusStream stream = new StatusStream(status, SETTINGS, pacer);
+  private final DescribeStreamPaceUseCase paces = mock(DescribeStreamPaceUseCase.class);
+  // Not mirrored here: the stream keeps its timer.
+  private final StatusStream stream =
+      new StatusStream(
+          status,
+          SETTINGS,
+          pacer,
+          new LineWatch(Departures.NONE, paces, SETTINGS, pacer, Optional.of(EVENT)));
 
   private static WaiterStatus at(long position, boolean ready) {
     return Answers.status(position, position * 2, 0, ready, 1000);
