@@ -20,9 +20,9 @@ import java.util.regex.Pattern;
  * load of joins and enters (admissions of the oldest waiters) goes to the instances in turn, while
  * one probe per instance polls the status of a waiter P who joined behind every waiter that enters
  * during the measurement. Each admission moves P one place forward, so the k-th admission is
- * visible on an instance when P's position there first shows k departures: its lag is that answer's
- * arrival minus the k-th enter's 200 (an upper bound by the probe's round trip and poll pause, a
- * lower bound by the enter's answer path). Enters pause around P's join so that P's position_hint
+ * visible on an instance when P's position there first shows k departures: its lag lies between
+ * that status call's send and its answer, minus the k-th enter's 200 (both bounds short by the
+ * enter's answer path; the upper one long by the probe's round trip). Enters pause around P's join so that P's position_hint
  * is exact. Usage: java MirrorLagDriver.java EVENT WARMUP_S MEASURE_S JOINS_PER_S ENTERS_PER_S
  * PROBE_PAUSE_MS BASE_URL... Prints RESULT lines of key=value pairs.
  */
@@ -104,7 +104,7 @@ public final class MirrorLagDriver {
     List<Thread> probes = new ArrayList<>();
     List<long[]> seen = new ArrayList<>();
     for (String base : bases) {
-      long[] visible = new long[(int) (measure * enterRate * 2) + 1000];
+      long[] visible = new long[2 * ((int) (measure * enterRate * 2) + 1000)];
       seen.add(visible);
       probes.add(Thread.ofVirtual().start(() -> probe(base, probe[0], hint, visible, probePause)));
     }
@@ -138,18 +138,22 @@ public final class MirrorLagDriver {
     for (int i = 0; i < bases.size(); i++) {
       long[] visible = seen.get(i);
       List<Double> lags = new ArrayList<>();
+      List<Double> lows = new ArrayList<>();
       int missing = 0;
-      for (int k = 0; k < done.size() && k < visible.length; k++) {
-        if (visible[k] == 0) {
+      for (int k = 0; k < done.size() && 2 * k < visible.length; k++) {
+        if (visible[2 * k + 1] == 0) {
           missing++;
         } else {
-          lags.add(Math.max(0, visible[k] - done.get(k)) / 1e6);
+          lags.add(Math.max(0, visible[2 * k + 1] - done.get(k)) / 1e6);
+          lows.add(Math.max(0, visible[2 * k] - done.get(k)) / 1e6);
         }
       }
       Collections.sort(lags);
+      Collections.sort(lows);
       System.out.printf(
           "RESULT probe base=%s admissions=%d seen=%d missing=%d p50_ms=%.1f p90_ms=%.1f"
-              + " p99_ms=%.1f max_ms=%.1f%n",
+              + " p99_ms=%.1f max_ms=%.1f low_p50_ms=%.1f low_p90_ms=%.1f low_p99_ms=%.1f"
+              + " low_max_ms=%.1f%n",
           bases.get(i),
           done.size(),
           lags.size(),
@@ -157,7 +161,11 @@ public final class MirrorLagDriver {
           pct(lags, 50),
           pct(lags, 90),
           pct(lags, 99),
-          lags.isEmpty() ? Double.NaN : lags.get(lags.size() - 1));
+          lags.isEmpty() ? Double.NaN : lags.get(lags.size() - 1),
+          pct(lows, 50),
+          pct(lows, 90),
+          pct(lows, 99),
+          lows.isEmpty() ? Double.NaN : lows.get(lows.size() - 1));
     }
     System.exit(0);
   }
@@ -190,6 +198,7 @@ public final class MirrorLagDriver {
     int told = 0;
     while (running) {
       try {
+        long sent = System.nanoTime();
         HttpResponse<String> r =
             http.send(
                 HttpRequest.newBuilder(URI.create(base + "/api/v1/queue/status?token=" + token))
@@ -204,8 +213,10 @@ public final class MirrorLagDriver {
           continue;
         }
         long gone = hint - Long.parseLong(field(r.body(), "position"));
-        while (told < gone && told < visible.length) {
-          visible[told++] = at;
+        // The answer shows the mirror as it was between the call's send and its answer.
+        while (told < gone && told < visible.length / 2) {
+          visible[2 * told] = sent;
+          visible[2 * told++ + 1] = at;
         }
         if (pause > 0) {
           Thread.sleep(pause);
