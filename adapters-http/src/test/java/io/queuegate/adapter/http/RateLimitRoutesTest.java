@@ -176,6 +176,32 @@ class RateLimitRoutesTest {
   }
 
   @Test
+  void allowedStatus_carriesTheDecisionInItsLimitHeaders_smallAndLargeNumbersAlike() {
+    client.clientHost("192.0.2.11");
+    when(FIX.useCases.rateLimit().acquire(any()))
+        .thenReturn(new RateDecision(true, 20, 19, Duration.ZERO, Duration.ofMillis(1)))
+        .thenReturn(
+            new RateDecision(true, 100_000, 99_998, Duration.ZERO, Duration.ofSeconds(1_000)))
+        .thenReturn(new RateDecision(true, 20, -3, Duration.ZERO, Duration.ofMillis(-5)));
+
+    Exchange small = api.get(Routes.STATUS).query("token", token).send();
+    Exchange large = api.get(Routes.STATUS).query("token", token).send();
+    Exchange odd = api.get(Routes.STATUS).query("token", token).send();
+
+    assertThat(List.of(small, large, odd)).allSatisfy(e -> assertThat(e.status()).isEqualTo(200));
+    assertThat(limitHeaders(small)).containsExactly("20", "19", "1");
+    assertThat(limitHeaders(large)).containsExactly("100000", "99998", "1000");
+    assertThat(limitHeaders(odd)).containsExactly("20", "0", "0");
+  }
+
+  private static List<String> limitHeaders(Exchange res) {
+    return List.of(
+        res.header("X-RateLimit-Limit"),
+        res.header("X-RateLimit-Remaining"),
+        res.header("X-RateLimit-Reset"));
+  }
+
+  @Test
   void malformedToken_isCountedAgainstTheAddressUnknownTokenLimit() {
     client.clientHost("192.0.2.10");
     RateLimitRequest unknown =

@@ -1,7 +1,6 @@
 package io.queuegate.adapter.metrics;
 
 import io.micrometer.core.instrument.Gauge;
-import io.micrometer.core.instrument.Timer;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.queuegate.domain.model.PositionMethod;
@@ -24,6 +23,7 @@ public final class PrometheusMetrics {
       new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
   private final MicrometerQueueMetrics queue = new MicrometerQueueMetrics(registry);
   private final MicrometerGateMetrics gate = new MicrometerGateMetrics(registry);
+  private final RequestTimers requests = new RequestTimers(registry);
 
   /** The business metrics, for the domain's metrics port. */
   public QueueMetrics queue() {
@@ -42,14 +42,7 @@ public final class PrometheusMetrics {
    * @param route the route template, never the raw path, so that label values stay few
    */
   public void requestServed(String route, String method, int status, Duration took) {
-    Timer.builder("http_server_requests")
-        .description("HTTP requests served, by route template, method and status")
-        .tag("route", route)
-        .tag("method", method)
-        .tag("status", Integer.toString(status))
-        .publishPercentileHistogram()
-        .register(registry)
-        .record(took);
+    requests.of(route, method, status).record(took);
   }
 
   /** Shows {@code open}, read at each scrape, as this instance's open event streams. */

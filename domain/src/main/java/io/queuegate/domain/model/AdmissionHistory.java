@@ -17,6 +17,11 @@ public record AdmissionHistory(List<Long> slots, Duration age) {
   /** How many slots cover the longest ETA window. */
   public static final int SLOTS = (int) AdmissionWindows.LONGEST.dividedBy(SLOT);
 
+  // Slots per window, worked out once: Duration.dividedBy goes through BigDecimal, and the ETA
+  // asks for the windows on every status call.
+  private static final int[] SLOTS_PER_WINDOW =
+      AdmissionWindows.SPANS.stream().mapToInt(span -> (int) span.dividedBy(SLOT)).toArray();
+
   /** An event without admissions in the longest window. */
   public static final AdmissionHistory NONE =
       new AdmissionHistory(Collections.nCopies(SLOTS, 0L), Duration.ZERO);
@@ -39,8 +44,8 @@ public record AdmissionHistory(List<Long> slots, Duration age) {
 
   /** The counts over the ETA's sliding windows: each window is a whole number of slots. */
   public AdmissionWindows windows() {
-    return AdmissionWindows.of(
-        AdmissionWindows.SPANS.stream().map(span -> sum((int) span.dividedBy(SLOT))).toList());
+    return new AdmissionWindows(
+        sum(SLOTS_PER_WINDOW[0]), sum(SLOTS_PER_WINDOW[1]), sum(SLOTS_PER_WINDOW[2]));
   }
 
   private long sum(int newestSlots) {

@@ -1,6 +1,5 @@
 package io.queuegate.domain.service;
 
-import io.queuegate.domain.model.AdmissionHistory;
 import io.queuegate.domain.model.Eta;
 import io.queuegate.domain.model.EventId;
 import io.queuegate.domain.model.QueuePolicy;
@@ -22,7 +21,7 @@ public final class EtaEstimator {
 
   private final AdmissionLedger ledger;
   private final Clock clock;
-  private final ExpiringCache<EventId, AdmissionHistory> histories;
+  private final ExpiringCache<EventId, RatedHistory> histories;
   private final EtaSettings settings;
 
   /** The estimate with the default weights and safety factor. */
@@ -42,21 +41,24 @@ public final class EtaEstimator {
    * The event's admission rate and its plausible range, from the admissions of the last 900 s
    * ({@link MeasuredRate}), or the policy's configured rate before the first admission. The ledger
    * is asked at most once a second per event, by one caller at a time (the others wait for that
-   * read); the history rather than the rate is cached, so a policy change applies at once. When the
-   * read fails, the configured rate answers, and for {@link #BACKOFF} it answers at once without
-   * asking the ledger.
+   * read); the rate is kept with the history and read again when the configured rate changes, so a
+   * policy change applies at once. When the read fails, the configured rate answers, and for {@link
+   * #BACKOFF} it answers at once without asking the ledger.
    */
   public AdmissionRate rate(EventId eventId, QueuePolicy policy) {
-    AdmissionHistory history;
+    RatedHistory history;
     try {
-      history = histories.get(eventId, id -> ledger.admissionHistory(id, clock.instant()));
+      history =
+          histories.get(
+              eventId,
+              id -> new RatedHistory(ledger.admissionHistory(id, clock.instant()), settings));
     } catch (StoreUnavailableException e) {
       // The estimate is asked for after a join has taken effect: failing it then would answer
       // 503 to a join that holds a place, and the client would join again. The configured rate
       // is an honest estimate meanwhile; the ledger is read again once the backoff is over.
       return AdmissionRate.exactly(policy.admissionRatePerSec());
     }
-    return MeasuredRate.of(history, policy.admissionRatePerSec(), settings);
+    return history.rate(policy.admissionRatePerSec());
   }
 
   /** The rate alone ({@link #rate}). */

@@ -41,7 +41,12 @@ public record HeartbeatCadence(Duration fastest) {
 
   /** The longest wait an answer may ask of a client of an event with {@code heartbeatTimeout}. */
   public static Duration longestWait(Duration heartbeatTimeout) {
-    return heartbeatTimeout.dividedBy(POLLS_PER_TIMEOUT);
+    // Whole nanoseconds, as Duration.dividedBy would give, without its BigDecimal on every status.
+    long seconds = heartbeatTimeout.getSeconds();
+    long nanos =
+        (seconds % POLLS_PER_TIMEOUT * 1_000_000_000L + heartbeatTimeout.getNano())
+            / POLLS_PER_TIMEOUT;
+    return Duration.ofSeconds(seconds / POLLS_PER_TIMEOUT, nanos);
   }
 
   /**

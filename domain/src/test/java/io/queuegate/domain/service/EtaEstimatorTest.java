@@ -111,6 +111,19 @@ class EtaEstimatorTest {
     verify(ledger, times(1)).admissionHistory(any(), any());
   }
 
+  @Test
+  void measuredRateOfACachedHistory_followsAPolicyChangeBothWays() {
+    // 10/s measured: a configured rate below it caps the estimate, one above it lets it show.
+    when(ledger.admissionHistory(any(), any())).thenReturn(Histories.steady(10.0, 900));
+    QueuePolicy slow = TestWaiters.policy(100, 4, Duration.ofSeconds(300));
+
+    assertThat(estimator.rate(EVENT, POLICY)).isEqualTo(estimator.rate(EVENT, POLICY));
+    assertThat(estimator.ratePerSecond(EVENT, POLICY)).isCloseTo(10.0, within(1e-9));
+    assertThat(estimator.ratePerSecond(EVENT, slow)).isEqualTo(4);
+    assertThat(estimator.ratePerSecond(EVENT, POLICY)).isCloseTo(10.0, within(1e-9));
+    verify(ledger, times(1)).admissionHistory(any(), any());
+  }
+
   @ParameterizedTest
   @CsvSource({
     "10, 1.0, 10",

@@ -36,6 +36,22 @@ class HeartbeatCadenceTest {
   }
 
   @Test
+  void longestWait_truncatesToWholeNanosecondsAsDurationDividedByDoes() {
+    for (Duration timeout :
+        new Duration[] {
+          Duration.ofNanos(1),
+          Duration.ofNanos(2_000_000_001L),
+          Duration.ofMillis(1_001),
+          Duration.ofSeconds(7, 999_999_999),
+          Duration.ofHours(24)
+        }) {
+      assertThat(HeartbeatCadence.longestWait(timeout))
+          .as("%s", timeout)
+          .isEqualTo(timeout.dividedBy(HeartbeatCadence.POLLS_PER_TIMEOUT));
+    }
+  }
+
+  @Test
   void check_passesALongEnoughTimeoutAndRefusesAShorterOne() {
     HeartbeatCadence cadence = HeartbeatCadence.of(Duration.ofMillis(500), Duration.ofSeconds(1));
     QueuePolicy three = QueuePolicy.builder().heartbeatTimeout(Duration.ofSeconds(3)).build();

@@ -1,5 +1,6 @@
 package io.queuegate.adapter.http.envelope;
 
+import io.helidon.http.Header;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.HeaderValues;
 import io.helidon.http.ServerResponseHeaders;
@@ -12,18 +13,21 @@ import io.helidon.webserver.http.ServerResponse;
  * A route with a cache policy of its own (the public key set) sets it after these.
  */
 public final class JsonHeaders {
-  private static final String NO_STORE = "no-store";
-  private static final String NOSNIFF = "nosniff";
+  // Cached: Helidon keeps their HTTP/1 bytes, so an answer copies them instead of encoding them.
+  private static final Header NO_STORE =
+      HeaderValues.createCached(HeaderNames.CACHE_CONTROL, "no-store");
+  private static final Header NOSNIFF =
+      HeaderValues.createCached(HeaderNames.X_CONTENT_TYPE_OPTIONS, "nosniff");
 
   private JsonHeaders() {}
 
   public static void set(ServerResponse res) {
-    res.header(HeaderNames.CACHE_CONTROL, NO_STORE);
-    res.header(HeaderNames.X_CONTENT_TYPE_OPTIONS, NOSNIFF);
+    res.header(NO_STORE);
+    res.header(NOSNIFF);
   }
 
   static void set(ServerResponseHeaders headers) {
-    headers.set(HeaderValues.create(HeaderNames.CACHE_CONTROL, NO_STORE));
-    headers.set(HeaderValues.create(HeaderNames.X_CONTENT_TYPE_OPTIONS, NOSNIFF));
+    headers.set(NO_STORE);
+    headers.set(NOSNIFF);
   }
 }

@@ -7,6 +7,7 @@ import io.helidon.webserver.http.RoutingRequest;
 import io.helidon.webserver.http.RoutingResponse;
 import io.queuegate.adapter.http.envelope.ErrorResponses;
 import io.queuegate.adapter.http.envelope.QueueErrorMapper;
+import io.queuegate.adapter.http.envelope.RateLimitHeaders;
 import io.queuegate.adapter.http.routing.Routes;
 import io.queuegate.domain.model.RateDecision;
 import io.queuegate.domain.model.RateLimitRequest;
@@ -67,7 +68,7 @@ public final class RateLimitFilter implements Filter {
       ErrorResponses.send(req, res, QueueErrorMapper.map(new RateLimited(decision)));
       return;
     }
-    QueueErrorMapper.rateLimitHeaders(decision).forEach(res::header);
+    RateLimitHeaders.set(res, decision);
     chain.proceed();
   }
 

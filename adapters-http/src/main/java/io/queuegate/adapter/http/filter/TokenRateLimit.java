@@ -2,7 +2,7 @@ package io.queuegate.adapter.http.filter;
 
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
-import io.queuegate.adapter.http.envelope.QueueErrorMapper;
+import io.queuegate.adapter.http.envelope.RateLimitHeaders;
 import io.queuegate.domain.model.RateDecision;
 import io.queuegate.domain.model.RateLimitRequest;
 import io.queuegate.domain.model.RateLimitRule;
@@ -47,7 +47,7 @@ public final class TokenRateLimit {
     if (!decision.allowed()) {
       throw new RateLimited(decision);
     }
-    QueueErrorMapper.rateLimitHeaders(decision).forEach(res::header);
+    RateLimitHeaders.set(res, decision);
     return new CountedToken(rateLimit, client, parsed.isPresent());
   }
 }
