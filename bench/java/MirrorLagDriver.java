@@ -22,9 +22,10 @@ import java.util.regex.Pattern;
  * during the measurement. Each admission moves P one place forward, so the k-th admission is
  * visible on an instance when P's position there first shows k departures: its lag lies between
  * that status call's send and its answer, minus the k-th enter's 200 (both bounds short by the
- * enter's answer path; the upper one long by the probe's round trip). Enters pause around P's join so that P's position_hint
- * is exact. Usage: java MirrorLagDriver.java EVENT WARMUP_S MEASURE_S JOINS_PER_S ENTERS_PER_S
- * PROBE_PAUSE_MS BASE_URL... Prints RESULT lines of key=value pairs.
+ * enter's answer path; the upper one long by the probe's round trip). Joins and enters pause
+ * around P's join so that P's position_hint is exact and every waiter whose join was answered
+ * before it is ahead of P. Usage: java MirrorLagDriver.java EVENT WARMUP_S MEASURE_S JOINS_PER_S
+ * ENTERS_PER_S PROBE_PAUSE_MS BASE_URL... Prints RESULT lines of key=value pairs.
  */
 public final class MirrorLagDriver {
   private static final int CONNECTIONS = 64;
@@ -52,10 +53,11 @@ public final class MirrorLagDriver {
       new java.util.concurrent.ConcurrentHashMap<>();
   private final List<Long> departures = Collections.synchronizedList(new ArrayList<>());
   private volatile boolean entering = true;
+  private volatile boolean joining = true;
   private volatile long probeJoinedAt = Long.MAX_VALUE;
   private volatile boolean running = true;
 
-  private record Joined(String token, long sentAt) {}
+  private record Joined(String token, long answeredAt) {}
 
   private MirrorLagDriver(String event, List<String> bases) {
     this.event = event;
@@ -80,11 +82,12 @@ public final class MirrorLagDriver {
     AtomicLong joinsSent = new AtomicLong();
     AtomicLong entersSent = new AtomicLong();
     AtomicLong enterClock = new AtomicLong(start);
+    AtomicLong joinClock = new AtomicLong(start);
     // Open load: every millisecond, send what the rate owes since the start, whatever came back.
     ticks.scheduleAtFixedRate(
         () -> {
           try {
-            tick(start, joinRate, enterRate, joinsSent, entersSent, enterClock);
+            tick(joinRate, enterRate, joinsSent, entersSent, joinClock, enterClock);
           } catch (RuntimeException e) {
             // A tick that threw would end the schedule silently.
             e.printStackTrace();
@@ -94,11 +97,14 @@ public final class MirrorLagDriver {
         1,
         TimeUnit.MILLISECONDS);
     Thread.sleep(warmup * 1000L);
-    // P joins with no admission in flight, so its position_hint counts exactly who is ahead.
+    // P joins with no join or admission in flight, so its position_hint counts exactly who is
+    // ahead, and every waiter whose join was answered before is ahead of it.
     entering = false;
-    Thread.sleep(300);
+    joining = false;
+    Thread.sleep(500);
     probeJoinedAt = System.nanoTime();
     String[] probe = joinNow(bases.get(0));
+    joining = true;
     long hint = Long.parseLong(probe[1]);
     Thread.sleep(300);
     List<Thread> probes = new ArrayList<>();
@@ -171,15 +177,20 @@ public final class MirrorLagDriver {
   }
 
   private void tick(
-      long start,
       double joinRate,
       double enterRate,
       AtomicLong joinsSent,
       AtomicLong entersSent,
+      AtomicLong joinClock,
       AtomicLong enterClock) {
     long now = System.nanoTime();
-    while (joinsSent.get() < (now - start) / 1e9 * joinRate) {
-      join(bases.get((int) (joinsSent.getAndIncrement() % bases.size())));
+    if (!joining) {
+      // A pause moves the schedule on: nothing is owed for it afterwards.
+      joinClock.set(now - (long) (joinsSent.get() / joinRate * 1e9));
+    } else {
+      while (joinsSent.get() < (now - joinClock.get()) / 1e9 * joinRate) {
+        join(bases.get((int) (joinsSent.getAndIncrement() % bases.size())));
+      }
     }
     if (!entering) {
       enterClock.set(now - (long) (entersSent.get() / enterRate * 1e9));
@@ -245,7 +256,7 @@ public final class MirrorLagDriver {
         (sentAt, r) -> {
           if (r.statusCode() == 202) {
             joins.incrementAndGet();
-            line.add(new Joined(field(r.body(), "waiting_token"), sentAt));
+            line.add(new Joined(field(r.body(), "waiting_token"), System.nanoTime()));
           } else {
             joinErrors.incrementAndGet();
             kind("join", r, null);
@@ -310,7 +321,7 @@ public final class MirrorLagDriver {
           if (r.statusCode() == 200) {
             enters.incrementAndGet();
             // Only admissions of waiters who joined before P move P forward.
-            if (waiter.sentAt() < probeJoinedAt && at > probeJoinedAt) {
+            if (waiter.answeredAt() < probeJoinedAt && at > probeJoinedAt) {
               departures.add(at);
             }
           } else {
