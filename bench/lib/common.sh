@@ -5,6 +5,9 @@ CPU_SERVICE="${BENCH_CPU_SERVICE:-1}"  # the system under test gets a core of it
 CPU_LOAD="${BENCH_CPU_LOAD:-0}"        # wrk, redis-benchmark, the drivers, seeders and Redis
 CPU_REDIS="${BENCH_CPU_REDIS:-0}"
 PIDS=()
+# BENCH_NICE=-10 starts Redis and the services at that niceness (all their threads), so that other
+# work on a shared machine preempts them less; unset, nothing changes.
+NICE=(); [ -n "${BENCH_NICE:-}" ] && NICE=(nice -n "$BENCH_NICE")
 
 log() { printf '[%s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
 
@@ -22,7 +25,7 @@ redis_start() {
     exit 1
   fi
   mkdir -p "$OUT/redis-$name"
-  taskset -c "$CPU_REDIS" redis-server --port "$port" --bind 127.0.0.1 --save '' --appendonly no \
+  "${NICE[@]}" taskset -c "$CPU_REDIS" redis-server --port "$port" --bind 127.0.0.1 --save '' --appendonly no \
     --dir "$OUT/redis-$name" --logfile "$OUT/redis-$name/log" "$@" &
   PIDS+=($!)
   until redis-cli -p "$port" ping >/dev/null 2>&1; do sleep 0.1; done
@@ -47,7 +50,7 @@ service_try() {
     QUEUEGATE_RATE_LIMIT_UNKNOWN_TOKEN_PER_SEC=10000000 \
     QUEUEGATE_RATE_LIMIT_UNKNOWN_TOKEN_BURST=10000000 \
     QUEUEGATE_POLICY_HEARTBEAT_TIMEOUT=PT24H QUEUEGATE_ADMISSION_TOKEN_ALLOW_EPHEMERAL=true "$@" \
-    taskset -c "$CPU_SERVICE" java -Xms1g -Xmx1g -jar "$JAR" >"$OUT/service-$name.log" 2>&1 &
+    "${NICE[@]}" taskset -c "$CPU_SERVICE" java -Xms1g -Xmx1g -jar "$JAR" >"$OUT/service-$name.log" 2>&1 &
   SERVICE_PID=$!
   PIDS+=("$SERVICE_PID")
   local tries=0
