@@ -47,12 +47,16 @@ class CaptchaBrowserIT {
     try (StandInCaptchaProvider provider = new StandInCaptchaProvider(SECRET);
         ServiceHarness service = ServiceHarness.start(env(provider, Map.of()))) {
       String event = "plainpage-" + UUID.randomUUID().toString().substring(0, 8);
+      // Someone ahead and a window of one, so that the page shows a number rather than turning
+      // ready at once.
+      assertThat(service.api.adminPut(event, "{\"ready_window\":1}").status()).isEqualTo(200);
+      assertThat(service.api.join(event).status()).isEqualTo(202);
       String csp = service.api.waitingPageCsp(event);
       assertThat(csp).isEqualTo(STRICT_CSP);
 
       try (Browser browser = Browser.start(480, 820)) {
         browser.driver.get(service.base().resolve("/wait/" + event).toString());
-        browser.waitUpTo(WAIT).until(ExpectedConditions.textToBe(By.id("qg-position"), "1"));
+        browser.waitUpTo(WAIT).until(ExpectedConditions.textToBe(By.id("qg-position"), "2"));
 
         assertThat(browser.driver.findElement(By.id("qg-captcha")).isDisplayed()).isFalse();
         assertThat(

@@ -68,6 +68,8 @@ final class FeedHistory {
         case 'q' -> preQueue++;
         case 'p' -> preQueue = Math.max(0, preQueue - 1);
         case 'o' -> {}
+        // The line's sequence began again at that time: membership does not change.
+        case 'r' -> {}
         default -> throw new IllegalStateException("unknown feed change " + token + " in " + id);
       }
     }
