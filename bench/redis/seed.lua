@@ -13,6 +13,9 @@ for seq = first, first + count - 1 do
   redis.call('ZADD', KEYS[3], now, id)
 end
 redis.call('HINCRBY', KEYS[4], 'joined', count)
+-- A line seeded from 1 begins its run of sequences now, as join.lua records it, so that the
+-- mirror places the seeded waiters (docs/design.md#line-mirror).
+if first == 1 then redis.call('HSET', KEYS[4], 'started', now) end
 local last = tonumber(redis.call('GET', KEYS[5]) or '0')
 if last < first + count - 1 then redis.call('SET', KEYS[5], first + count - 1) end
 return count
