@@ -33,9 +33,14 @@ public final class JwtEtaStamps implements EtaStamps {
   private static final byte[] PURPOSE = "queuegate eta stamp v1".getBytes(StandardCharsets.UTF_8);
 
   private final SecretKeySpec key;
+  // Keyed once: every status call of a sealed token checks a tag, and looking the algorithm up and
+  // keying it anew each time cost more than the MAC itself. Copies are taken per call, since a
+  // Mac is not safe for concurrent use.
+  private final Mac keyed;
 
   private JwtEtaStamps(byte[] key) {
     this.key = new SecretKeySpec(key, ALGORITHM);
+    this.keyed = keyedMac(this.key);
   }
 
   /**
@@ -143,17 +148,29 @@ public final class JwtEtaStamps implements EtaStamps {
 
   private byte[] tag(WaitingToken token, int seconds, String place) {
     byte[] message = (token.encode() + "~" + seconds + place).getBytes(StandardCharsets.UTF_8);
-    return Arrays.copyOf(hmac(key, message), TAG_BYTES);
+    return Arrays.copyOf(keyedCopy().doFinal(message), TAG_BYTES);
   }
 
-  private static byte[] hmac(SecretKeySpec key, byte[] message) {
+  private Mac keyedCopy() {
+    try {
+      return (Mac) keyed.clone();
+    } catch (CloneNotSupportedException e) {
+      return keyedMac(key); // a provider whose MAC cannot be copied: key a fresh one
+    }
+  }
+
+  private static Mac keyedMac(SecretKeySpec key) {
     try {
       Mac mac = Mac.getInstance(ALGORITHM);
       mac.init(key);
-      return mac.doFinal(message);
+      return mac;
     } catch (GeneralSecurityException e) {
       // Every JDK ships HmacSHA256.
       throw new IllegalStateException(e);
     }
+  }
+
+  private static byte[] hmac(SecretKeySpec key, byte[] message) {
+    return keyedMac(key).doFinal(message);
   }
 }
