@@ -89,6 +89,11 @@ public final class JwtEtaStamps implements EtaStamps {
 
   @Override
   public Optional<SealedPlace> placeOf(String rawToken) {
+    // Most tokens seal no place (the short form, or none): no tag to check for them.
+    Optional<String> stamp = WaitingToken.stampOf(rawToken);
+    if (stamp.isEmpty() || stamp.get().length() != WaitingToken.PLACED_STAMP_LENGTH) {
+      return Optional.empty();
+    }
     return open(rawToken).flatMap(Sealed::place);
   }
 

@@ -43,18 +43,20 @@ public final class MirrorPositions {
   }
 
   /**
-   * Counts a status call towards mirroring its event, then the waiter's standing from the mirror
-   * with the mirror's version, or empty when the store must answer.
+   * For a token that seals its place: counts the status call towards mirroring its event, then the
+   * waiter's standing from the mirror with the mirror's version. Empty when the store must answer.
    */
   public Optional<MirroredStanding> standing(
       String rawToken, WaitingToken token, Supplier<QueuePolicy> policy, Instant now) {
-    mirrors.hit(token.eventId(), now);
-    Optional<LineMirror> fresh = mirrors.fresh(token.eventId(), now);
-    if (fresh.isEmpty()) {
+    Optional<SealedPlace> place = stamps.placeOf(rawToken);
+    if (place.isEmpty()) {
       return Optional.empty();
     }
-    Optional<SealedPlace> place = stamps.placeOf(rawToken);
-    if (place.isEmpty() || !open(policy.get(), fresh.get(), now)) {
+    // Only a place this service sealed counts: it names an event that had a line, so made-up event
+    // ids can neither grow the instance's demand counts nor take its mirror slots.
+    mirrors.hit(token.eventId(), now);
+    Optional<LineMirror> fresh = mirrors.fresh(token.eventId(), now);
+    if (fresh.isEmpty() || !open(policy.get(), fresh.get(), now)) {
       return Optional.empty();
     }
     MirrorStanding standing = fresh.get().standing(Place.line(place.get().sequence()));

@@ -114,6 +114,19 @@ class QueueStatusFromMirrorTest {
   }
 
   @Test
+  void tokensWithoutASealedPlace_neverStartAMirror_evenForEventsNobodyHeardOf() {
+    when(line.locate(any(), any(), any()))
+        .thenReturn(new WaiterStanding(waiter, 99, TestWaiters.INDEX));
+
+    service.status(waiter.token().encode());
+    service.status(waiter.token().encode(TestWaiters.STAMPS.stamp(waiter.token(), 60)));
+
+    assertThat(mirrors.follower(EVENT)).isEmpty();
+    service.status(sealed());
+    assertThat(mirrors.follower(EVENT)).isPresent();
+  }
+
+  @Test
   void aWaiterTheMirrorNoLongerHolds_getsTheStoresAnswer() {
     when(line.locate(any(), any(), any()))
         .thenReturn(new WaiterStanding(waiter, 99, TestWaiters.INDEX))
