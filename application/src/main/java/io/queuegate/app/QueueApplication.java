@@ -52,7 +52,11 @@ public final class QueueApplication {
     JwtAdmissionTokenSigner signer = JwtAdmissionTokenSigner.from(settings.admissionKeys());
     PolicyCatalog catalog =
         new PolicyCatalog(
-            stores.policies(), settings.defaultPolicy(), clock, settings.policyCache());
+            stores.policies(),
+            settings.defaultPolicy(),
+            clock,
+            settings.policyCache(),
+            UseCaseWiring.CACHE_RELOADS);
     HeartbeatCoalescer heartbeats = new HeartbeatCoalescer(stores.line(), clock);
     SilenceRule silence =
         new SilenceRule(

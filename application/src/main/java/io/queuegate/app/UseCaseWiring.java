@@ -44,6 +44,7 @@ import io.queuegate.domain.service.ShuffleService;
 import io.queuegate.domain.service.VerifyAdmissionService;
 import java.time.Clock;
 import java.util.Optional;
+import java.util.concurrent.Executor;
 
 /** Builds every use-case service from the stores and shared rules. */
 record UseCaseWiring(
@@ -59,11 +60,19 @@ record UseCaseWiring(
     ReceiptSigner receipts,
     LineMirrors mirrors) {
 
+  /**
+   * Where cached policies and admission histories are read again once stale: a virtual thread per
+   * reload, so that no status call waits on the store for a value it can be served meanwhile
+   * (docs/design.md#store-failures).
+   */
+  static final Executor CACHE_RELOADS =
+      reload -> Thread.ofVirtual().name("queuegate-cache-reload").start(reload);
+
   /** How many events' log checkpoints one instance keeps (docs/design.md#log). */
   static final int LOG_CHECKPOINT_EVENTS = 1_000;
 
   QueueUseCases useCases() {
-    EtaEstimator eta = new EtaEstimator(stores.ledger(), clock, settings.eta());
+    EtaEstimator eta = new EtaEstimator(stores.ledger(), clock, settings.eta(), CACHE_RELOADS);
     PollingHint hint = new PollingHint(settings.pollingHint());
     ProofOfWorkSettings pow = settings.proofOfWork().settings();
     // One difficulty for both: solved joins raise the challenges issued next.

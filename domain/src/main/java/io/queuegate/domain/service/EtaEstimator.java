@@ -8,6 +8,7 @@ import io.queuegate.domain.port.out.AdmissionLedger;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.concurrent.Executor;
 
 /** Estimates an event's admission rate and a waiter's time to admission, with its range. */
 public final class EtaEstimator {
@@ -15,8 +16,11 @@ public final class EtaEstimator {
   private static final double ROUNDING_SLACK = 1e-9;
   // The history is read at most once a second per event; see rate.
   private static final Duration REFRESH_AFTER = Duration.ofSeconds(1);
-  // After a failed read, the configured rate answers at once for this long; see rate.
+  // After a failed read, the ledger is not asked again for this long; see rate.
   static final Duration BACKOFF = Duration.ofSeconds(1);
+  // How long past its refresh a history still serves while it is read again or cannot be read: the
+  // rate over 900 s moves little in 30 s, and a status call should not wait on the ledger for it.
+  static final Duration GRACE = Duration.ofSeconds(30);
   private static final int MAX_CACHED_EVENTS = 10_000;
 
   private final AdmissionLedger ledger;
@@ -29,21 +33,33 @@ public final class EtaEstimator {
     this(ledger, clock, EtaSettings.defaults());
   }
 
+  /** An estimator that reads the history on the caller's thread. */
   public EtaEstimator(AdmissionLedger ledger, Clock clock, EtaSettings settings) {
+    this(ledger, clock, settings, Runnable::run);
+  }
+
+  /**
+   * @param refresher runs the read of a history past its refresh but within its grace, while
+   *     callers are served the history they had
+   */
+  public EtaEstimator(
+      AdmissionLedger ledger, Clock clock, EtaSettings settings, Executor refresher) {
     this.ledger = Objects.requireNonNull(ledger);
     this.clock = Objects.requireNonNull(clock);
     this.settings = Objects.requireNonNull(settings);
     this.histories =
-        new ExpiringCache<>(clock, REFRESH_AFTER, Duration.ZERO, BACKOFF, MAX_CACHED_EVENTS);
+        new ExpiringCache<>(clock, REFRESH_AFTER, GRACE, BACKOFF, MAX_CACHED_EVENTS, refresher);
   }
 
   /**
    * The event's admission rate and its plausible range, from the admissions of the last 900 s
    * ({@link MeasuredRate}), or the policy's configured rate before the first admission. The ledger
-   * is asked at most once a second per event, by one caller at a time (the others wait for that
-   * read); the rate is kept with the history and read again when the configured rate changes, so a
-   * policy change applies at once. When the read fails, the configured rate answers, and for {@link
-   * #BACKOFF} it answers at once without asking the ledger.
+   * is asked at most once a second per event, by one caller at a time; meanwhile, and while the
+   * ledger cannot be read, the history read last serves for up to {@link #GRACE} past its refresh
+   * (its reload runs on the refresher). The rate is worked out from the history and the configured
+   * rate on every call, so a policy change applies at once. Without a history to serve, a failed
+   * read makes the configured rate answer, and for {@link #BACKOFF} it answers at once without
+   * asking the ledger.
    */
   public AdmissionRate rate(EventId eventId, QueuePolicy policy) {
     RatedHistory history;

@@ -7,6 +7,8 @@ import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Function;
 
 /**
@@ -18,6 +20,11 @@ import java.util.function.Function;
  * (or take the stale value at once, within the grace period). A failed load makes the key back off:
  * until the backoff ends, callers get that failure at once (or the value within its grace period)
  * instead of each waiting for a store that just failed.
+ *
+ * <p>A key whose value is still within its grace period is reloaded on the refresher, not on the
+ * caller's thread: the caller that claims the reload gets the stale value at once, as the others
+ * do, so a slow store costs no caller a wait while there is a value to serve. With an inline
+ * refresher ({@code Runnable::run}) the claimer reloads on its own thread and gets the new value.
  */
 final class ExpiringCache<K, V> {
   private final Clock clock;
@@ -25,6 +32,7 @@ final class ExpiringCache<K, V> {
   private final Duration graceFor;
   private final Duration backoff;
   private final int maxEntries;
+  private final Executor refresher;
   private final ConcurrentHashMap<K, Entry<V>> entries = new ConcurrentHashMap<>();
 
   /**
@@ -34,6 +42,20 @@ final class ExpiringCache<K, V> {
    */
   ExpiringCache(
       Clock clock, Duration freshFor, Duration graceFor, Duration backoff, int maxEntries) {
+    this(clock, freshFor, graceFor, backoff, maxEntries, Runnable::run);
+  }
+
+  /**
+   * @param refresher runs the reloads of values still within their grace period
+   */
+  ExpiringCache(
+      Clock clock,
+      Duration freshFor,
+      Duration graceFor,
+      Duration backoff,
+      int maxEntries,
+      Executor refresher) {
+    this.refresher = Objects.requireNonNull(refresher);
     this.clock = Objects.requireNonNull(clock);
     this.freshFor = Objects.requireNonNull(freshFor);
     this.graceFor = Objects.requireNonNull(graceFor);
@@ -58,7 +80,9 @@ final class ExpiringCache<K, V> {
           entries.compute(
               key, (k, old) -> old == null || old.idleAt(now, freshFor) ? claim(old, load) : old);
       if (entry.loading() == load) {
-        return load(key, entry, now, loader);
+        return entry.inGraceAt(now, freshFor, graceFor)
+            ? refreshed(key, entry, now, loader)
+            : load(key, entry, now, loader);
       }
     }
     return served(entry, now);
@@ -107,6 +131,29 @@ final class ExpiringCache<K, V> {
         entries.remove(key, claimed);
         claimed.loading().completeExceptionally(new IllegalStateException("load did not finish"));
       }
+    }
+  }
+
+  // The claimer of a reload that has a value within its grace: the reload runs on the refresher and
+  // the claimer is served as any other caller during a reload (the stale value), unless the
+  // refresher ran it inline and it succeeded.
+  private V refreshed(
+      K key, Entry<V> claimed, Instant started, Function<? super K, ? extends V> loader) {
+    try {
+      refresher.execute(() -> loadQuietly(key, claimed, started, loader));
+    } catch (RejectedExecutionException e) {
+      return load(key, claimed, started, loader);
+    }
+    CompletableFuture<V> reload = claimed.loading();
+    return reload.isDone() && !reload.isCompletedExceptionally() ? reload.join() : claimed.value();
+  }
+
+  private void loadQuietly(
+      K key, Entry<V> claimed, Instant started, Function<? super K, ? extends V> loader) {
+    try {
+      load(key, claimed, started, loader);
+    } catch (RuntimeException e) {
+      // Recorded in the entry: callers get the stale value within its grace, then the failure.
     }
   }
 

@@ -17,6 +17,8 @@ import io.queuegate.domain.model.QueuePolicy;
 import io.queuegate.domain.model.StoreUnavailableException;
 import io.queuegate.domain.port.out.AdmissionLedger;
 import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Queue;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -164,5 +166,38 @@ class EtaEstimatorTest {
         .isEqualTo(2.0);
     assertThat(EtaEstimator.etaSeconds(100, 2.0, onlyLastMinute)).isEqualTo(50);
     assertThat(EtaEstimator.etaSeconds(10_000, 2.0, onlyLastMinute)).isEqualTo(600);
+  }
+
+  @Test
+  void ledgerFailsAfterAHistoryWasRead_theLastHistoryServesWithinTheGrace_thenTheConfiguredRate() {
+    when(ledger.admissionHistory(any(), any()))
+        .thenReturn(Histories.steady(1.0, 900))
+        .thenThrow(new StoreUnavailableException("down", null));
+    estimator.ratePerSecond(EVENT, POLICY);
+    clock.advance(Duration.ofSeconds(1));
+
+    // The measured rate goes on; the configured one would tell everyone a different ETA at once.
+    assertThat(estimator.ratePerSecond(EVENT, POLICY)).isCloseTo(1.0, within(1e-9));
+    verify(ledger, times(2)).admissionHistory(any(), any());
+
+    clock.advance(EtaEstimator.GRACE);
+    assertThat(estimator.ratePerSecond(EVENT, POLICY)).isEqualTo(50);
+  }
+
+  @Test
+  void withARefresher_noCallerWaitsForTheLedger_whileAHistoryWithinItsGraceServes() {
+    Queue<Runnable> reads = new ArrayDeque<>();
+    EtaEstimator refreshed = new EtaEstimator(ledger, clock, EtaSettings.defaults(), reads::add);
+    when(ledger.admissionHistory(any(), any()))
+        .thenReturn(AdmissionHistory.NONE)
+        .thenReturn(Histories.steady(1.0, 900));
+    assertThat(refreshed.ratePerSecond(EVENT, POLICY)).isEqualTo(50);
+    clock.advance(Duration.ofSeconds(1));
+
+    assertThat(refreshed.ratePerSecond(EVENT, POLICY)).isEqualTo(50);
+    verify(ledger, times(1)).admissionHistory(any(), any());
+
+    reads.poll().run();
+    assertThat(refreshed.ratePerSecond(EVENT, POLICY)).isCloseTo(1.0, within(1e-9));
   }
 }

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -28,6 +30,10 @@ class ExpiringCacheTest {
   private final ExpiringCache<String, String> graceful =
       new ExpiringCache<>(clock, FRESH_FOR, GRACE, BACKOFF, 100);
   private final AtomicInteger loads = new AtomicInteger();
+  // Reloads handed to the refresher, run when the test says.
+  private final Queue<Runnable> deferred = new ArrayDeque<>();
+  private final ExpiringCache<String, String> refreshing =
+      new ExpiringCache<>(clock, FRESH_FOR, GRACE, BACKOFF, 100, deferred::add);
 
   /** A load that counts itself, then answers or fails as the test decides. */
   private final class HeldLoad implements Function<String, String> {
@@ -238,5 +244,48 @@ class ExpiringCacheTest {
         .isInstanceOf(AssertionError.class);
 
     assertThat(cache.get(KEY, counting("v"))).isEqualTo("v");
+  }
+
+  @Test
+  void reloadWithinGrace_runsOnTheRefresher_andEveryCallerIncludingItsClaimerGetsTheStaleValue() {
+    refreshing.get(KEY, counting("v1"));
+    clock.advance(FRESH_FOR);
+
+    assertThat(refreshing.get(KEY, counting("v2"))).isEqualTo("v1");
+    assertThat(refreshing.get(KEY, counting("never"))).isEqualTo("v1");
+    assertThat(loads).as("loads on the callers' threads").hasValue(1);
+    assertThat(deferred).hasSize(1);
+
+    deferred.poll().run();
+    assertThat(loads).hasValue(2);
+    assertThat(refreshing.get(KEY, counting("never"))).isEqualTo("v2");
+    assertThat(deferred).isEmpty();
+  }
+
+  @Test
+  void reloadOnTheRefresherFails_theStaleValueServesWithinGrace_andTheBackoffHolds() {
+    refreshing.get(KEY, counting("v1"));
+    clock.advance(FRESH_FOR);
+    IllegalStateException down = new IllegalStateException("store timed out");
+
+    assertThat(refreshing.get(KEY, failing(down))).isEqualTo("v1");
+    deferred.poll().run();
+    assertThat(refreshing.get(KEY, counting("never"))).isEqualTo("v1");
+    assertThat(deferred).as("no reload while backing off").isEmpty();
+
+    clock.advance(BACKOFF);
+    assertThat(refreshing.get(KEY, counting("v2"))).isEqualTo("v1");
+    deferred.poll().run();
+    assertThat(refreshing.get(KEY, counting("never"))).isEqualTo("v2");
+  }
+
+  @Test
+  void withoutAValueWithinGrace_theCallerLoads_notTheRefresher() {
+    assertThat(refreshing.get(KEY, counting("v1"))).isEqualTo("v1");
+    clock.advance(FRESH_FOR.plus(GRACE));
+
+    assertThat(refreshing.get(KEY, counting("v2"))).isEqualTo("v2");
+    assertThat(deferred).isEmpty();
+    assertThat(loads).hasValue(2);
   }
 }

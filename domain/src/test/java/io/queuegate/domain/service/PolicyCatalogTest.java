@@ -14,7 +14,9 @@ import io.queuegate.domain.model.QueuePolicy;
 import io.queuegate.domain.model.StoreUnavailableException;
 import io.queuegate.domain.port.out.EventPolicies;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.Optional;
+import java.util.Queue;
 import org.junit.jupiter.api.Test;
 
 class PolicyCatalogTest {
@@ -140,5 +142,21 @@ class PolicyCatalogTest {
 
     clock.advanceMillis(1);
     assertThat(catalog.policyFor(EVENT)).isEqualTo(CONFIGURED);
+  }
+
+  @Test
+  void withARefresher_noCallerWaitsForTheReloadOfAStalePolicy_andTheReloadThenApplies() {
+    Queue<Runnable> reloads = new ArrayDeque<>();
+    PolicyCatalog refreshed = new PolicyCatalog(stored, DEFAULTS, clock, CACHE_FOR, reloads::add);
+    when(stored.find(EVENT)).thenReturn(Optional.empty()).thenReturn(Optional.of(CONFIGURED));
+    refreshed.policyFor(EVENT);
+    clock.advance(CACHE_FOR);
+
+    assertThat(refreshed.policyFor(EVENT)).isSameAs(DEFAULTS);
+    verify(stored, times(1)).find(EVENT);
+
+    reloads.poll().run();
+    assertThat(refreshed.policyFor(EVENT)).isEqualTo(CONFIGURED);
+    verify(stored, times(2)).find(EVENT);
   }
 }
