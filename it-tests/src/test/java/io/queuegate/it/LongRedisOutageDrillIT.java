@@ -6,6 +6,7 @@ import io.queuegate.adapter.redis.Await;
 import io.queuegate.adapter.redis.RedisBinaries;
 import io.queuegate.adapter.redis.RedisServer;
 import io.queuegate.adapter.redis.RedisServers;
+import io.queuegate.domain.service.HeartbeatThinning;
 import io.queuegate.it.Api.Reply;
 import io.queuegate.it.HintFollowers.Follower;
 import java.time.Duration;
@@ -80,8 +81,9 @@ class LongRedisOutageDrillIT {
       stopRedis();
       restartRedis();
       awaitEveryoneWhoKeptTryingServed();
-      // A whole timeout of reachable time after the return: the silent ones must be gone by then.
-      Phase.hold(TIMEOUT.plusSeconds(5));
+      // A whole timeout of reachable time after the return, its thinning window (docs/design.md
+      // #heartbeat) and the flush and reaper intervals: the silent ones must be gone by then.
+      Phase.hold(TIMEOUT.plus(HeartbeatThinning.window(TIMEOUT)).plusSeconds(5));
     }
     audit();
     report();

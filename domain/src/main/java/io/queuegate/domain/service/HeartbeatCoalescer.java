@@ -6,6 +6,7 @@ import io.queuegate.domain.model.WaiterId;
 import io.queuegate.domain.port.out.WaitingLine;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashSet;
@@ -15,7 +16,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Collects heartbeats in memory and sends them to the store in one batch per event, so a status
- * call costs no write of its own.
+ * call costs no write of its own; a waiter of a mirrored line is sent once per thinning window
+ * ({@link HeartbeatThinning}).
  */
 public final class HeartbeatCoalescer {
   private static final System.Logger LOG = System.getLogger(HeartbeatCoalescer.class.getName());
@@ -32,6 +34,7 @@ public final class HeartbeatCoalescer {
   // Raised before a flush takes anything out of the map and lowered once it has put back what
   // failed, so nothing is ever in flight unseen.
   private volatile boolean flushing;
+  private final HeartbeatThinning thinning = new HeartbeatThinning();
 
   public HeartbeatCoalescer(WaitingLine line, Clock clock) {
     this.line = Objects.requireNonNull(line);
@@ -50,6 +53,18 @@ public final class HeartbeatCoalescer {
         });
   }
 
+  /**
+   * Notes the heartbeat of the waiter at {@code sequence} of a line this instance mirrors, unless
+   * this instance noted it already in the waiter's current thinning window. Only a sequence the
+   * mirror placed may be given: it names one waiter of the line.
+   */
+  public void recordThinned(
+      EventId eventId, WaiterId waiterId, long sequence, Duration heartbeatTimeout, Instant now) {
+    if (thinning.firstInWindow(eventId, sequence, heartbeatTimeout, now)) {
+      record(eventId, waiterId);
+    }
+  }
+
   /** Drops a pending heartbeat of a waiter that left or entered. */
   public void forget(EventId eventId, WaiterId waiterId) {
     pending.computeIfPresent(
@@ -66,6 +81,7 @@ public final class HeartbeatCoalescer {
    */
   public synchronized void flush() {
     Instant start = clock.instant();
+    thinning.sweep(start);
     flushing = true;
     try {
       boolean clean = true;

@@ -77,8 +77,19 @@ public final class QueueStatusService implements QueueStatusUseCase {
         mirrored.isPresent()
             ? PositionSource.mirror(standing.method(), mirrored.get().version())
             : PositionSource.store(standing.method());
-    heartbeats.record(token.eventId(), token.waiterId());
     QueuePolicy policy = policies.policyFor(token.eventId());
+    if (mirrored.isPresent()) {
+      // The mirror placed the sealed sequence: it names this waiter, so its heartbeat may be
+      // thinned.
+      heartbeats.recordThinned(
+          token.eventId(),
+          token.waiterId(),
+          standing.waiter().sequence(),
+          policy.heartbeatTimeout(),
+          now);
+    } else {
+      heartbeats.record(token.eventId(), token.waiterId());
+    }
     Optional<SaleSchedule> schedule = policy.schedule();
     if (standing.inPreQueue() && schedule.isPresent()) {
       // The first poll after the opening time opens the pre-queue (once per instance) and then

@@ -6,10 +6,11 @@ import java.util.Objects;
 
 /**
  * When a waiter counts as silent: its stored heartbeat is older than the heartbeat timeout plus the
- * flush grace, where the timeout is counted back from the point up to which this instance's own
- * heartbeats have reached the store, and only over time in which the store was reachable. Those two
- * shifts together are at most {@code outageAllowance}, so a stuck flush or an endless outage cannot
- * stop reaping for good (docs/design.md#heartbeat).
+ * flush grace and the thinning window ({@link HeartbeatThinning#window}), where the timeout is
+ * counted back from the point up to which this instance's own heartbeats have reached the store,
+ * and only over time in which the store was reachable. Those two shifts together are at most {@code
+ * outageAllowance}, so a stuck flush or an endless outage cannot stop reaping for good
+ * (docs/design.md#heartbeat).
  */
 public final class SilenceRule {
   private final HeartbeatCoalescer heartbeats;
@@ -39,8 +40,11 @@ public final class SilenceRule {
   /** Waiters whose last stored heartbeat is before this instant are silent. */
   public Instant silentSince(Duration heartbeatTimeout, Instant now) {
     Instant flushedUpTo = heartbeats.flushedUpTo(now);
-    Instant cutoff = outages.rewind(flushedUpTo, heartbeatTimeout).minus(flushGrace);
-    Instant patienceEnds = now.minus(heartbeatTimeout).minus(flushGrace).minus(outageAllowance);
+    // A thinned waiter's stored heartbeat may be up to one thinning window older than its last
+    // call (HeartbeatThinning).
+    Duration grace = flushGrace.plus(HeartbeatThinning.window(heartbeatTimeout));
+    Instant cutoff = outages.rewind(flushedUpTo, heartbeatTimeout).minus(grace);
+    Instant patienceEnds = now.minus(heartbeatTimeout).minus(grace).minus(outageAllowance);
     return cutoff.isBefore(patienceEnds) ? patienceEnds : cutoff;
   }
 }

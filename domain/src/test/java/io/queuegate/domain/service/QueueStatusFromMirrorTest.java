@@ -4,8 +4,13 @@ import static io.queuegate.domain.service.TestWaiters.EVENT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.atLeast;
+import static org.mockito.Mockito.atMost;
+import static org.mockito.Mockito.clearInvocations;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
@@ -30,6 +35,7 @@ import io.queuegate.domain.port.out.QueueMetrics;
 import io.queuegate.domain.port.out.WaitingLine;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -48,6 +54,7 @@ class QueueStatusFromMirrorTest {
           withMinRateZero(),
           (eventId, loop) -> {},
           pause -> {});
+  private final HeartbeatCoalescer heartbeats = new HeartbeatCoalescer(line, clock);
   private final QueueStatusService service =
       new QueueStatusService(
           line,
@@ -55,7 +62,7 @@ class QueueStatusFromMirrorTest {
               mock(EventPolicies.class), QueuePolicy.defaults(), clock, Duration.ofSeconds(1)),
           new EtaEstimator(ledger, clock),
           new PollingHint(FixedRandom.NO_JITTER),
-          new HeartbeatCoalescer(line, clock),
+          heartbeats,
           metrics,
           clock,
           Optional.empty(),
@@ -226,5 +233,39 @@ class QueueStatusFromMirrorTest {
 
     assertThat(positions.standing(sealed(), waiter.token(), QueuePolicy::defaults, clock.instant()))
         .isEmpty();
+  }
+
+  @Test
+  void statusFromTheMirror_sendsTheWaitersHeartbeatOncePerThinningWindow() {
+    when(line.locate(any(), any(), any()))
+        .thenReturn(new WaiterStanding(waiter, 99, TestWaiters.INDEX));
+    mirrorCaughtUp();
+    heartbeats.flush();
+    clearInvocations(line);
+    Duration window = HeartbeatThinning.window(QueuePolicy.defaults().heartbeatTimeout());
+
+    for (long ms = 0; ms < 3 * window.toMillis(); ms += 500) {
+      assertThat(service.status(sealed()).source().text()).startsWith("mirror");
+      heartbeats.flush();
+      clock.advanceMillis(500);
+      mirrors.step(mirrors.follower(EVENT).orElseThrow());
+    }
+
+    // A call every 500 ms for three windows: three or four heartbeats, not 180.
+    verify(line, atLeast(3)).touch(eq(EVENT), eq(Set.of(waiter.id())), any());
+    verify(line, atMost(4)).touch(any(), any(), any());
+  }
+
+  @Test
+  void statusFromTheStore_sendsEveryHeartbeat() {
+    when(line.locate(any(), any(), any()))
+        .thenReturn(new WaiterStanding(waiter, 99, TestWaiters.INDEX));
+
+    for (int i = 0; i < 5; i++) {
+      service.status(waiter.token().encode());
+      heartbeats.flush();
+    }
+
+    verify(line, times(5)).touch(eq(EVENT), eq(Set.of(waiter.id())), any());
   }
 }

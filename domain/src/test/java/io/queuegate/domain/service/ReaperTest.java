@@ -58,7 +58,7 @@ class ReaperTest {
   }
 
   @Test
-  void silentWaiters_areThoseQuietForTimeoutPlusFlushGrace() {
+  void silentWaiters_areThoseQuietForTimeoutPlusFlushGrace_plusTheThinningWindow() {
     when(stored.find(EVENT))
         .thenReturn(Optional.of(TestWaiters.policy(100, 50, Duration.ofSeconds(60))));
     when(stored.find(OTHER)).thenReturn(Optional.empty());
@@ -67,8 +67,8 @@ class ReaperTest {
 
     reaper.reapOnce();
 
-    verify(line).reap(EVENT, now.minusSeconds(62), BATCH, Duration.ofSeconds(60), now);
-    verify(line).reap(OTHER, now.minusSeconds(302), BATCH, Duration.ofSeconds(300), now);
+    verify(line).reap(EVENT, now.minusSeconds(60 + 2 + 6), BATCH, Duration.ofSeconds(60), now);
+    verify(line).reap(OTHER, now.minusSeconds(300 + 2 + 30), BATCH, Duration.ofSeconds(300), now);
   }
 
   @Test

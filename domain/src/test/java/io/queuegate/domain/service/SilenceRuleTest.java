@@ -14,7 +14,8 @@ import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
 class SilenceRuleTest {
-  private static final Duration TIMEOUT = Duration.ofSeconds(20);
+  // Short enough not to be thinned (HeartbeatThinning): the thinning window is tested on its own.
+  private static final Duration TIMEOUT = Duration.ofSeconds(19);
   private static final Duration GRACE = Duration.ofSeconds(1);
   private static final Duration ALLOWANCE = Duration.ofMinutes(5);
 
@@ -29,7 +30,7 @@ class SilenceRuleTest {
     clock.advance(Duration.ofMinutes(1));
     Instant now = clock.instant();
 
-    assertThat(rule.silentSince(TIMEOUT, now)).isEqualTo(now.minusSeconds(21));
+    assertThat(rule.silentSince(TIMEOUT, now)).isEqualTo(now.minusSeconds(20));
   }
 
   @Test
@@ -40,7 +41,7 @@ class SilenceRuleTest {
     clock.advance(Duration.ofMinutes(1));
     heartbeats.flush();
 
-    assertThat(rule.silentSince(TIMEOUT, clock.instant())).isEqualTo(lastClean.minusSeconds(21));
+    assertThat(rule.silentSince(TIMEOUT, clock.instant())).isEqualTo(lastClean.minusSeconds(20));
   }
 
   @Test
@@ -53,9 +54,9 @@ class SilenceRuleTest {
     outages.answered();
     clock.advance(Duration.ofSeconds(3));
 
-    // 3 s since the store came back, 17 s before the outage, then the grace.
+    // 3 s since the store came back, 16 s before the outage, then the grace.
     assertThat(rule.silentSince(TIMEOUT, clock.instant()))
-        .isEqualTo(outageStart.minusSeconds(17 + 1));
+        .isEqualTo(outageStart.minusSeconds(16 + 1));
   }
 
   @Test
@@ -68,5 +69,15 @@ class SilenceRuleTest {
 
     assertThat(rule.silentSince(TIMEOUT, now))
         .isEqualTo(now.minus(TIMEOUT).minus(GRACE).minus(ALLOWANCE));
+  }
+
+  @Test
+  void aThinnedTimeout_allowsItsThinningWindowMore() {
+    clock.advance(Duration.ofHours(1));
+    Instant now = clock.instant();
+
+    // 300 s: heartbeats are sent once per 30 s window, so a stored one may be a window old.
+    assertThat(rule.silentSince(Duration.ofSeconds(300), now))
+        .isEqualTo(now.minusSeconds(300 + 1 + 30));
   }
 }
