@@ -240,9 +240,16 @@ abstract class StoreHygieneIT {
     return new Workload(event, ids, vouched, admission);
   }
 
-  /** Leaves out the measurement itself and the client's topology and connection housekeeping. */
+  /**
+   * Leaves out the measurement itself, the client's topology and connection housekeeping, and
+   * replication's own traffic (a cluster replica acknowledges its offset to its primary every
+   * second with {@code REPLCONF ACK}, which lands in a measured window now and then).
+   */
   private static boolean isDataCommand(String command) {
     return !(command.startsWith("config")
+        || command.equals("replconf")
+        || command.equals("psync")
+        || command.equals("sync")
         || command.startsWith("info")
         || command.startsWith("cluster")
         || command.startsWith("client")
