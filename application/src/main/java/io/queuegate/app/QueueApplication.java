@@ -87,7 +87,7 @@ public final class QueueApplication {
             metrics,
             clock,
             settings.mirror(),
-            LineMirrors.VIRTUAL_THREADS,
+            LineMirrors.PLATFORM_THREADS,
             LineMirrors.SLEEP);
     FreshDepartures departures =
         new FreshDepartures(board, eventId -> mirrors.fresh(eventId, clock.instant()).isPresent());
