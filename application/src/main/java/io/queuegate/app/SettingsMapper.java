@@ -103,6 +103,7 @@ final class SettingsMapper {
         m.get("min-rate-per-sec").asDouble().get(),
         m.get("max-events").asInt().get(),
         duration(m.get("poll")),
+        duration(m.get("quiet-poll")),
         duration(m.get("staleness")),
         m.get("page-size").asInt().get(),
         d.readBatch(),

@@ -24,6 +24,10 @@ if #last == 0 then
   end
 end
 local out = {last[1][1]}
+if last[1][1] == after then
+  -- Caught up: nothing to range over (a follower's usual read while the line is quiet).
+  return out
+end
 for _, entry in ipairs(redis.call('XRANGE', feed_key, '(' .. after, '+', 'COUNT', max)) do
   local fields, changes, previous = entry[2], '', '0-0'
   for i = 1, #fields, 2 do

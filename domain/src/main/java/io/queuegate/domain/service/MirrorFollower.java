@@ -42,6 +42,8 @@ public final class MirrorFollower {
   private volatile Instant wantedAt;
   private volatile boolean stopped;
   private Duration backoff = Duration.ZERO;
+  // The pause after a read that reached the feed's end: poll, doubling while reads find nothing.
+  private Duration quiet;
   private long departuresBase;
   private long departuresTold;
   private long discardedSize;
@@ -117,8 +119,9 @@ public final class MirrorFollower {
       backoff = Duration.ZERO;
       if (batch.entries().size() < settings.readBatch()) {
         caughtUpAt = readAt;
-        return settings.idlePause();
+        return pauseAfter(batch);
       }
+      quiet = null;
       return Duration.ZERO;
     } catch (FeedGap | IllegalArgumentException | IllegalStateException e) {
       // The mirror no longer matches the line: drop it at once, so status asks the store, and take
@@ -181,11 +184,24 @@ public final class MirrorFollower {
     }
     mirror = null;
     caughtUpAt = null;
+    quiet = null;
   }
 
   private void tell() {
     departuresTold = departuresBase + mirror.departures();
     listener.applied(eventId, departuresTold);
+  }
+
+  // A line that changes is read every poll; one that does not, less and less often, down to one
+  // read per quiet pause, which still keeps the mirror fresh well within its staleness bound.
+  private Duration pauseAfter(FeedBatch batch) {
+    if (!batch.entries().isEmpty() || quiet == null) {
+      quiet = settings.idlePause();
+    } else {
+      Duration doubled = quiet.multipliedBy(2);
+      quiet = doubled.compareTo(settings.quietPause()) < 0 ? doubled : settings.quietPause();
+    }
+    return quiet;
   }
 
   private Duration min(Duration pause) {

@@ -12,6 +12,8 @@ import java.util.Objects;
  *     mirrors an event on its first status call
  * @param maxEvents how many events one instance mirrors at once
  * @param idlePause how long a follower waits after a read that reached the feed's end
+ * @param quietPause the longest it waits after reads that found nothing new: the wait doubles from
+ *     {@code idlePause} with each such read, so a line that does not change costs few reads
  * @param staleness how long after its last read that reached the feed's end a mirror may answer
  * @param pageSize sequences per snapshot page while a mirror is built
  * @param readBatch feed entries per read
@@ -23,6 +25,7 @@ public record MirrorSettings(
     double minRatePerSec,
     int maxEvents,
     Duration idlePause,
+    Duration quietPause,
     Duration staleness,
     int pageSize,
     int readBatch,
@@ -30,6 +33,7 @@ public record MirrorSettings(
     Duration maxBackoff) {
   public MirrorSettings {
     Objects.requireNonNull(idlePause);
+    Objects.requireNonNull(quietPause);
     Objects.requireNonNull(staleness);
     Objects.requireNonNull(dropAfter);
     Objects.requireNonNull(maxBackoff);
@@ -40,16 +44,20 @@ public record MirrorSettings(
       throw new IllegalArgumentException("mirror max-events, page-size and read batch are sizes");
     }
     if (idlePause.isNegative()
+        || quietPause.compareTo(idlePause) < 0
+        || quietPause.compareTo(staleness) >= 0
         || !staleness.isPositive()
         || !dropAfter.isPositive()
         || !maxBackoff.isPositive()) {
-      throw new IllegalArgumentException("mirror durations are positive");
+      throw new IllegalArgumentException(
+          "mirror durations are positive, and quiet-poll is at least poll and under staleness");
     }
   }
 
   /**
    * The defaults (docs/design.md#line-mirror): mirror above 50 status calls a second, at most 64
-   * events, 10 ms between reads at the feed's end, answer for 1 s after the last, pages of 10,000.
+   * events, 10 ms between reads at the feed's end (up to 100 ms while nothing changes), answer for
+   * 1 s after the last, pages of 10,000.
    */
   public static MirrorSettings defaults() {
     return new MirrorSettings(
@@ -57,6 +65,7 @@ public record MirrorSettings(
         50,
         64,
         Duration.ofMillis(10),
+        Duration.ofMillis(100),
         Duration.ofSeconds(1),
         10_000,
         1_000,

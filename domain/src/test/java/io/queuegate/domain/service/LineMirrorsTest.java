@@ -33,6 +33,7 @@ class LineMirrorsTest {
             minRate,
             maxEvents,
             d.idlePause(),
+            d.quietPause(),
             d.staleness(),
             d.pageSize(),
             d.readBatch(),

@@ -16,6 +16,8 @@ import io.queuegate.domain.mirror.Place;
 import io.queuegate.domain.model.EventId;
 import io.queuegate.domain.port.out.QueueMetrics;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.mockito.InOrder;
 
@@ -35,6 +37,7 @@ class MirrorFollowerTest {
             0,
             d.maxEvents(),
             d.idlePause(),
+            d.quietPause(),
             d.staleness(),
             pageSize,
             readBatch,
@@ -92,6 +95,26 @@ class MirrorFollowerTest {
   }
 
   @Test
+  void readsThatFindNothingNew_doubleThePauseUpToTheQuietPause_andAChangeGoesBackToThePoll() {
+    MirrorFollower follower = follower(10, 10);
+    follower.step();
+    feed.append(new Joined(1));
+    assertThat(follower.step()).isEqualTo(Duration.ofMillis(10));
+
+    List<Long> quiet = new ArrayList<>();
+    for (int i = 0; i < 6; i++) {
+      quiet.add(follower.step().toMillis());
+    }
+    assertThat(quiet).containsExactly(20L, 40L, 80L, 100L, 100L, 100L);
+    // Still fresh: a quiet read every 100 ms keeps well within the 1 s bound.
+    assertThat(follower.fresh(clock.instant())).isPresent();
+
+    feed.append(new Joined(2));
+    assertThat(follower.step()).isEqualTo(Duration.ofMillis(10));
+    assertThat(follower.step()).isEqualTo(Duration.ofMillis(20));
+  }
+
+  @Test
   void aMirrorAnswers_upToTheStalenessBoundAfterItsLastCaughtUpRead() {
     MirrorFollower follower = follower(10, 10);
     follower.step();
@@ -126,7 +149,8 @@ class MirrorFollowerTest {
     assertThat(follower.fresh(clock.instant()).orElseThrow().waitingAhead(Place.line(2)))
         .isEqualTo(1);
     assertThat(feed.heads).isEqualTo(1);
-    assertThat(follower.step()).isEqualTo(Duration.ofMillis(10));
+    // Nothing new since: the quiet pause begins.
+    assertThat(follower.step()).isEqualTo(Duration.ofMillis(20));
   }
 
   @Test

@@ -78,6 +78,7 @@ class QueueStatusFromMirrorTest {
         0,
         d.maxEvents(),
         d.idlePause(),
+        d.quietPause(),
         d.staleness(),
         d.pageSize(),
         d.readBatch(),
