@@ -42,8 +42,14 @@ public final class MirrorFollower {
   private volatile Instant wantedAt;
   private volatile boolean stopped;
   private Duration backoff = Duration.ZERO;
-  // The pause after a read that reached the feed's end: poll, doubling while reads find nothing.
+
+  /** How long a line must go without a change before its follower reads it less often. */
+  static final Duration QUIET_AFTER = Duration.ofSeconds(1);
+
+  // The pause after a read that reached the feed's end: poll, doubling once the line is quiet.
   private Duration quiet;
+  // When a read last found a change; null before the first.
+  private Instant changedAt;
   private long departuresBase;
   private long departuresTold;
   private long discardedSize;
@@ -119,9 +125,10 @@ public final class MirrorFollower {
       backoff = Duration.ZERO;
       if (batch.entries().size() < settings.readBatch()) {
         caughtUpAt = readAt;
-        return pauseAfter(batch);
+        return pauseAfter(batch, readAt);
       }
       quiet = null;
+      changedAt = readAt;
       return Duration.ZERO;
     } catch (FeedGap | IllegalArgumentException | IllegalStateException e) {
       // The mirror no longer matches the line: drop it at once, so status asks the store, and take
@@ -185,6 +192,7 @@ public final class MirrorFollower {
     mirror = null;
     caughtUpAt = null;
     quiet = null;
+    changedAt = null;
   }
 
   private void tell() {
@@ -192,10 +200,14 @@ public final class MirrorFollower {
     listener.applied(eventId, departuresTold);
   }
 
-  // A line that changes is read every poll; one that does not, less and less often, down to one
-  // read per quiet pause, which still keeps the mirror fresh well within its staleness bound.
-  private Duration pauseAfter(FeedBatch batch) {
-    if (!batch.entries().isEmpty() || quiet == null) {
+  // A line that changes is read every poll, gaps of up to a second in its changes included (a burst
+  // of joins then lags no more than the poll); one quiet for longer, less and less often, down to
+  // one read per quiet pause, which still keeps the mirror fresh well within its staleness bound.
+  private Duration pauseAfter(FeedBatch batch, Instant readAt) {
+    if (!batch.entries().isEmpty() || changedAt == null) {
+      changedAt = readAt;
+    }
+    if (quiet == null || readAt.isBefore(changedAt.plus(QUIET_AFTER))) {
       quiet = settings.idlePause();
     } else {
       Duration doubled = quiet.multipliedBy(2);
