@@ -12,8 +12,9 @@ import java.util.Objects;
  *     mirrors an event on its first status call
  * @param maxEvents how many events one instance mirrors at once
  * @param idlePause how long a follower waits after a read that reached the feed's end
- * @param quietPause the longest it waits after reads that found nothing new: the wait doubles from
- *     {@code idlePause} with each such read, so a line that does not change costs few reads
+ * @param quietPause the longest it waits once the line has not changed for a second: the wait
+ *     doubles from {@code idlePause} with each read that finds nothing, so a quiet line costs few
+ *     reads
  * @param staleness how long after its last read that reached the feed's end a mirror may answer
  * @param pageSize sequences per snapshot page while a mirror is built
  * @param readBatch feed entries per read
@@ -56,8 +57,8 @@ public record MirrorSettings(
 
   /**
    * The defaults (docs/design.md#line-mirror): mirror above 50 status calls a second, at most 64
-   * events, 10 ms between reads at the feed's end (up to 100 ms while nothing changes), answer for
-   * 1 s after the last, pages of 10,000.
+   * events, 10 ms between reads at the feed's end (up to 100 ms on a quiet line), answer for 1 s
+   * after the last, pages of 10,000.
    */
   public static MirrorSettings defaults() {
     return new MirrorSettings(
