@@ -44,6 +44,9 @@ public final class HeartbeatThinning {
   /** An event whose heartbeats were not thinned for this long is forgotten. */
   static final Duration IDLE = Duration.ofMinutes(10);
 
+  // How finely an event's last use is kept: far finer than IDLE needs.
+  private static final long USED_RESOLUTION_MS = 1_000;
+
   private final ConcurrentHashMap<EventId, Marks> events = new ConcurrentHashMap<>();
   private final AtomicLong pages = new AtomicLong();
 
@@ -76,7 +79,10 @@ public final class HeartbeatThinning {
       pages.addAndGet(-marks.pages.size());
       return true;
     }
-    marks.usedAtMs = nowMs;
+    if (nowMs - marks.usedAtMs > USED_RESOLUTION_MS) {
+      // Not on every call: a volatile write that every core makes to one field would contend.
+      marks.usedAtMs = nowMs;
+    }
     Page page = marks.page(sequence >>> PAGE_SHIFT, nowMs, this);
     if (page == null) {
       return true;
